@@ -1,0 +1,155 @@
+package io.jumbe.core;
+
+import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.common.Ids;
+import io.jumbe.core.events.EventStore;
+import io.jumbe.core.idempotency.IdempotencyService;
+import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.store.Database;
+import io.jumbe.core.store.Settings;
+import io.jumbe.core.tenant.TenantService;
+import io.jumbe.core.wallet.Ledger;
+import io.jumbe.core.wallet.LedgerCheck;
+import io.jumbe.core.wallet.WalletService;
+import io.jumbe.core.wallet.WalletTransactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The platform as a library: build it over a {@link DataSource} and call its services directly. The HTTP server
+ * is a thin face over this same object.
+ *
+ * <pre>{@code
+ * Jumbe platform = Jumbe.builder().dataSource(ds).build();
+ * platform.wallet().balance(2);
+ * }</pre>
+ */
+public final class Jumbe implements AutoCloseable {
+    private final Database database;
+    private final Clock clock;
+    private final Ids ids;
+    private final EventStore events;
+    private final Ledger ledger;
+    private final ApiKeyService apiKeys;
+    private final TenantService tenants;
+    private final WalletService wallet;
+    private final LedgerCheck ledgerCheck;
+    private final JobQueue jobs;
+    private final IdempotencyService idempotency;
+    private final Settings settings;
+    private final Alerts alerts;
+
+    private Jumbe(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        Jdbi jdbi = database.jdbi();
+        this.ids = new Ids(clock);
+        this.events = new EventStore(jdbi, ids, clock);
+        this.ledger = new Ledger(ids, clock, database.dialect(), events);
+        this.apiKeys = new ApiKeyService(jdbi, ids, clock);
+        this.tenants = new TenantService(jdbi, clock, ledger, apiKeys);
+        this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
+        this.ledgerCheck = new LedgerCheck(jdbi);
+        this.jobs = new JobQueue(jdbi, clock);
+        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
+        this.settings = new Settings(jdbi);
+        this.alerts = new Alerts(jdbi, clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds the platform over a database; the schema is migrated on build. */
+    public static final class Builder {
+        private Database database;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder dataSource(DataSource dataSource) {
+            this.database = Database.over(dataSource);
+            return this;
+        }
+
+        public Builder database(Database db) {
+            this.database = db;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c);
+            return this;
+        }
+
+        public Jumbe build() {
+            if (database == null) {
+                throw new IllegalStateException("a dataSource or database is required");
+            }
+            return new Jumbe(database, clock);
+        }
+    }
+
+    public TenantService tenants() {
+        return tenants;
+    }
+
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public WalletService wallet() {
+        return wallet;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public LedgerCheck ledgerCheck() {
+        return ledgerCheck;
+    }
+
+    public EventStore events() {
+        return events;
+    }
+
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    public IdempotencyService idempotency() {
+        return idempotency;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Alerts alerts() {
+        return alerts;
+    }
+
+    public Ids ids() {
+        return ids;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,161 @@
+package io.jumbe.core.apikeys;
+
+import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.ServiceException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Issues, rotates, revokes and checks API keys. Only SHA-256 hashes are stored. */
+public final class ApiKeyService {
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    private static final String COLUMNS = "id, tenant_id, prefix, mode, created_at, expires_at, revoked_at, last_used_at";
+    private final Jdbi jdbi;
+    private final Ids ids;
+    private final Clock clock;
+    private final ApiKeyFormat format = new ApiKeyFormat();
+    /** Saves a write per request: last-used is recorded at most once a minute per key and instance. */
+    private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+
+    public ApiKeyService(Jdbi jdbi, Ids ids, Clock clock) {
+        this.jdbi = jdbi;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public IssuedKey create(long tenantId, boolean test) {
+        return jdbi.inTransaction(h -> create(h, tenantId, test));
+    }
+
+    public IssuedKey create(Handle h, long tenantId, boolean test) {
+        String secret = format.generate(test);
+        ApiKey key = new ApiKey(ids.next("KEY"), tenantId, ApiKeyFormat.displayPrefix(secret), test ? "test" : "live",
+                clock.instant(), null, null, null);
+        h.createUpdate("INSERT INTO api_keys (id, tenant_id, prefix, key_hash, mode, created_at) "
+                        + "VALUES (:id, :tenantId, :prefix, :hash, :mode, :createdAt)")
+                .bind("id", key.id()).bind("tenantId", tenantId).bind("prefix", key.prefix())
+                .bind("hash", ApiKeyFormat.hash(secret)).bind("mode", key.mode()).bind("createdAt", key.createdAt())
+                .execute();
+        return new IssuedKey(key, secret);
+    }
+
+    public List<ApiKey> list(long tenantId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = :t ORDER BY created_at")
+                .bind("t", tenantId).map((rs, ctx) -> map(rs)).list());
+    }
+
+    /**
+     * A new key; every key of the tenant still valid keeps working for {@code grace}, then stops, so a tenant can
+     * deploy the new key without downtime.
+     */
+    public IssuedKey rotate(long tenantId, Duration grace, boolean test) {
+        if (grace.isNegative()) {
+            throw ServiceException.validation("grace", "must not be negative");
+        }
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            Instant until = now.plus(grace);
+            h.createUpdate("UPDATE api_keys SET expires_at = :until WHERE tenant_id = :t AND revoked_at IS NULL "
+                            + "AND (expires_at IS NULL OR expires_at > :until)")
+                    .bind("until", until).bind("t", tenantId).execute();
+            return create(h, tenantId, test);
+        });
+    }
+
+    /** Revokes the key whose display prefix (e.g. {@code sk_live_AbCd1234}) or id is given. */
+    public ApiKey revoke(String prefixOrId) {
+        return jdbi.inTransaction(h -> {
+            int changed = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE (prefix = :p OR id = :p) "
+                            + "AND revoked_at IS NULL")
+                    .bind("now", clock.instant()).bind("p", prefixOrId).execute();
+            Optional<ApiKey> key = h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE prefix = :p OR id = :p")
+                    .bind("p", prefixOrId).map((rs, ctx) -> map(rs)).findOne();
+            if (key.isEmpty()) {
+                throw ServiceException.notFound("API key " + prefixOrId);
+            }
+            if (changed == 0 && key.get().revokedAt() == null) {
+                throw ServiceException.notFound("API key " + prefixOrId);
+            }
+            return key.get();
+        });
+    }
+
+    /**
+     * The principal for a presented key, or empty for a missing, malformed, unknown, expired or revoked key —
+     * callers answer all of these the same way so nothing can be learned from the difference.
+     */
+    public Optional<Principal> authenticate(String presented) {
+        if (!ApiKeyFormat.looksValid(presented)) {
+            return Optional.empty();
+        }
+        String hash = ApiKeyFormat.hash(presented);
+        Instant now = clock.instant();
+        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, tenant_id, key_hash, mode, expires_at, revoked_at FROM api_keys WHERE key_hash = :hash")
+                .bind("hash", hash).mapToMap().findOne());
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> r = row.get();
+        // The lookup was by hash already; compare again in constant time so no timing path depends on the secret.
+        if (!java.security.MessageDigest.isEqual(hash.getBytes(), ((String) r.get("key_hash")).getBytes())) {
+            return Optional.empty();
+        }
+        if (r.get("revoked_at") != null) {
+            return Optional.empty();
+        }
+        Instant expires = toInstant(r.get("expires_at"));
+        if (expires != null && !expires.isAfter(now)) {
+            return Optional.empty();
+        }
+        String keyId = (String) r.get("id");
+        touch(keyId, now);
+        return Optional.of(new Principal(((Number) r.get("tenant_id")).longValue(), keyId, (String) r.get("mode")));
+    }
+
+    private void touch(String keyId, Instant now) {
+        Instant last = lastUsedWritten.get(keyId);
+        if (last != null && last.plus(LAST_USED_RESOLUTION).isAfter(now)) {
+            return;
+        }
+        lastUsedWritten.put(keyId, now);
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", keyId).execute());
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        throw new IllegalStateException("unexpected time type " + value.getClass());
+    }
+
+    private static ApiKey map(ResultSet rs) throws SQLException {
+        return new ApiKey(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("prefix"), rs.getString("mode"),
+                instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
+                instant(rs, "last_used_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

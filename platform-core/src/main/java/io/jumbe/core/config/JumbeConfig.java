@@ -1,0 +1,62 @@
+package io.jumbe.core.config;
+
+import io.jumbe.core.common.Money;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the platform reads from its environment, parsed and validated once at start. */
+public record JumbeConfig(
+        int port,
+        Path home,
+        Database database,
+        String publicBaseUrl,
+        Onfon onfon,
+        boolean refundOnDeliveryFailure,
+        Duration dlrExpiry,
+        Mpesa mpesa,
+        List<String> trustedProxies,
+        Money topupMin,
+        Money topupMax,
+        Webhooks webhooks) {
+
+    /** JDBC URL with credentials split out, so no password ends up in a log line with the URL. */
+    public record Database(String jdbcUrl, String user, String password) {
+        public boolean isPostgres() {
+            return jdbcUrl.startsWith("jdbc:postgresql:");
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + jdbcUrl.replaceAll("password=[^&;]*", "password=***") + "]";
+        }
+    }
+
+    /** Onfon Media account; {@code simulated} when no credentials were given. */
+    public record Onfon(boolean simulated, String baseUrl, String accessKey, String apiKey, String clientId,
+                        Optional<String> dlrToken, int maxTps) {
+        @Override
+        public String toString() {
+            return "Onfon[simulated=" + simulated + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /** Daraja app and reconciliation timings. */
+    public record Mpesa(String env, String consumerKey, String consumerSecret, String passkey, String shortcode,
+                        String transactionType, Optional<String> callbackToken, Duration queryAfter,
+                        Duration pendingExpiry, List<String> callbackAllowedIps) {
+        public boolean simulated() {
+            return "simulator".equals(env);
+        }
+
+        @Override
+        public String toString() {
+            return "Mpesa[env=" + env + ", shortcode=" + shortcode + "]";
+        }
+    }
+
+    /** Outgoing webhook delivery settings. */
+    public record Webhooks(String retrySchedule, Duration timeout, boolean allowPrivateNetworks) {
+    }
+}

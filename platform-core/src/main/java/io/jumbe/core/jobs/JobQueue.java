@@ -1,0 +1,117 @@
+package io.jumbe.core.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The durable outbox. Jobs are enqueued in the transaction of the change that needs them, claimed in batches
+ * with {@code FOR UPDATE SKIP LOCKED} (so several instances never take the same job), and held under a lease:
+ * a claim whose lease ran out (its instance died) can be claimed again.
+ */
+public final class JobQueue {
+    private static final String COLUMNS = "id, queue, kind, payload, dedupe_key, attempts, max_attempts, run_at";
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public JobQueue(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Adds a job in the caller's transaction; with a dedupe key already used, adds nothing and returns false. */
+    public boolean enqueue(Handle h, NewJob job) {
+        Instant now = clock.instant();
+        if (job.dedupeKey() != null && h.createQuery("SELECT COUNT(*) FROM jobs WHERE dedupe_key = :k")
+                .bind("k", job.dedupeKey()).mapTo(Integer.class).one() > 0) {
+            return false;
+        }
+        h.createUpdate("INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, "
+                        + "created_at, updated_at) VALUES (:queue, :kind, :payload, :dedupe, 'ready', 0, :max, :runAt, :now, :now)")
+                .bind("queue", job.queue()).bind("kind", job.kind()).bind("payload", job.payload())
+                .bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
+                .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now)
+                .execute();
+        return true;
+    }
+
+    public boolean enqueue(NewJob job) {
+        return jdbi.inTransaction(h -> enqueue(h, job));
+    }
+
+    /** Claims up to {@code limit} due jobs of a queue for {@code lease}; expired claims of dead workers included. */
+    public List<Job> claim(String queue, int limit, String workerId, Duration lease) {
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            List<Long> ids = h.createQuery("SELECT id FROM jobs WHERE queue = :queue AND ((status = 'ready' AND run_at <= :now) "
+                            + "OR (status = 'running' AND locked_until < :now)) ORDER BY run_at, id LIMIT :limit "
+                            + "FOR UPDATE SKIP LOCKED")
+                    .bind("queue", queue).bind("now", now).bind("limit", limit).mapTo(Long.class).list();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            h.createUpdate("UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = :worker, "
+                            + "locked_until = :until, updated_at = :now WHERE id IN (<ids>)")
+                    .bind("worker", workerId).bind("until", now.plus(lease)).bind("now", now)
+                    .bindList("ids", ids).execute();
+            return h.createQuery("SELECT " + COLUMNS + " FROM jobs WHERE id IN (<ids>) ORDER BY run_at, id")
+                    .bindList("ids", ids).map((rs, ctx) -> map(rs)).list();
+        });
+    }
+
+    /** Marks the job done; false when the claim was lost (the lease ran out and someone else took it). */
+    public boolean complete(Job job) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, "
+                        + "last_error = NULL, updated_at = :now WHERE id = :id AND attempts = :attempts AND status = 'running'")
+                .bind("now", clock.instant()).bind("id", job.id()).bind("attempts", job.attempts()).execute() == 1);
+    }
+
+    /** Puts the job back to run at {@code runAt}; {@code countAttempt} false leaves the attempt count as it was. */
+    public boolean retry(Job job, Instant runAt, String error, boolean countAttempt) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'ready', run_at = :runAt, locked_by = NULL, "
+                        + "locked_until = NULL, last_error = :error, attempts = attempts - :uncount, updated_at = :now "
+                        + "WHERE id = :id AND attempts = :attempts AND status = 'running'")
+                .bind("runAt", runAt).bind("error", truncate(error)).bind("uncount", countAttempt ? 0 : 1)
+                .bind("now", clock.instant()).bind("id", job.id()).bind("attempts", job.attempts()).execute() == 1);
+    }
+
+    public boolean fail(Job job, String error) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', locked_by = NULL, locked_until = NULL, "
+                        + "last_error = :error, updated_at = :now WHERE id = :id AND attempts = :attempts AND status = 'running'")
+                .bind("error", truncate(error)).bind("now", clock.instant()).bind("id", job.id())
+                .bind("attempts", job.attempts()).execute() == 1);
+    }
+
+    /** Jobs waiting or running, per queue: the queue depth that /metrics shows. */
+    public Map<String, Long> depth() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT queue, COUNT(*) AS n FROM jobs WHERE status IN ('ready', 'running') "
+                        + "GROUP BY queue ORDER BY queue")
+                .mapToMap().forEach(row -> out.put((String) row.get("queue"), ((Number) row.get("n")).longValue())));
+        return out;
+    }
+
+    /** Deletes finished jobs older than {@code age}; dedupe keys of finished work older than that are forgotten. */
+    public int purgeDone(Duration age) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM jobs WHERE status = 'done' AND updated_at < :before")
+                .bind("before", clock.instant().minus(age)).execute());
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+    }
+
+    private static Job map(ResultSet rs) throws SQLException {
+        return new Job(rs.getLong("id"), rs.getString("queue"), rs.getString("kind"), rs.getString("payload"),
+                rs.getString("dedupe_key"), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                rs.getObject("run_at", OffsetDateTime.class).toInstant());
+    }
+}

@@ -1,0 +1,193 @@
+package io.jumbe.core.tenant;
+
+import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.apikeys.IssuedKey;
+import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.wallet.Ledger;
+import io.jumbe.core.wallet.Posting;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Senders: creation (with a first API key and an opening balance), settings, sender ids, suspension. */
+public final class TenantService {
+    private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,10}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String COLUMNS = "id, name, email, price_per_segment_cents, tier, low_balance_threshold_cents, "
+            + "status, balance_cents, created_at, updated_at";
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Ledger ledger;
+    private final ApiKeyService keys;
+
+    public TenantService(Jdbi jdbi, Clock clock, Ledger ledger, ApiKeyService keys) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.keys = keys;
+    }
+
+    /** A created sender and its first live key, whose secret is shown only now. */
+    public record Created(Tenant tenant, IssuedKey key) {
+    }
+
+    public Created create(NewTenant spec) {
+        List<FieldError> errors = new ArrayList<>();
+        if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
+            errors.add(new FieldError("name", "is required, at most 200 characters"));
+        }
+        if (spec.email() == null || !EMAIL.matcher(spec.email()).matches()) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        if (spec.senderId() == null || !SENDER_ID.matcher(spec.senderId()).matches()) {
+            errors.add(new FieldError("sender_id", "must be 1 to 11 letters, digits, spaces, '.', '_' or '-'"));
+        }
+        if (spec.pricePerSegment() == null || spec.pricePerSegment().cents() <= 0) {
+            errors.add(new FieldError("price", "must be above zero"));
+        }
+        if (spec.openingBalance() != null && spec.openingBalance().isNegative()) {
+            errors.add(new FieldError("balance", "must not be negative"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ServiceException("validation_failed", "The sender has invalid fields", errors);
+        }
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            long id = h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
+                            + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at) VALUES (:name, "
+                            + ":email, :price, :tier, :threshold, 'active', 0, :now, :now)")
+                    .bind("name", spec.name().trim()).bind("email", spec.email().trim())
+                    .bind("price", spec.pricePerSegment().cents()).bind("tier", spec.tier().wireName())
+                    .bind("threshold", spec.lowBalanceThreshold().cents()).bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            insertSenderId(h, id, spec.senderId(), true);
+            if (spec.openingBalance() != null && spec.openingBalance().cents() > 0) {
+                ledger.credit(h, id, spec.openingBalance(), Posting.of("manual_credit", "Opening balance")
+                        .withPaymentMethod("manual").withReference("opening-balance").withCreatedBy("admin"));
+            }
+            IssuedKey key = keys.create(h, id, false);
+            return new Created(get(h, id), key);
+        });
+    }
+
+    public Tenant get(long id) {
+        return jdbi.withHandle(h -> find(h, id)).orElseThrow(() -> ServiceException.notFound("Sender " + id));
+    }
+
+    public Optional<Tenant> find(long id) {
+        return jdbi.withHandle(h -> find(h, id));
+    }
+
+    public Tenant get(Handle h, long id) {
+        return find(h, id).orElseThrow(() -> ServiceException.notFound("Sender " + id));
+    }
+
+    public List<Tenant> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tenants ORDER BY id")
+                .map((rs, ctx) -> map(h, rs)).list());
+    }
+
+    public long count() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants").mapTo(Long.class).one());
+    }
+
+    public Tenant update(long id, TenantUpdate change) {
+        List<FieldError> errors = new ArrayList<>();
+        change.name().filter(n -> n.isBlank() || n.length() > 200)
+                .ifPresent(n -> errors.add(new FieldError("name", "is required, at most 200 characters")));
+        change.email().filter(e -> !EMAIL.matcher(e).matches())
+                .ifPresent(e -> errors.add(new FieldError("email", "must be an email address")));
+        change.pricePerSegment().filter(p -> p.cents() <= 0)
+                .ifPresent(p -> errors.add(new FieldError("price", "must be above zero")));
+        change.lowBalanceThreshold().filter(Money::isNegative)
+                .ifPresent(p -> errors.add(new FieldError("low_balance_threshold", "must not be negative")));
+        if (!errors.isEmpty()) {
+            throw new ServiceException("validation_failed", "The change has invalid fields", errors);
+        }
+        return jdbi.inTransaction(h -> {
+            Tenant t = get(h, id);
+            h.createUpdate("UPDATE tenants SET name = :name, email = :email, price_per_segment_cents = :price, tier = :tier, "
+                            + "low_balance_threshold_cents = :threshold, updated_at = :now WHERE id = :id")
+                    .bind("name", change.name().orElse(t.name())).bind("email", change.email().orElse(t.email()))
+                    .bind("price", change.pricePerSegment().orElse(t.pricePerSegment()).cents())
+                    .bind("tier", change.tier().orElse(t.tier()).wireName())
+                    .bind("threshold", change.lowBalanceThreshold().orElse(t.lowBalanceThreshold()).cents())
+                    .bind("now", clock.instant()).bind("id", id).execute();
+            change.defaultSenderId().ifPresent(name -> makeDefault(h, t, name));
+            return get(h, id);
+        });
+    }
+
+    public Tenant setActive(long id, boolean active) {
+        return jdbi.inTransaction(h -> {
+            get(h, id);
+            h.createUpdate("UPDATE tenants SET status = :status, updated_at = :now WHERE id = :id")
+                    .bind("status", active ? "active" : "suspended").bind("now", clock.instant()).bind("id", id).execute();
+            return get(h, id);
+        });
+    }
+
+    public Tenant addSenderId(long id, String name) {
+        if (name == null || !SENDER_ID.matcher(name).matches()) {
+            throw ServiceException.validation("sender_id", "must be 1 to 11 letters, digits, spaces, '.', '_' or '-'");
+        }
+        return jdbi.inTransaction(h -> {
+            Tenant t = get(h, id);
+            if (!t.senderIds().contains(name)) {
+                insertSenderId(h, id, name, false);
+            }
+            return get(h, id);
+        });
+    }
+
+    private void makeDefault(Handle h, Tenant t, String name) {
+        if (!t.senderIds().contains(name)) {
+            throw ServiceException.validation("default_sender_id", "is not one of the sender's ids");
+        }
+        h.createUpdate("UPDATE sender_ids SET is_default = (name = :name) WHERE tenant_id = :id")
+                .bind("name", name).bind("id", t.id()).execute();
+    }
+
+    private void insertSenderId(Handle h, long tenantId, String name, boolean isDefault) {
+        h.createUpdate("INSERT INTO sender_ids (tenant_id, name, is_default, created_at) VALUES (:t, :name, :d, :now)")
+                .bind("t", tenantId).bind("name", name).bind("d", isDefault).bind("now", clock.instant()).execute();
+    }
+
+    private Optional<Tenant> find(Handle h, long id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> map(h, rs)).findOne();
+    }
+
+    private static Tenant map(Handle h, ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        List<String> senderIds = new ArrayList<>();
+        String defaultId = null;
+        for (var row : h.createQuery("SELECT name, is_default FROM sender_ids WHERE tenant_id = :t ORDER BY created_at, name")
+                .bind("t", id).mapToMap().list()) {
+            String name = (String) row.get("name");
+            senderIds.add(name);
+            if (Boolean.TRUE.equals(row.get("is_default"))) {
+                defaultId = name;
+            }
+        }
+        return new Tenant(id, rs.getString("name"), rs.getString("email"), List.copyOf(senderIds), defaultId,
+                Money.ofCents(rs.getLong("price_per_segment_cents")), Tier.parse(rs.getString("tier")),
+                Money.ofCents(rs.getLong("low_balance_threshold_cents")), "active".equals(rs.getString("status")),
+                Money.ofCents(rs.getLong("balance_cents")), instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,158 @@
+package io.jumbe.core.wallet;
+
+import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.Json;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.events.EventStore;
+import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.store.Dialect;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The only code that changes a balance. Every change is one conditional UPDATE of the cached balance, the
+ * journal entry that explains it and its {@code balance.updated} event, all in the caller's transaction: no
+ * read-then-write, so concurrent debits can never take a balance below zero.
+ */
+public final class Ledger {
+    private final Ids ids;
+    private final Clock clock;
+    private final Dialect dialect;
+    private final EventStore events;
+
+    public Ledger(Ids ids, Clock clock, Dialect dialect, EventStore events) {
+        this.ids = ids;
+        this.clock = clock;
+        this.dialect = dialect;
+        this.events = events;
+    }
+
+    /** Takes {@code amount} if the balance covers it; empty (and nothing changed) when it does not. */
+    public Optional<BalanceChange> debit(Handle h, long tenantId, Money amount, Posting posting) {
+        requirePositive(amount);
+        return move(h, tenantId, -amount.cents(), true)
+                .map(moved -> journal(h, tenantId, "debit", amount, posting, null, moved));
+    }
+
+    public BalanceChange credit(Handle h, long tenantId, Money amount, Posting posting) {
+        requirePositive(amount);
+        Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
+        return journal(h, tenantId, "credit", amount, posting, null, moved);
+    }
+
+    /**
+     * Returns a charge. {@code refundFor} (a message id, say) is unique in the journal, so a second refund of the
+     * same thing fails the transaction instead of paying twice; callers check {@link #isRefunded} first.
+     */
+    public BalanceChange refund(Handle h, long tenantId, Money amount, String refundFor, Posting posting) {
+        requirePositive(amount);
+        Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
+        return journal(h, tenantId, "refund", amount, posting, refundFor, moved);
+    }
+
+    public boolean isRefunded(Handle h, String refundFor) {
+        return h.createQuery("SELECT COUNT(*) FROM wallet_transactions WHERE refund_for = :r")
+                .bind("r", refundFor).mapTo(Integer.class).one() > 0;
+    }
+
+    /**
+     * Records a credit that waits for the payer (an STK push, a manual request): no balance change yet.
+     * Returns the new entry's id.
+     */
+    public String insertPendingCredit(Handle h, long tenantId, Money amount, Posting posting, String phoneNumber) {
+        requirePositive(amount);
+        String id = ids.next("TXN");
+        h.createUpdate("INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, "
+                        + "phone_number, reference, description, metadata, created_by, created_at) VALUES (:id, :tenantId, "
+                        + "'credit', :amount, 'pending', :method, :phone, :reference, :description, :metadata, :createdBy, :now)")
+                .bind("id", id).bind("tenantId", tenantId).bind("amount", amount.cents())
+                .bind("method", posting.paymentMethod()).bind("phone", phoneNumber)
+                .bind("reference", posting.reference()).bind("description", posting.description())
+                .bind("metadata", Json.write(posting.metadata())).bind("createdBy", posting.createdBy())
+                .bind("now", clock.instant())
+                .execute();
+        return id;
+    }
+
+    /**
+     * Completes a pending credit and moves the money, exactly once: the status change is conditional on
+     * {@code fromStatus}, so a second caller (a duplicate callback) changes nothing and gets empty.
+     */
+    public Optional<BalanceChange> completePendingCredit(Handle h, String transactionId, String fromStatus, String cause) {
+        Instant now = clock.instant();
+        Optional<Map<String, Object>> row = h.createQuery(dialect.updateReturning("wallet_transactions",
+                        "SET status = 'completed', completed_at = :now WHERE id = :id AND type = 'credit' "
+                                + "AND status = :from", "tenant_id, amount_cents"))
+                .bind("now", now).bind("id", transactionId).bind("from", fromStatus)
+                .mapToMap().findOne();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        long tenantId = ((Number) row.get().get("tenant_id")).longValue();
+        Money amount = Money.ofCents(((Number) row.get().get("amount_cents")).longValue());
+        Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
+        h.createUpdate("UPDATE wallet_transactions SET balance_before_cents = :before, balance_after_cents = :after "
+                        + "WHERE id = :id")
+                .bind("before", moved.before()).bind("after", moved.after()).bind("id", transactionId).execute();
+        BalanceChange change = new BalanceChange(transactionId, tenantId, "credit", amount,
+                Money.ofCents(moved.before()), Money.ofCents(moved.after()));
+        balanceEvent(h, tenantId, moved.sequence(), change, cause);
+        return Optional.of(change);
+    }
+
+    private record Moved(long before, long after, long sequence) {
+    }
+
+    private Optional<Moved> move(Handle h, long tenantId, long delta, boolean conditional) {
+        String guard = conditional ? " AND balance_cents >= :needed" : "";
+        return h.createQuery(dialect.updateReturning("tenants",
+                        "SET balance_cents = balance_cents + :delta, event_seq = event_seq + 1, updated_at = :now "
+                                + "WHERE id = :id" + guard, "balance_cents, event_seq"))
+                .bind("delta", delta).bind("now", clock.instant()).bind("id", tenantId).bind("needed", -delta)
+                .map((rs, ctx) -> new Moved(rs.getLong("balance_cents") - delta, rs.getLong("balance_cents"),
+                        rs.getLong("event_seq")))
+                .findOne();
+    }
+
+    private BalanceChange journal(Handle h, long tenantId, String type, Money amount, Posting posting,
+                                  String refundFor, Moved moved) {
+        String id = ids.next("TXN");
+        Instant now = clock.instant();
+        h.createUpdate("INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, "
+                        + "reference, description, refund_for, metadata, balance_before_cents, balance_after_cents, "
+                        + "created_by, created_at, completed_at) VALUES (:id, :tenantId, :type, :amount, 'completed', "
+                        + ":method, :reference, :description, :refundFor, :metadata, :before, :after, :createdBy, :now, :now)")
+                .bind("id", id).bind("tenantId", tenantId).bind("type", type).bind("amount", amount.cents())
+                .bind("method", posting.paymentMethod()).bind("reference", posting.reference())
+                .bind("description", posting.description()).bind("refundFor", refundFor)
+                .bind("metadata", posting.metadata().isEmpty() ? null : Json.write(posting.metadata()))
+                .bind("before", moved.before()).bind("after", moved.after())
+                .bind("createdBy", posting.createdBy()).bind("now", now)
+                .execute();
+        BalanceChange change = new BalanceChange(id, tenantId, type, amount, Money.ofCents(moved.before()),
+                Money.ofCents(moved.after()));
+        balanceEvent(h, tenantId, moved.sequence(), change, posting.cause());
+        return change;
+    }
+
+    private void balanceEvent(Handle h, long tenantId, long sequence, BalanceChange change, String cause) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("old_balance", change.before().toDecimal());
+        data.put("new_balance", change.after().toDecimal());
+        data.put("amount", ("debit".equals(change.type()) ? change.amount().times(-1) : change.amount()).toDecimal());
+        data.put("cause", cause);
+        data.put("transaction_id", change.transactionId());
+        data.put("currency", "KES");
+        events.appendWithSequence(h, tenantId, sequence, EventTypes.BALANCE_UPDATED, data);
+    }
+
+    private static void requirePositive(Money amount) {
+        if (amount.cents() <= 0) {
+            throw new IllegalArgumentException("ledger amounts are positive; the entry type gives the direction");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.jumbe.core.wallet;
+
+import io.jumbe.core.common.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/** Reads of the journal. Writes go through {@link Ledger} only. */
+public final class WalletTransactions {
+    static final String COLUMNS = "id, tenant_id, type, amount_cents, status, payment_method, phone_number, reference, "
+            + "description, checkout_request_id, merchant_request_id, mpesa_receipt, refund_for, failure_reason, metadata, "
+            + "balance_before_cents, balance_after_cents, created_by, created_at, completed_at";
+    private final Jdbi jdbi;
+
+    public WalletTransactions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<WalletTransaction> find(long tenantId, String id) {
+        return jdbi.withHandle(h -> find(h, tenantId, id));
+    }
+
+    public Optional<WalletTransaction> find(Handle h, long tenantId, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions WHERE id = :id AND tenant_id = :tenantId")
+                .bind("id", id).bind("tenantId", tenantId).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    public List<WalletTransaction> page(long tenantId, TransactionFilter filter, int page, int perPage) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions " + where(filter)
+                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+            bind(q, tenantId, filter);
+            return q.bind("limit", perPage).bind("offset", (long) (page - 1) * perPage).map((rs, ctx) -> map(rs)).list();
+        });
+    }
+
+    public long count(long tenantId, TransactionFilter filter) {
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery("SELECT COUNT(*) FROM wallet_transactions " + where(filter));
+            bind(q, tenantId, filter);
+            return q.mapTo(Long.class).one();
+        });
+    }
+
+    /** Streams every matching entry, oldest first, without holding them all in memory (for CSV export). */
+    public void forEach(long tenantId, TransactionFilter filter, Consumer<WalletTransaction> sink) {
+        jdbi.useHandle(h -> h.inTransaction(tx -> {
+            Query q = tx.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions " + where(filter)
+                    + " ORDER BY created_at, id");
+            bind(q, tenantId, filter);
+            q.setFetchSize(500);
+            try (var rows = q.map((rs, ctx) -> map(rs)).stream()) {
+                rows.forEach(sink);
+            }
+            return null;
+        }));
+    }
+
+    private static String where(TransactionFilter f) {
+        List<String> parts = new ArrayList<>();
+        parts.add("tenant_id = :tenantId");
+        if (f.from() != null) {
+            parts.add("created_at >= :from");
+        }
+        if (f.to() != null) {
+            parts.add("created_at < :to");
+        }
+        if (f.type() != null) {
+            parts.add("type = :type");
+        }
+        if (f.status() != null) {
+            parts.add("status = :status");
+        }
+        if (f.search() != null) {
+            parts.add("(id = :search OR mpesa_receipt = :search OR checkout_request_id = :search OR reference = :search)");
+        }
+        return "WHERE " + String.join(" AND ", parts);
+    }
+
+    private static void bind(Query q, long tenantId, TransactionFilter f) {
+        q.bind("tenantId", tenantId);
+        if (f.from() != null) {
+            q.bind("from", f.from());
+        }
+        if (f.to() != null) {
+            q.bind("to", f.to());
+        }
+        if (f.type() != null) {
+            q.bind("type", f.type());
+        }
+        if (f.status() != null) {
+            q.bind("status", f.status());
+        }
+        if (f.search() != null) {
+            q.bind("search", f.search());
+        }
+    }
+
+    static WalletTransaction map(ResultSet rs) throws SQLException {
+        return new WalletTransaction(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("type"),
+                Money.ofCents(rs.getLong("amount_cents")), rs.getString("status"), rs.getString("payment_method"),
+                rs.getString("phone_number"), rs.getString("reference"), rs.getString("description"),
+                rs.getString("checkout_request_id"), rs.getString("merchant_request_id"), rs.getString("mpesa_receipt"),
+                rs.getString("refund_for"), rs.getString("failure_reason"), rs.getString("metadata"),
+                money(rs, "balance_before_cents"), money(rs, "balance_after_cents"), rs.getString("created_by"),
+                instant(rs, "created_at"), instant(rs, "completed_at"));
+    }
+
+    private static Money money(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Money.ofCents(v);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
