@@ -1,0 +1,108 @@
+package io.jumbe.server;
+
+import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.Json;
+import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.HttpMetrics;
+import io.jumbe.server.http.HttpProblem;
+import io.jumbe.server.http.Problems;
+import io.jumbe.server.http.RequestIds;
+import io.jumbe.server.http.RequestLog;
+import io.jumbe.server.http.Responses;
+import io.jumbe.server.http.RouteGroup;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face: cross-cutting concerns (request ids, authentication, problems, logging, metrics) and the route
+ * groups it is given. It holds no business rule; every handler calls one core service.
+ */
+public final class JumbeServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JumbeServer.class);
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    private final Javalin app;
+
+    public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
+        Authenticator authenticator = new Authenticator(platform.apiKeys(), platform.tenants());
+        RequestLog requestLog = new RequestLog(metrics);
+        this.app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.prefer405over404 = false;
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.requestLogger.http(requestLog::log);
+            RoutesConfig routes = config.routes;
+            routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                if (Authenticator.guards(ctx.path())) {
+                    authenticator.authenticate(ctx);
+                }
+            });
+            routes.get("/health", ctx -> {
+                boolean up = platform.database().isReachable();
+                Responses.json(ctx, up ? 200 : 503, Map.of("status", up ? "ok" : "unavailable",
+                        "database", up ? "up" : "down"));
+            });
+            routes.get("/metrics", ctx -> Responses.raw(ctx, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+            groups.forEach(g -> g.register(routes));
+            routes.exception(ServiceException.class, (e, ctx) -> Problems.write(ctx, e));
+            routes.exception(HttpProblem.class, (e, ctx) -> Problems.write(ctx, e));
+            routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e));
+            routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(),
+                        ctx.attribute(RequestIds.ATTRIBUTE), e);
+                Problems.write(ctx, 500, "internal_error", "Something went wrong on our side. Quote the request id "
+                        + "when you contact support.", List.of(), Map.of());
+            });
+            routes.error(404, ctx -> {
+                if (ctx.attribute(Responses.BODY_ATTRIBUTE) == null) {
+                    Problems.write(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(),
+                            List.of(), Map.of());
+                }
+            });
+        });
+    }
+
+    private static void fromJavalin(Context ctx, HttpResponseException e) {
+        int status = e.getStatus();
+        switch (status) {
+            case 404 -> Problems.write(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(),
+                    List.of(), Map.of());
+            case 405 -> Problems.write(ctx, 405, "method_not_allowed", "Method not allowed on this endpoint.",
+                    List.of(), Map.of());
+            case 413 -> Problems.write(ctx, 413, "payload_too_large", "The request body is larger than 1 MiB.",
+                    List.of(), Map.of());
+            default -> {
+                String code = status >= 500 ? "internal_error" : "validation_failed";
+                Problems.write(ctx, status, code, status >= 500 ? "Something went wrong on our side." : "The request "
+                        + "could not be processed.", List.of(), Map.of());
+            }
+        }
+    }
+
+    public JumbeServer start(int port) {
+        app.start(port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

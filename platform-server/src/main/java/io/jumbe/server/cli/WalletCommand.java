@@ -1,0 +1,68 @@
+package io.jumbe.server.cli;
+
+import io.jumbe.core.common.Money;
+import io.jumbe.core.wallet.BalanceChange;
+import io.jumbe.core.wallet.TransactionFilter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jumbe admin wallet …}: balances and manual credits. */
+@Command(name = "wallet", mixinStandardHelpOptions = true, description = "Show wallets and credit them by hand.")
+final class WalletCommand implements Runnable {
+    @ParentCommand
+    AdminCommand admin;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private Output out(boolean json) {
+        return new Output(spec.commandLine().getOut(), json);
+    }
+
+    @Command(name = "credit", mixinStandardHelpOptions = true, description = "Credit a wallet by hand (bank transfer, goodwill), journaled with who and why.")
+    void credit(@Parameters(paramLabel = "ID") long id,
+                @Option(names = "--amount", required = true, description = "KES, e.g. 500.00") Money amount,
+                @Option(names = "--reference", required = true, description = "Bank slip, receipt or ticket number.") String reference,
+                @Option(names = "--note") String note,
+                @Option(names = "--by", defaultValue = "${env:USER:-admin}", description = "Who is crediting (default: $USER).") String by,
+                @Option(names = "--json") boolean json) {
+        BalanceChange change = admin.platform().wallet().manualCredit(id, amount, reference, note, "admin:" + by);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("transaction_id", change.transactionId());
+        m.put("client_id", id);
+        m.put("amount", change.amount().toDecimal());
+        m.put("old_balance", change.before().toDecimal());
+        m.put("new_balance", change.after().toDecimal());
+        out(json).record(m);
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a wallet and its latest entries.")
+    void show(@Parameters(paramLabel = "ID") long id,
+              @Option(names = "--limit", defaultValue = "10") int limit,
+              @Option(names = "--json") boolean json) {
+        var tenant = admin.platform().tenants().get(id);
+        var entries = admin.platform().wallet().transactions().page(id, TransactionFilter.none(), 1, Math.max(1, limit));
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("client_id", id);
+            m.put("balance", tenant.balance().toDecimal());
+            m.put("currency", "KES");
+            m.put("transactions", entries.stream().map(Views::transaction).toList());
+            out(true).record(m);
+        } else {
+            spec.commandLine().getOut().println(tenant.name() + " (client " + id + "): KES " + tenant.balance());
+            out(false).table(entries.stream().map(Views::transaction).toList());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.jumbe.server.http;
+
+import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.apikeys.Principal;
+import io.jumbe.core.tenant.Tenant;
+import io.jumbe.core.tenant.TenantService;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/**
+ * Authenticates {@code /api/{client_id}/…}: the key must be valid (missing, unknown, expired and revoked keys
+ * all get the same 401), belong to that client id (else 403 with nothing about the other tenant), and its tenant
+ * must be active (else 403 {@code account_suspended}).
+ */
+public final class Authenticator {
+    public static final String PRINCIPAL = "jumbe.principal";
+    public static final String TENANT = "jumbe.tenant";
+    private final ApiKeyService keys;
+    private final TenantService tenants;
+
+    public Authenticator(ApiKeyService keys, TenantService tenants) {
+        this.keys = keys;
+        this.tenants = tenants;
+    }
+
+    /** True for the paths this guards: the tenant API, not the providers' callbacks. */
+    public static boolean guards(String path) {
+        return path.startsWith("/api/") && !path.startsWith("/api/webhooks/");
+    }
+
+    public void authenticate(Context ctx) {
+        Principal principal = presentedKey(ctx).flatMap(keys::authenticate).orElseThrow(HttpProblem::unauthorized);
+        String[] segments = ctx.path().split("/");
+        String clientId = segments.length > 2 ? segments[2] : "";
+        if (!clientId.equals(Long.toString(principal.tenantId()))) {
+            throw HttpProblem.forbidden();
+        }
+        Tenant tenant = tenants.get(principal.tenantId());
+        if (!tenant.active()) {
+            throw new HttpProblem(403, "account_suspended", "This account is suspended. Contact support.");
+        }
+        ctx.attribute(PRINCIPAL, principal);
+        ctx.attribute(TENANT, tenant);
+    }
+
+    private static Optional<String> presentedKey(Context ctx) {
+        String header = ctx.header("X-API-Key");
+        if (header != null && !header.isBlank()) {
+            return Optional.of(header.trim());
+        }
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.of(authorization.substring(7).trim());
+        }
+        return Optional.empty();
+    }
+
+    /** The tenant the request acts for; set by {@link #authenticate}. */
+    public static Tenant tenant(Context ctx) {
+        Tenant t = ctx.attribute(TENANT);
+        if (t == null) {
+            throw HttpProblem.unauthorized();
+        }
+        return t;
+    }
+
+    public static long tenantId(Context ctx) {
+        return tenant(ctx).id();
+    }
+}
