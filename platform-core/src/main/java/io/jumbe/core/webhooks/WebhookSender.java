@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.ConnectionPool;
@@ -134,15 +135,15 @@ public final class WebhookSender implements AutoCloseable {
                 kept = new String(stream.readNBytes(AttemptResult.MAX_RESPONSE_BODY_BYTES), StandardCharsets.UTF_8);
             } catch (IOException unreadable) {
                 kept = "";
-                note = (note == null ? "" : note + "; ") + "response body not read: " + describe(unreadable, message);
+                note = (note == null ? "" : note + "; ") + "response body not read: " + describe(unreadable);
             }
             return AttemptResult.answered(attemptedAt, response.code(), latency, note, kept);
         } catch (IOException failure) {
-            return AttemptResult.failed(attemptedAt, elapsedMillis(started), describe(failure, message));
+            return AttemptResult.failed(attemptedAt, elapsedMillis(started), describe(failure));
         }
     }
 
-    private String describe(IOException failure, WebhookMessage message) {
+    private String describe(IOException failure) {
         if (failure instanceof BlockedAddressException) {
             return BLOCKED_PREFIX + failure.getMessage();
         }
@@ -154,6 +155,8 @@ public final class WebhookSender implements AutoCloseable {
             return "timeout after " + text(timeout);
         }
         if (failure instanceof InterruptedIOException) {
+            // The worker is being stopped; keep the interrupt visible to the pool that runs it.
+            Thread.currentThread().interrupt();
             return "interrupted";
         }
         if (failure instanceof ConnectException) {
@@ -167,7 +170,7 @@ public final class WebhookSender implements AutoCloseable {
 
     private static boolean mentionsRefused(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("refused")) {
+            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
                 return true;
             }
         }

@@ -2,6 +2,7 @@ package io.jumbe.core.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.List;
 import java.util.StringJoiner;
 import javax.crypto.Mac;
@@ -29,7 +30,7 @@ public final class WebhookSigner {
      * @return {@code v1,<base64 signature>}
      */
     public static String sign(WebhookSecret secret, String webhookId, long timestamp, byte[] body) {
-        return "v1," + java.util.Base64.getEncoder().encodeToString(hmac(secret.keyBytes(), webhookId, timestamp, body));
+        return "v1," + Base64.getEncoder().encodeToString(hmac(secret.keyBytes(), webhookId, timestamp, body));
     }
 
     /**

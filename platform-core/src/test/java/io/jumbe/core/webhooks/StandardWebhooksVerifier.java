@@ -21,8 +21,7 @@ final class StandardWebhooksVerifier {
             byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signedContent = new byte[0];
-            signedContent = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
+            byte[] signedContent = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
             byte[] expected = mac.doFinal(signedContent);
             for (String versioned : signatureHeader.split(" ")) {
                 String[] parts = versioned.split(",", 2);
