@@ -11,7 +11,8 @@ import java.util.Optional;
  * (loopback, private, link-local, CGNAT, multicast, unspecified, broadcast, documentation, benchmarking,
  * reserved, unique-local) and the cloud metadata endpoints.
  *
- * <p>IPv6 addresses that carry an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64 {@code 64:ff9b::/96},
+ * <p>IPv6 addresses that carry an IPv4 address (IPv4-mapped, IPv4-compatible, IPv4-translated
+ * {@code ::ffff:0:0/96}, NAT64 {@code 64:ff9b::/96},
  * 6to4 {@code 2002::/16}, Teredo {@code 2001::/32}) are judged by the IPv4 address inside them, since that is
  * where the packets end up.
  */
@@ -110,6 +111,9 @@ public final class AddressRules {
         }
         if (firstTenZero && b[10] == (byte) 0xFF && b[11] == (byte) 0xFF) {
             return embedded("an IPv4-mapped address", last32);
+        }
+        if (allZero(b, 0, 8) && b[8] == (byte) 0xFF && b[9] == (byte) 0xFF && b[10] == 0 && b[11] == 0) {
+            return embedded("an IPv4-translated address", last32);
         }
         int first16 = ((b[0] & 0xFF) << 8) | (b[1] & 0xFF);
         int first32 = toInt(b, 0);

@@ -24,7 +24,7 @@ class AddressRulesTest {
         "198.18.0.1", "198.19.255.255", "192.88.99.1", "::", "::1", "fe80::abcd", "febf::1", "fec0::1", "fc00::1",
         "fdff::1", "ff05::2", "2001:db8:85a3::8a2e:370:7334", "3fff::1", "100::1", "64:ff9b:1::1",
         "::ffff:127.0.0.1", "::ffff:a9fe:a9fe", "::10.0.0.1", "64:ff9b::a00:1", "2002:a00:1::",
-        "2001:0:4136:e378:8000:63bf:80ff:fffe", "2001:2::1", "4000::1"})
+        "2001:0:4136:e378:8000:63bf:80ff:fffe", "2001:2::1", "4000::1", "::ffff:0:7f00:1"})
     void blocksNonPublicAddresses(String address) throws Exception {
         assertThat(AddressRules.whyBlocked(InetAddress.getByName(address))).as(address).isPresent();
     }
