@@ -17,6 +17,7 @@ public final class EventStore {
     private final Jdbi jdbi;
     private final Ids ids;
     private final Clock clock;
+    private final List<EventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public EventStore(Jdbi jdbi, Ids ids, Clock clock) {
         this.jdbi = jdbi;
@@ -43,7 +44,16 @@ public final class EventStore {
                 .bind("eventId", eventId).bind("tenantId", tenantId).bind("type", type)
                 .bind("sequence", sequence).bind("payload", Json.write(data)).bind("createdAt", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        return new DomainEvent(id, eventId, tenantId, type, sequence, data, now);
+        DomainEvent event = new DomainEvent(id, eventId, tenantId, type, sequence, data, now);
+        for (EventListener listener : listeners) {
+            listener.onEvent(h, event);
+        }
+        return event;
+    }
+
+    /** Registers a listener called in the transaction of every event appended from now on. */
+    public void addListener(EventListener listener) {
+        listeners.add(listener);
     }
 
     /** Events after a global position, oldest first: how consumers (webhooks, mail) follow the stream. */

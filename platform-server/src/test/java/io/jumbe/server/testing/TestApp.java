@@ -1,0 +1,67 @@
+package io.jumbe.server.testing;
+
+import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.testing.TestDatabase;
+import io.jumbe.server.Application;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole server started in-process on a free port over a fresh test database, with test-friendly settings
+ * (private webhook targets allowed). Close it after the test.
+ */
+public final class TestApp implements AutoCloseable {
+    private final Application app;
+    private final Http http;
+
+    private TestApp(Application app) {
+        this.app = app;
+        this.http = new Http(app.baseUrl());
+    }
+
+    public static TestApp start(TestDatabase db) {
+        return start(db, Map.of());
+    }
+
+    /** Starts with extra environment variables over the test defaults. */
+    public static TestApp start(TestDatabase db, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        all.putAll(env);
+        JumbeConfig config = new ConfigLoader(all).load();
+        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC()).start(0));
+    }
+
+    public Jumbe platform() {
+        return app.platform();
+    }
+
+    public Application application() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return app.baseUrl();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    /** A new sender with the given balance; its id and live key. */
+    public Sender sender(String balance) {
+        var created = platform().tenants().create(NewTenant.of("Sender " + System.nanoTime(),
+                "ops@sender.example", "FALLEY-MED").withBalance(Money.parse(balance)));
+        return new Sender(created.tenant().id(), created.key().secret(), http);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
