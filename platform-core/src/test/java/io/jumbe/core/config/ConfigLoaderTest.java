@@ -1,0 +1,54 @@
+package io.jumbe.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jumbe.core.common.Money;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    @Test
+    void theEmbeddedDefaultNeedsNoVariables() {
+        JumbeConfig c = new ConfigLoader(Map.of()).load();
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.database().jdbcUrl()).startsWith("jdbc:h2:file:").contains("AUTO_SERVER=TRUE");
+        assertThat(c.onfon().simulated()).isTrue();
+        assertThat(c.mpesa().simulated()).isTrue();
+        assertThat(c.topupMin()).isEqualTo(Money.parse("100"));
+        assertThat(c.dlrExpiry()).isEqualTo(Duration.ofHours(48));
+        assertThat(c.publicBaseUrl()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void aValueThatDoesNotParseNamesItsVariable() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("DLR_EXPIRY", "two days")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DLR_EXPIRY");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("PORT", "eighty")).load())
+                .hasMessageContaining("PORT");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("TOPUP_MIN", "1.005")).load())
+                .hasMessageContaining("TOPUP_MIN");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("MPESA_ENV", "live")).load())
+                .hasMessageContaining("MPESA_ENV");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("DATABASE_URL", "mysql://x")).load())
+                .hasMessageContaining("DATABASE_URL");
+    }
+
+    @Test
+    void postgresUrlsInHerokuFormBecomeJdbcWithCredentialsApart() {
+        var db = ConfigLoader.parseDatabaseUrl("postgres://jumbe:s%40cret@db.internal:5433/jumbe?sslmode=require");
+        assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:5433/jumbe?sslmode=require");
+        assertThat(db.user()).isEqualTo("jumbe");
+        assertThat(db.password()).isEqualTo("s@cret");
+        assertThat(db.toString()).doesNotContain("s@cret");
+        assertThat(db.isPostgres()).isTrue();
+    }
+
+    @Test
+    void productionMpesaNeedsItsCredentials() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("MPESA_ENV", "production")).load())
+                .hasMessageContaining("MPESA_CONSUMER_KEY");
+    }
+}

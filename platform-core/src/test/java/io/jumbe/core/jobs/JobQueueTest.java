@@ -1,0 +1,138 @@
+package io.jumbe.core.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jumbe.core.Jumbe;
+import io.jumbe.core.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class JobQueueTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aJobClaimedByAWorkerThatDiesRunsAgainAfterItsLease(TestDatabase db) throws Exception {
+        try (Jumbe platform = db.platform()) {
+            JobQueue jobs = platform.jobs();
+            jobs.enqueue(NewJob.of("q", "k", "{}"));
+            List<Job> claimedByDead = jobs.claim("q", 10, "dead-worker", Duration.ofMillis(300));
+            assertThat(claimedByDead).hasSize(1);
+            assertThat(jobs.claim("q", 10, "live-worker", Duration.ofSeconds(30))).isEmpty();
+
+            Thread.sleep(400);
+            List<Job> reclaimed = jobs.claim("q", 10, "live-worker", Duration.ofSeconds(30));
+            assertThat(reclaimed).extracting(Job::id).containsExactly(claimedByDead.get(0).id());
+            assertThat(reclaimed.get(0).attempts()).isEqualTo(2);
+            assertThat(jobs.complete(claimedByDead.get(0))).as("the dead worker's late completion is fenced off").isFalse();
+            assertThat(jobs.complete(reclaimed.get(0))).isTrue();
+            assertThat(jobs.depth()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void concurrentWorkersNeverClaimTheSameJob(TestDatabase db) throws Exception {
+        try (Jumbe platform = db.platform()) {
+            JobQueue jobs = platform.jobs();
+            platform.jdbi().useTransaction(h -> {
+                for (int i = 0; i < 300; i++) {
+                    jobs.enqueue(h, NewJob.of("q", "k", "{\"n\":" + i + "}"));
+                }
+            });
+            Map<Long, String> owner = new ConcurrentHashMap<>();
+            AtomicInteger duplicates = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            CountDownLatch done = new CountDownLatch(6);
+            for (int w = 0; w < 6; w++) {
+                String worker = "w" + w;
+                pool.submit(() -> {
+                    try {
+                        List<Job> batch;
+                        while (!(batch = jobs.claim("q", 7, worker, Duration.ofMinutes(5))).isEmpty()) {
+                            for (Job j : batch) {
+                                if (owner.putIfAbsent(j.id(), worker) != null) {
+                                    duplicates.incrementAndGet();
+                                }
+                                jobs.complete(j);
+                            }
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+            pool.shutdown();
+            assertThat(duplicates.get()).isZero();
+            assertThat(owner).hasSize(300);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void theRunnerRetriesWithBackoffThenFailsForGoodAndSaysSoOnce(TestDatabase db) throws Exception {
+        try (Jumbe platform = db.platform()) {
+            AtomicInteger runs = new AtomicInteger();
+            List<String> exhausted = Collections.synchronizedList(new ArrayList<>());
+            JobHandler flaky = new JobHandler() {
+                @Override
+                public void run(Job job) {
+                    runs.incrementAndGet();
+                    throw new IllegalStateException("upstream down");
+                }
+
+                @Override
+                public void exhausted(Job job, String lastError) {
+                    exhausted.add(lastError);
+                }
+            };
+            platform.jobs().enqueue(NewJob.of("q", "flaky", "{}").maxAttempts(3));
+            var spec = new JobRunner.QueueSpec("q", Map.of("flaky", flaky), 2, Duration.ofSeconds(30),
+                    Duration.ofMillis(20), new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+            try (JobRunner runner = new JobRunner(platform.jobs(), platform.clock(), "w", List.of(spec))) {
+                runner.start();
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (exhausted.isEmpty() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+            }
+            assertThat(runs.get()).isEqualTo(3);
+            assertThat(exhausted).containsExactly("upstream down");
+            String status = platform.jdbi().withHandle(h -> h.createQuery("SELECT status FROM jobs").mapTo(String.class).one());
+            assertThat(status).isEqualTo("failed");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aDedupeKeyMakesTheSecondEnqueueANoOp(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            assertThat(platform.jobs().enqueue(NewJob.of("q", "k", "{}").dedupedBy("MSG-1"))).isTrue();
+            assertThat(platform.jobs().enqueue(NewJob.of("q", "k", "{}").dedupedBy("MSG-1"))).isFalse();
+            assertThat(platform.jobs().depth()).containsEntry("q", 1L);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aJobScheduledForLaterIsNotClaimedEarly(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            platform.jobs().enqueue(NewJob.of("q", "k", "{}").at(Instant.now().plusSeconds(3600)));
+            assertThat(platform.jobs().claim("q", 10, "w", Duration.ofMinutes(1))).isEmpty();
+        }
+    }
+}
