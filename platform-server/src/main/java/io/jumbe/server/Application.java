@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import io.javalin.config.JavalinConfig;
 
 /**
  * The composition root: builds the core over a database, the HTTP face over the core, and the job workers, by
@@ -28,7 +30,8 @@ public final class Application implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
-        this.server = new JumbeServer(platform, metrics, groups);
+        List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
+        this.server = new JumbeServer(platform, metrics, groups, mounts);
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
     }
@@ -54,6 +57,15 @@ public final class Application implements AutoCloseable {
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /**
+     * How upstreams reach this server (callback URLs): {@code PUBLIC_BASE_URL} when it was set, else this server's
+     * own address, known once it listens (tests start on port 0).
+     */
+    public String publicBaseUrl() {
+        String defaulted = "http://localhost:" + config.port();
+        return config.publicBaseUrl().equals(defaulted) ? server.baseUrl() : config.publicBaseUrl();
     }
 
     @Override

@@ -12,7 +12,9 @@ import io.jumbe.server.http.RequestLog;
 import io.jumbe.server.http.Responses;
 import io.jumbe.server.http.RouteGroup;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import java.util.function.Consumer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -31,6 +33,14 @@ public final class JumbeServer implements AutoCloseable {
     private final Javalin app;
 
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
+        this(platform, metrics, groups, List.of());
+    }
+
+    /**
+     * @param mounts things that register on the app themselves, such as the built-in simulators of the upstreams
+     */
+    public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
+                       List<Consumer<JavalinConfig>> mounts) {
         Authenticator authenticator = new Authenticator(platform.apiKeys(), platform.tenants());
         RequestLog requestLog = new RequestLog(metrics);
         this.app = Javalin.create(config -> {
@@ -53,6 +63,7 @@ public final class JumbeServer implements AutoCloseable {
             });
             routes.get("/metrics", ctx -> Responses.raw(ctx, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
             groups.forEach(g -> g.register(routes));
+            mounts.forEach(m -> m.accept(config));
             routes.exception(ServiceException.class, (e, ctx) -> Problems.write(ctx, e));
             routes.exception(HttpProblem.class, (e, ctx) -> Problems.write(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e));
