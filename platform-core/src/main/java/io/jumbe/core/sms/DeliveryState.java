@@ -1,5 +1,7 @@
 package io.jumbe.core.sms;
 
+import java.util.Optional;
+
 /** What a delivery report says about its message. */
 public enum DeliveryState {
     /** Reached the handset ({@code DELIVRD}, {@code DeliveredToTerminal}). */
@@ -21,7 +23,7 @@ public enum DeliveryState {
      * The message status this report moves the message to, if it is final; a pending report changes nothing
      * (the message stays {@code sent}).
      */
-    public java.util.Optional<MessageStatus> messageStatus() {
-        return java.util.Optional.ofNullable(status);
+    public Optional<MessageStatus> messageStatus() {
+        return Optional.ofNullable(status);
     }
 }

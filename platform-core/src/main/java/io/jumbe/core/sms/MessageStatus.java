@@ -1,5 +1,6 @@
 package io.jumbe.core.sms;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,7 @@ public enum MessageStatus {
     CANCELLED;
 
     /** The lower-case name used in the API and the database ({@code "queued"}). */
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

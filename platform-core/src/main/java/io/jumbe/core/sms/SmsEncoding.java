@@ -1,5 +1,7 @@
 package io.jumbe.core.sms;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** How an SMS is encoded on the air interface (GSM 03.38). */
 public enum SmsEncoding {
     /** The GSM 7-bit default alphabet with its extension table. */
@@ -18,6 +20,7 @@ public enum SmsEncoding {
     }
 
     /** The name shown in the API: {@code "GSM-7"} or {@code "UCS-2"}. */
+    @JsonValue
     public String label() {
         return label;
     }

@@ -68,6 +68,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private final String clientId;
     private final Duration dlrDelay;
     private final OkHttpClient http;
+    private final boolean ownsHttp;
     private final ObjectMapper json = new ObjectMapper();
     private final ScheduledExecutorService scheduler;
     private final List<SubmittedMessage> submitted = new CopyOnWriteArrayList<>();
@@ -114,6 +115,11 @@ public final class OnfonSimulator implements AutoCloseable {
      */
     public OnfonSimulator(String pathPrefix, String accessKey, String apiKey, String clientId, Duration dlrDelay,
                           OkHttpClient http) {
+        this(pathPrefix, accessKey, apiKey, clientId, dlrDelay, http, false);
+    }
+
+    private OnfonSimulator(String pathPrefix, String accessKey, String apiKey, String clientId, Duration dlrDelay,
+                           OkHttpClient http, boolean ownsHttp) {
         String prefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
         while (prefix.endsWith("/")) {
             prefix = prefix.substring(0, prefix.length() - 1);
@@ -124,6 +130,7 @@ public final class OnfonSimulator implements AutoCloseable {
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.dlrDelay = Objects.requireNonNull(dlrDelay, "dlrDelay");
         this.http = Objects.requireNonNull(http, "http");
+        this.ownsHttp = ownsHttp;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "onfon-simulator-dlr");
             t.setDaemon(true);
@@ -138,7 +145,7 @@ public final class OnfonSimulator implements AutoCloseable {
      * @param dlrDelay   how long after a submit its delivery reports go out
      */
     public OnfonSimulator(String pathPrefix, Duration dlrDelay) {
-        this(pathPrefix, DEFAULT_ACCESS_KEY, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, dlrDelay, new OkHttpClient());
+        this(pathPrefix, DEFAULT_ACCESS_KEY, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, dlrDelay, new OkHttpClient(), true);
     }
 
     /**
@@ -228,10 +235,17 @@ public final class OnfonSimulator implements AutoCloseable {
         creditExhausted.set(exhausted);
     }
 
-    /** Stops the delivery-report scheduler; reports not yet sent are dropped. */
+    /**
+     * Stops the delivery-report scheduler (reports not yet sent are dropped) and, when the simulator built its
+     * own HTTP client, that client's threads.
+     */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        if (ownsHttp) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
     }
 
     private void sendBulk(Context ctx) {

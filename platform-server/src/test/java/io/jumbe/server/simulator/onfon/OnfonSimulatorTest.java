@@ -167,6 +167,14 @@ class OnfonSimulatorTest {
     }
 
     @Test
+    void rejectsANonKenyanNumberPerRecipient() {
+        SubmitResult result = client.submit(new SubmitBatch("FALLEY-MED", List.of(sms("MSG-1", "255712345678"))));
+
+        assertThat(((SubmitResult.Completed) result).outcomes()).containsExactly(
+                new MessageOutcome.Rejected("MSG-1", "801", "Country not found in master data"));
+    }
+
+    @Test
     void marksUnicodeRequests() {
         client.submit(new SubmitBatch("FALLEY-MED", List.of(new OutboundSms("MSG-1", "254712345678", "Asante 🙏"))));
         assertThat(running.simulator().submitted().get(0).unicode()).isTrue();
