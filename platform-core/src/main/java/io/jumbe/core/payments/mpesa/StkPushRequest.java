@@ -44,6 +44,6 @@ public record StkPushRequest(String phoneNumber, long amountCents, String accoun
 
     private static String truncate(String text, int max) {
         String trimmed = text.strip();
-        return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
+        return trimmed.length() <= max ? trimmed : trimmed.substring(0, max).strip();
     }
 }
