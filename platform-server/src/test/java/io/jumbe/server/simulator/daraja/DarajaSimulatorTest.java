@@ -130,6 +130,17 @@ class DarajaSimulatorTest {
     }
 
     @Test
+    void failedCallbackHasOnlyTheFourOfficialFields() throws Exception {
+        push("254700000001", 100);
+
+        RecordedRequest request = callbacks.takeRequest(10, TimeUnit.SECONDS);
+        JsonNode stk = json.readTree(request.getBody().readUtf8()).path("Body").path("stkCallback");
+        assertThat(stk.fieldNames()).toIterable()
+                .containsExactly("MerchantRequestID", "CheckoutRequestID", "ResultCode", "ResultDesc");
+        assertThat(stk.get("ResultCode").isInt()).isTrue();
+    }
+
+    @Test
     void numberEndingIn0001IsCancelledByTheUser() throws Exception {
         push("254700000001", 100);
 
