@@ -9,6 +9,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.jumbe.core.payments.mpesa.DarajaConfig;
 import io.jumbe.core.payments.mpesa.DarajaPassword;
+import io.jumbe.core.payments.mpesa.DarajaTransactionType;
+import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -173,6 +175,11 @@ public final class DarajaSimulator implements AutoCloseable {
             return app.port();
         }
 
+        /** A client config for this running simulator. @see DarajaSimulator#clientConfig(String, String, String) */
+        public DarajaConfig clientConfig(String callbackUrl) {
+            return simulator.clientConfig(baseUrl(), callbackUrl, null);
+        }
+
         /** The simulator, for its test hooks. */
         public DarajaSimulator simulator() {
             return simulator;
@@ -239,6 +246,23 @@ public final class DarajaSimulator implements AutoCloseable {
     /** The settings in force. */
     public Settings settings() {
         return settings;
+    }
+
+    /** Shortcode the helper configs use: Safaricom's sandbox paybill (the simulator accepts any shortcode). */
+    public static final String SHORTCODE = DarajaConfig.SANDBOX_SHORTCODE;
+
+    /**
+     * A client config that this simulator accepts: its credentials and passkey, shortcode {@link #SHORTCODE},
+     * paybill.
+     *
+     * @param baseUrl     where this simulator is reachable, including the path prefix
+     * @param callbackUrl our STK callback endpoint
+     * @param timeoutUrl  our timeout endpoint, or null
+     */
+    public DarajaConfig clientConfig(String baseUrl, String callbackUrl, String timeoutUrl) {
+        return DarajaConfig.forEnvironment(MpesaEnvironment.SIMULATOR, baseUrl, settings.consumerKey(),
+                settings.consumerSecret(), settings.passkey(), SHORTCODE, null,
+                DarajaTransactionType.CUSTOMER_PAY_BILL_ONLINE, callbackUrl, timeoutUrl);
     }
 
     /**
@@ -352,7 +376,9 @@ public final class DarajaSimulator implements AutoCloseable {
             return;
         }
         String token = randomText(28, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
-        tokens.put(token, clock.instant().plus(settings.tokenLifetime()));
+        Instant now = clock.instant();
+        tokens.values().removeIf(expiry -> !now.isBefore(expiry));
+        tokens.put(token, now.plus(settings.tokenLifetime()));
         ObjectNode answer = json.createObjectNode();
         answer.put("access_token", token);
         answer.put("expires_in", Long.toString(settings.tokenLifetime().toSeconds()));
@@ -452,6 +478,8 @@ public final class DarajaSimulator implements AutoCloseable {
 
     private SimulatedPush accept(String phone, long amount, String callbackUrl, String reference) {
         Instant now = clock.instant();
+        // an embedded simulator runs for weeks: forget pushes nobody will ask about any more
+        pushes.values().removeIf(old -> old.requestedAt().isBefore(now.minus(Duration.ofDays(1))));
         String suffix = phone.substring(phone.length() - 4);
         int code;
         String desc;

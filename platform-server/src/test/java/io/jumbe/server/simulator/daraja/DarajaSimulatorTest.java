@@ -317,6 +317,16 @@ class DarajaSimulatorTest {
     }
 
     @Test
+    void clientConfigOfTheSimulatorIsAccepted() throws Exception {
+        DarajaClient configured = new DarajaClient(
+                simulator.clientConfig(callbacks.url("/api/webhooks/mpesa/callback/secret-token").toString()));
+
+        StkPushResult pushed = configured.stkPush(new StkPushRequest("254712345678", 100, "ref", null));
+
+        assertThat(nextCallback().checkoutRequestId()).isEqualTo(pushed.checkoutRequestId());
+    }
+
+    @Test
     void worksMountedInsideAnotherJavalinApp() throws Exception {
         DarajaSimulator mounted = new DarajaSimulator(DarajaSimulator.Settings.defaults(PREFIX)
                 .withCallbackDelay(Duration.ofMillis(50)));
