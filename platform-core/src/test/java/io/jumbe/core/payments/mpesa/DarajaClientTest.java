@@ -189,6 +189,26 @@ class DarajaClientTest {
     }
 
     @Test
+    void concurrentCallsRejectedForTheSameStaleTokenCauseOneRefresh() throws Exception {
+        client.stkPush(push());
+        daraja.revoke("token-1");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<StkPushResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(() -> client.stkPush(push()));
+            }
+            for (Future<StkPushResult> result : pool.invokeAll(calls)) {
+                assertThat(result.get().responseCode()).isEqualTo("0");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(daraja.tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
     void aSecondInvalidAccessTokenIsNotRetriedAgain() {
         String invalid = "{\"requestId\":\"r1\",\"errorCode\":\"404.001.03\",\"errorMessage\":\"Invalid Access Token\"}";
         daraja.answerNext(404, invalid);

@@ -23,12 +23,16 @@ final class FakeDaraja extends Dispatcher {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final Queue<MockResponse> apiAnswers = new ConcurrentLinkedQueue<>();
     private volatile String expiresIn = "3599";
+    private final java.util.Set<String> revokedTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         if (request.getPath() != null && request.getPath().startsWith("/oauth/v1/generate")) {
             int n = tokensIssued.incrementAndGet();
             return json(200, "{\"access_token\":\"token-" + n + "\",\"expires_in\":" + expiresIn + "}");
+        }
+        if (revokedTokens.contains(String.valueOf(request.getHeader("Authorization")).replace("Bearer ", ""))) {
+            return json(404, "{\"requestId\":\"r\",\"errorCode\":\"404.001.03\",\"errorMessage\":\"Invalid Access Token\"}");
         }
         MockResponse queued = apiAnswers.poll();
         if (queued != null) {
@@ -43,6 +47,11 @@ final class FakeDaraja extends Dispatcher {
 
     void answerNext(MockResponse response) {
         apiAnswers.add(response);
+    }
+
+    /** Every API call carrying this token gets {@code 404.001.03} from now on. */
+    void revoke(String token) {
+        revokedTokens.add(token);
     }
 
     void expiresIn(String jsonValue) {
