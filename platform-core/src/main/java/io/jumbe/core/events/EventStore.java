@@ -44,11 +44,23 @@ public final class EventStore {
                 .bind("eventId", eventId).bind("tenantId", tenantId).bind("type", type)
                 .bind("sequence", sequence).bind("payload", Json.write(data)).bind("createdAt", now)
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        DomainEvent event = new DomainEvent(id, eventId, tenantId, type, sequence, data, now);
+        return announce(h, new DomainEvent(id, eventId, tenantId, type, sequence, data, now));
+    }
+
+    /**
+     * Tells the listeners about an event the caller inserted itself (the ledger writes its balance event in the
+     * same statement as the balance change on PostgreSQL). Same transaction, same guarantees as {@link #append}.
+     */
+    public DomainEvent announce(Handle h, DomainEvent event) {
         for (EventListener listener : listeners) {
             listener.onEvent(h, event);
         }
         return event;
+    }
+
+    /** A new event id, for callers that insert the event row themselves. */
+    public String newEventId() {
+        return ids.next("EVT");
     }
 
     /** Registers a listener called in the transaction of every event appended from now on. */

@@ -34,12 +34,18 @@ public final class Ledger {
     /** Takes {@code amount} if the balance covers it; empty (and nothing changed) when it does not. */
     public Optional<BalanceChange> debit(Handle h, long tenantId, Money amount, Posting posting) {
         requirePositive(amount);
+        if (dialect == Dialect.POSTGRES) {
+            return postInOneStatement(h, tenantId, "debit", amount, posting, null);
+        }
         return move(h, tenantId, -amount.cents(), true)
                 .map(moved -> journal(h, tenantId, "debit", amount, posting, null, moved));
     }
 
     public BalanceChange credit(Handle h, long tenantId, Money amount, Posting posting) {
         requirePositive(amount);
+        if (dialect == Dialect.POSTGRES) {
+            return postInOneStatement(h, tenantId, "credit", amount, posting, null).orElseThrow();
+        }
         Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
         return journal(h, tenantId, "credit", amount, posting, null, moved);
     }
@@ -50,8 +56,62 @@ public final class Ledger {
      */
     public BalanceChange refund(Handle h, long tenantId, Money amount, String refundFor, Posting posting) {
         requirePositive(amount);
+        if (dialect == Dialect.POSTGRES) {
+            return postInOneStatement(h, tenantId, "refund", amount, posting, refundFor).orElseThrow();
+        }
         Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
         return journal(h, tenantId, "refund", amount, posting, refundFor, moved);
+    }
+
+    /**
+     * PostgreSQL: the balance change, its journal entry and its event in ONE statement (data-modifying CTEs), so
+     * the tenant's row is locked for a single round trip. The event payload is built in SQL from the new balance.
+     */
+    private static final String ONE_STATEMENT = """
+            WITH moved AS (
+                UPDATE tenants SET balance_cents = balance_cents + :delta, event_seq = event_seq + 1, updated_at = :now
+                WHERE id = :tenantId AND (:conditional = FALSE OR balance_cents >= :amount)
+                RETURNING balance_cents, event_seq
+            ), journal AS (
+                INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, reference,
+                    description, refund_for, metadata, balance_before_cents, balance_after_cents, created_by, created_at,
+                    completed_at)
+                SELECT :txnId, :tenantId, :type, :amount, 'completed', :method, :reference, :description, :refundFor,
+                    :metadata, balance_cents - :delta, balance_cents, :createdBy, :now, :now FROM moved
+            ), event AS (
+                INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at)
+                SELECT :eventId, :tenantId, 'balance.updated', event_seq, json_build_object(
+                    'old_balance', round((balance_cents - :delta)::numeric / 100, 2),
+                    'new_balance', round(balance_cents::numeric / 100, 2),
+                    'amount', round(:delta::numeric / 100, 2),
+                    'cause', :cause, 'transaction_id', :txnId, 'currency', 'KES')::text, :now FROM moved
+                RETURNING id
+            )
+            SELECT moved.balance_cents, moved.event_seq, event.id AS event_row FROM moved, event""";
+
+    private Optional<BalanceChange> postInOneStatement(Handle h, long tenantId, String type, Money amount,
+                                                       Posting posting, String refundFor) {
+        long delta = "debit".equals(type) ? -amount.cents() : amount.cents();
+        String txnId = ids.next("TXN");
+        String eventId = events.newEventId();
+        Instant now = clock.instant();
+        Optional<long[]> row = h.createQuery(ONE_STATEMENT)
+                .bind("delta", delta).bind("now", now).bind("tenantId", tenantId)
+                .bind("conditional", "debit".equals(type)).bind("amount", amount.cents())
+                .bind("txnId", txnId).bind("type", type).bind("method", posting.paymentMethod())
+                .bind("reference", posting.reference()).bind("description", posting.description())
+                .bind("refundFor", refundFor)
+                .bind("metadata", posting.metadata().isEmpty() ? null : Json.write(posting.metadata()))
+                .bind("createdBy", posting.createdBy()).bind("eventId", eventId).bind("cause", posting.cause())
+                .map((rs, ctx) -> new long[] {rs.getLong("balance_cents"), rs.getLong("event_seq"), rs.getLong("event_row")})
+                .findOne();
+        return row.map(r -> {
+            BalanceChange change = new BalanceChange(txnId, tenantId, type, amount, Money.ofCents(r[0] - delta),
+                    Money.ofCents(r[0]));
+            events.announce(h, new io.jumbe.core.events.DomainEvent(r[2], eventId, tenantId,
+                    EventTypes.BALANCE_UPDATED, r[1], balanceEventData(change, posting.cause()), now));
+            return change;
+        });
     }
 
     public boolean isRefunded(Handle h, String refundFor) {
@@ -140,6 +200,10 @@ public final class Ledger {
     }
 
     private void balanceEvent(Handle h, long tenantId, long sequence, BalanceChange change, String cause) {
+        events.appendWithSequence(h, tenantId, sequence, EventTypes.BALANCE_UPDATED, balanceEventData(change, cause));
+    }
+
+    private static Map<String, Object> balanceEventData(BalanceChange change, String cause) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("old_balance", change.before().toDecimal());
         data.put("new_balance", change.after().toDecimal());
@@ -147,7 +211,7 @@ public final class Ledger {
         data.put("cause", cause);
         data.put("transaction_id", change.transactionId());
         data.put("currency", "KES");
-        events.appendWithSequence(h, tenantId, sequence, EventTypes.BALANCE_UPDATED, data);
+        return data;
     }
 
     private static void requirePositive(Money amount) {
