@@ -6,7 +6,11 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.ratelimit.DatabaseRateLimiter;
+import io.jumbe.core.ratelimit.InMemoryRateLimiter;
+import io.jumbe.core.ratelimit.RateLimiter;
 import io.jumbe.core.store.Database;
+import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.Settings;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.Ledger;
@@ -42,6 +46,7 @@ public final class Jumbe implements AutoCloseable {
     private final IdempotencyService idempotency;
     private final Settings settings;
     private final Alerts alerts;
+    private final RateLimiter rateLimiter;
 
     private Jumbe(Database database, Clock clock) {
         this.database = database;
@@ -58,6 +63,9 @@ public final class Jumbe implements AutoCloseable {
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
         this.settings = new Settings(jdbi);
         this.alerts = new Alerts(jdbi, clock);
+        // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
+        this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
+                : new InMemoryRateLimiter(clock);
     }
 
     public static Builder builder() {
@@ -130,6 +138,10 @@ public final class Jumbe implements AutoCloseable {
 
     public Alerts alerts() {
         return alerts;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     public Ids ids() {

@@ -31,7 +31,7 @@ public final class Application implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
-        this.server = new JumbeServer(platform, metrics, groups, mounts);
+        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
     }

@@ -7,6 +7,7 @@ import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
+import io.jumbe.server.http.RateLimiting;
 import io.jumbe.server.http.RequestIds;
 import io.jumbe.server.http.RequestLog;
 import io.jumbe.server.http.Responses;
@@ -33,16 +34,17 @@ public final class JumbeServer implements AutoCloseable {
     private final Javalin app;
 
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
-        this(platform, metrics, groups, List.of());
+        this(platform, metrics, groups, List.of(), true);
     }
 
     /**
      * @param mounts things that register on the app themselves, such as the built-in simulators of the upstreams
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
-                       List<Consumer<JavalinConfig>> mounts) {
+                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
         Authenticator authenticator = new Authenticator(platform.apiKeys(), platform.tenants());
         RequestLog requestLog = new RequestLog(metrics);
+        RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = false;
@@ -54,6 +56,9 @@ public final class JumbeServer implements AutoCloseable {
                 RequestIds.assign(ctx);
                 if (Authenticator.guards(ctx.path())) {
                     authenticator.authenticate(ctx);
+                    if (rateLimits) {
+                        rateLimiting.check(ctx);
+                    }
                 }
             });
             routes.get("/health", ctx -> {

@@ -129,7 +129,8 @@ public final class ConfigLoader {
                 get("DLR_EXPIRY", "48h", Durations::parse),
                 mpesa,
                 get("TRUSTED_PROXIES", "", ConfigLoader::list),
-                topupMin, topupMax, webhooks);
+                topupMin, topupMax, webhooks,
+                get("RATE_LIMITS", "true", ConfigLoader::bool));
     }
 
     private JumbeConfig.Database database(Path home) {

@@ -19,7 +19,8 @@ public record JumbeConfig(
         List<String> trustedProxies,
         Money topupMin,
         Money topupMax,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        boolean rateLimits) {
 
     /** JDBC URL with credentials split out, so no password ends up in a log line with the URL. */
     public record Database(String jdbcUrl, String user, String password) {

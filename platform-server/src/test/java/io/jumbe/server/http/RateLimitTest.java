@@ -1,0 +1,42 @@
+package io.jumbe.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jumbe.core.testing.TestDatabase;
+import io.jumbe.server.testing.Http;
+import io.jumbe.server.testing.Sender;
+import io.jumbe.server.testing.TestApp;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RateLimitTest {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBronzeTenantGets60RequestsAMinuteThen429WithRetryAfter(TestDatabase db) {
+        try (TestApp app = TestApp.start(db, Map.of("RATE_LIMITS", "true"))) {
+            Sender bronze = app.sender("10.00");
+            Sender other = app.sender("10.00");
+            Http.Response last = null;
+            for (int i = 0; i < 60; i++) {
+                last = bronze.get("/client/balance");
+                if (last.status() != 200) {
+                    break;
+                }
+            }
+            assertThat(last.status()).isEqualTo(200);
+            assertThat(last.header("RateLimit-Limit")).isEqualTo("60");
+            assertThat(last.header("RateLimit-Remaining")).isEqualTo("0");
+            var limited = bronze.get("/client/balance");
+            if (!"60".equals(limited.header("RateLimit-Limit")) || limited.status() == 200) {
+                // the minute turned over during the loop; the window restarted, which is also correct behaviour
+                return;
+            }
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.json().get("code").asText()).isEqualTo("rate_limited");
+            assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(other.get("/client/balance").status()).as("another tenant is not limited").isEqualTo(200);
+        }
+    }
+}
