@@ -106,6 +106,21 @@ public final class Webhook {
      *                                      signature matches or the body is not an event
      */
     public WebhookEvent verify(byte[] body, Map<String, List<String>> headers) {
+        String id = verifySignature(body, headers);
+        return parse(id, body);
+    }
+
+    /**
+     * Checks headers, timestamp and signature only, without reading the body as an event. Use it for payloads
+     * that are not Jumbe events (for example the Standard Webhooks test vector).
+     *
+     * @param body    the raw request body, byte for byte
+     * @param headers the request headers; names in any case, first value used
+     * @return the verified {@code webhook-id}
+     * @throws WebhookVerificationException when a header is missing, the timestamp is out of tolerance or no
+     *                                      signature matches
+     */
+    public String verifySignature(byte[] body, Map<String, List<String>> headers) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(headers, "headers");
         Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -141,7 +156,7 @@ public final class Webhook {
             throw new WebhookVerificationException(Reason.NO_MATCHING_SIGNATURE,
                     "no v1 signature in webhook-signature matches the body");
         }
-        return parse(id, body);
+        return id;
     }
 
     /**
