@@ -13,10 +13,14 @@ import java.util.List;
 public class JumbeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, 0 without an answer. */
     private final int status;
+    /** The problem code. */
     private final String code;
+    /** The problem detail. */
     private final String detail;
     private final transient List<FieldError> fieldErrors;
+    /** The X-Request-Id of the answer. */
     private final String requestId;
 
     /**

@@ -9,6 +9,7 @@ import java.util.Optional;
 public class RateLimitedException extends JumbeException {
     private static final long serialVersionUID = 1L;
 
+    /** The Retry-After wait, or null. */
     private final Duration retryAfter;
 
     /**

@@ -24,6 +24,7 @@ public class WebhookVerificationException extends JumbeException {
         INVALID_PAYLOAD
     }
 
+    /** Why verification failed. */
     private final Reason reason;
 
     /**
