@@ -81,6 +81,22 @@ class RetryTest {
     }
 
     @Test
+    void readsRetryAfterGivenAsAnHttpDate() throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2025-10-09T14:35:00Z");
+        try (MockApi dated = new MockApi(1)) {
+            JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
+                    .baseUrl(dated.server.url("/").toString()).sleeper(dated.sleeps::add)
+                    .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).build();
+            dated.problem(503, "service_unavailable", "Retry-After", "Thu, 09 Oct 2025 14:35:12 GMT");
+            dated.json(200, "{\"balance\":1.00}");
+
+            client.account().balance();
+
+            assertThat(dated.sleeps).containsExactly(Duration.ofSeconds(12));
+        }
+    }
+
+    @Test
     void throwsRateLimitedWithRetryAfterWhenRetriesRunOut() {
         for (int i = 0; i < 4; i++) {
             api.problem(429, "rate_limited", "Retry-After", "2");

@@ -269,7 +269,7 @@ public final class HttpTransport {
             } catch (IOException e) {
                 log(request, 0, started, null, attempt);
                 failure = new ConnectionException(request.method() + " " + request.url().encodedPath()
-                        + " failed: " + e.getMessage(), e);
+                        + " failed: " + e.getMessage() + (attempt > 0 ? " (attempt " + (attempt + 1) + ")" : ""), e);
                 wait = attempt < settings.maxRetries() ? backoff(attempt) : null;
             }
             if (wait == null) {
