@@ -1,0 +1,356 @@
+package io.jumbe.sdk;
+
+import io.jumbe.sdk.account.AccountService;
+import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.Json;
+import io.jumbe.sdk.sms.SmsService;
+import io.jumbe.sdk.wallet.WalletService;
+import io.jumbe.sdk.webhooks.WebhooksService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point: one client per API key, built once and shared by every thread.
+ *
+ * <pre>{@code
+ * JumbeClient client = JumbeClient.builder()
+ *         .apiKey("sk_live_...")
+ *         .clientId(2)
+ *         .baseUrl("https://api.example.com")
+ *         .build();
+ * SmsSendResult sent = client.sms().send(SendSmsParams.builder()
+ *         .recipient("0712345678").message("Your appointment is at 10:00").build());
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. Every call may throw a subclass of {@link io.jumbe.sdk.errors.JumbeException}.
+ */
+public final class JumbeClient {
+    /** The default number of retries after a failed attempt. */
+    public static final int DEFAULT_MAX_RETRIES = 2;
+
+    private final long clientId;
+    private final HttpUrl baseUrl;
+    private final SmsService sms;
+    private final WalletService wallet;
+    private final WebhooksService webhooks;
+    private final AccountService account;
+
+    private JumbeClient(Builder b, HttpTransport transport) {
+        this.clientId = b.clientId;
+        this.baseUrl = b.baseUrl;
+        this.sms = new SmsService(transport);
+        this.wallet = new WalletService(transport);
+        this.webhooks = new WebhooksService(transport);
+        this.account = new AccountService(transport);
+    }
+
+    /**
+     * Starts building a client.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sending SMS, quotes, status, history, statistics and cancelling.
+     *
+     * @return the SMS service
+     */
+    public SmsService sms() {
+        return sms;
+    }
+
+    /**
+     * Balance, M-Pesa top-ups, manual top-ups and the transaction journal.
+     *
+     * @return the wallet service
+     */
+    public WalletService wallet() {
+        return wallet;
+    }
+
+    /**
+     * Webhook configuration, secret rotation, test sends and the delivery log.
+     *
+     * @return the webhooks service
+     */
+    public WebhooksService webhooks() {
+        return webhooks;
+    }
+
+    /**
+     * The account view: balance and this month's statistics.
+     *
+     * @return the account service
+     */
+    public AccountService account() {
+        return account;
+    }
+
+    /**
+     * The tenant id this client calls as.
+     *
+     * @return the {@code client_id}
+     */
+    public long clientId() {
+        return clientId;
+    }
+
+    /**
+     * The API origin this client calls.
+     *
+     * @return the base URL
+     */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    /**
+     * The SDK's version, as sent in its {@code User-Agent}.
+     *
+     * @return the version, for example {@code 0.1.0}
+     */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = JumbeClient.class.getResourceAsStream("sdk.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    @Override
+    public String toString() {
+        return "JumbeClient[baseUrl=" + baseUrl + ", clientId=" + clientId + "]";
+    }
+
+    /**
+     * Collects the client's settings. Not thread-safe; {@link #build()} returns an immutable client.
+     */
+    public static final class Builder {
+        private String apiKey;
+        private long clientId;
+        private boolean clientIdSet;
+        private HttpUrl baseUrl;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private Duration initialRetryDelay = Duration.ofMillis(500);
+        private Duration maxRetryDelay = Duration.ofSeconds(8);
+        private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private OkHttpClient httpClient;
+        private boolean logging;
+        private Sleeper sleeper = Sleeper.threadSleep();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * The API key, {@code sk_live_…} or {@code sk_test_…}. Required. Sent as {@code X-API-Key}; never logged.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * The tenant's numeric id, the {@code {client_id}} in {@code /api/{client_id}/…}. Required.
+         *
+         * @param clientId a positive id
+         * @return this builder
+         */
+        public Builder clientId(long clientId) {
+            this.clientId = clientId;
+            this.clientIdSet = true;
+            return this;
+        }
+
+        /**
+         * The API origin, for example {@code https://api.example.com} or {@code http://127.0.0.1:8080}. Required.
+         *
+         * @param baseUrl an http or https URL; a path prefix is kept
+         * @return this builder
+         * @throws IllegalArgumentException when the URL does not parse
+         */
+        public Builder baseUrl(String baseUrl) {
+            Objects.requireNonNull(baseUrl, "baseUrl");
+            HttpUrl parsed = HttpUrl.parse(baseUrl.trim());
+            if (parsed == null) {
+                throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+            }
+            this.baseUrl = parsed;
+            return this;
+        }
+
+        /**
+         * Connect timeout. Default 10 s (or the custom client's own).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * Read timeout. Default 30 s (or the custom client's own).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Retries after a failed attempt (connection failure, 409, 429 or 5xx). Default 2; 0 turns retries off.
+         *
+         * @param maxRetries zero or more
+         * @return this builder
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be >= 0");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * The first backoff delay; each retry doubles it (up to {@link #maxRetryDelay(Duration)}) and jitter
+         * picks between half and all of it. Default 500 ms.
+         *
+         * @param delay a positive duration
+         * @return this builder
+         */
+        public Builder initialRetryDelay(Duration delay) {
+            this.initialRetryDelay = positive(delay, "initialRetryDelay");
+            return this;
+        }
+
+        /**
+         * The largest backoff delay. Default 8 s.
+         *
+         * @param delay a positive duration
+         * @return this builder
+         */
+        public Builder maxRetryDelay(Duration delay) {
+            this.maxRetryDelay = positive(delay, "maxRetryDelay");
+            return this;
+        }
+
+        /**
+         * The longest {@code Retry-After} the SDK waits for on a 429 or 503; a longer one is thrown to the caller
+         * at once. Default 60 s.
+         *
+         * @param limit a positive duration
+         * @return this builder
+         */
+        public Builder maxRetryAfter(Duration limit) {
+            this.maxRetryAfter = positive(limit, "maxRetryAfter");
+            return this;
+        }
+
+        /**
+         * A custom OkHttp client (for proxies, TLS, interceptors, a shared pool). The SDK derives its own client
+         * from it with OkHttp's retries turned off, so retries happen in one layer only.
+         *
+         * @param httpClient the client to derive from
+         * @return this builder
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * Logs one line per attempt (method, path, status, milliseconds, request id) to the
+         * {@code java.util.logging} logger {@code io.jumbe.sdk}. Off by default; never logs the key or bodies.
+         *
+         * @param logging whether to log
+         * @return this builder
+         */
+        public Builder logging(boolean logging) {
+            this.logging = logging;
+            return this;
+        }
+
+        /**
+         * How the SDK waits between retries and polls. Tests pass one that returns at once.
+         *
+         * @param sleeper the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The clock used to read {@code Retry-After} dates. Default the system UTC clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return an immutable, thread-safe client
+         * @throws IllegalStateException when the API key, client id or base URL is missing or invalid
+         */
+        public JumbeClient build() {
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalStateException("apiKey is required");
+            }
+            if (!clientIdSet || clientId <= 0) {
+                throw new IllegalStateException("clientId is required and must be positive");
+            }
+            if (baseUrl == null) {
+                throw new IllegalStateException("baseUrl is required");
+            }
+            OkHttpClient.Builder http = httpClient != null ? httpClient.newBuilder()
+                    : new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30));
+            http.retryOnConnectionFailure(false);
+            if (connectTimeout != null) {
+                http.connectTimeout(connectTimeout);
+            }
+            if (readTimeout != null) {
+                http.readTimeout(readTimeout);
+            }
+            HttpTransport transport = new HttpTransport(new HttpTransport.Settings(http.build(), Json.moshi(),
+                    baseUrl, clientId, apiKey.trim(), maxRetries, initialRetryDelay, maxRetryDelay, maxRetryAfter,
+                    sleeper, clock, logging, "jumbe-java/" + version()));
+            return new JumbeClient(this, transport);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}

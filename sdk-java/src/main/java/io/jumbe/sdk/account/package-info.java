@@ -1,0 +1,4 @@
+/**
+ * The account view: {@link io.jumbe.sdk.account.AccountService}.
+ */
+package io.jumbe.sdk.account;

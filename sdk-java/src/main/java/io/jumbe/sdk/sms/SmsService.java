@@ -1,0 +1,180 @@
+package io.jumbe.sdk.sms;
+
+import com.squareup.moshi.Types;
+import io.jumbe.sdk.Page;
+import io.jumbe.sdk.RequestOptions;
+import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ListAnswer;
+import io.jumbe.sdk.internal.Pages;
+import io.jumbe.sdk.internal.SendAnswer;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SMS endpoints under {@code /api/{client_id}/sms}. Obtain it from {@link io.jumbe.sdk.JumbeClient#sms()}.
+ * Thread-safe.
+ */
+public final class SmsService {
+    private static final Type MESSAGE_LIST = Types.newParameterizedType(ListAnswer.class, SmsMessage.class);
+
+    private final HttpTransport http;
+
+    /**
+     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     *
+     * @param http the transport
+     */
+    public SmsService(HttpTransport http) {
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * Sends one SMS ({@code POST /sms/send} with {@code recipient}). The cost is charged at once.
+     *
+     * @param params the message
+     * @return the queued message, its cost and the new balance
+     * @throws io.jumbe.sdk.errors.InsufficientBalanceException when the wallet cannot pay (nothing queued)
+     * @throws io.jumbe.sdk.errors.ValidationException for a bad number, text or sender
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public SmsSendResult send(SendSmsParams params) {
+        return send(params, RequestOptions.none());
+    }
+
+    /**
+     * Sends one SMS with the caller's idempotency key.
+     *
+     * @param params  the message
+     * @param options the idempotency key
+     * @return the queued message, its cost and the new balance
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SmsSendResult send(SendSmsParams params, RequestOptions options) {
+        return http.post(SmsSendResult.class, params.toBody(), options.idempotencyKey(), "sms", "send");
+    }
+
+    /**
+     * Sends one text to several recipients ({@code POST /sms/send} with {@code recipients}), charged as one debit.
+     *
+     * @param params the message and recipients
+     * @return the accepted messages, the refused recipients, the total cost and the new balance
+     * @throws io.jumbe.sdk.errors.InsufficientBalanceException when the wallet cannot pay for all (nothing queued)
+     * @throws io.jumbe.sdk.errors.ValidationException when every recipient is invalid, or the text or sender is bad
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public BulkSendResult sendBulk(BulkSendSmsParams params) {
+        return sendBulk(params, RequestOptions.none());
+    }
+
+    /**
+     * Sends one text to several recipients with the caller's idempotency key.
+     *
+     * @param params  the message and recipients
+     * @param options the idempotency key
+     * @return the accepted messages, the refused recipients, the total cost and the new balance
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public BulkSendResult sendBulk(BulkSendSmsParams params, RequestOptions options) {
+        SendAnswer a = http.post(SendAnswer.class, params.toBody(), options.idempotencyKey(), "sms", "send");
+        List<QueuedMessage> messages = a.messages();
+        if ((messages == null || messages.isEmpty()) && a.messageId() != null) {
+            messages = List.of(new QueuedMessage(a.messageId(), a.recipient(), a.segments(), a.cost()));
+        }
+        return new BulkSendResult(a.status(), a.batchId(), messages, a.totalCost() != null ? a.totalCost() : a.cost(),
+                a.balance(), a.rejected());
+    }
+
+    /**
+     * Prices one message without sending or charging ({@code POST /sms/quote}).
+     *
+     * @param params the message
+     * @return segments, encoding, characters and cost
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails or the message is invalid
+     */
+    public SmsQuote quote(SendSmsParams params) {
+        return http.post(SmsQuote.class, params.toBody(), null, "sms", "quote");
+    }
+
+    /**
+     * Prices a bulk message without sending or charging ({@code POST /sms/quote}).
+     *
+     * @param params the message and recipients
+     * @return segments, encoding, characters, cost per recipient and total
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails or the message is invalid
+     */
+    public SmsQuote quote(BulkSendSmsParams params) {
+        return http.post(SmsQuote.class, params.toBody(), null, "sms", "quote");
+    }
+
+    /**
+     * One message's status and history ({@code GET /sms/status/{message_id}}).
+     *
+     * @param messageId the id, {@code MSG-…}
+     * @return the message
+     * @throws io.jumbe.sdk.errors.NotFoundException when no such message belongs to this account
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public SmsMessage status(String messageId) {
+        requireId(messageId);
+        return http.get(SmsMessage.class, null, "sms", "status", messageId);
+    }
+
+    /**
+     * One page of sent messages ({@code GET /sms/history}), newest first. Use
+     * {@link Page#autoPagingIterable()} to walk every page lazily.
+     *
+     * @param params filters and paging
+     * @return the page
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public Page<SmsMessage> history(SmsHistoryParams params) {
+        return historyPage(params, null);
+    }
+
+    /**
+     * Every message matching the filter, fetching pages only as iteration reaches them.
+     *
+     * @param params filters and the page size
+     * @return a lazy iterable
+     * @throws io.jumbe.sdk.errors.JumbeException when a page call fails during iteration
+     */
+    public Iterable<SmsMessage> historyAll(SmsHistoryParams params) {
+        return () -> history(params).autoPagingIterable().iterator();
+    }
+
+    private Page<SmsMessage> historyPage(SmsHistoryParams params, Integer page) {
+        ListAnswer<SmsMessage> answer = http.get(MESSAGE_LIST, params.toQuery(page), "sms", "history");
+        return Pages.of(answer, p -> historyPage(params, p));
+    }
+
+    /**
+     * Counts by status, segments and cost over a range ({@code GET /sms/statistics}).
+     *
+     * @param params the range
+     * @return the statistics
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SmsStatistics statistics(SmsStatisticsParams params) {
+        return http.get(SmsStatistics.class, params.toQuery(), "sms", "statistics");
+    }
+
+    /**
+     * Cancels a scheduled message that has not left yet; its cost is refunded ({@code DELETE /sms/{message_id}}).
+     *
+     * @param messageId the id, {@code MSG-…}
+     * @return the message as it is after cancelling, or {@code null} when the server answers with no body
+     * @throws io.jumbe.sdk.errors.NotFoundException when no such message belongs to this account
+     * @throws io.jumbe.sdk.errors.JumbeException when it has already left or the call fails
+     */
+    public SmsMessage cancel(String messageId) {
+        requireId(messageId);
+        return http.delete(SmsMessage.class, "sms", messageId);
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("message id is required");
+        }
+    }
+}

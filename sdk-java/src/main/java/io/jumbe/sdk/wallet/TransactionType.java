@@ -1,0 +1,27 @@
+package io.jumbe.sdk.wallet;
+
+import com.squareup.moshi.Json;
+import io.jumbe.sdk.internal.WireValue;
+
+/** Kind of journal entry. */
+public enum TransactionType implements WireValue {
+    /** Money in: a top-up or manual credit. */
+    @Json(name = "credit") CREDIT("credit"),
+    /** Money out: a message charge. */
+    @Json(name = "debit") DEBIT("debit"),
+    /** A charge returned. */
+    @Json(name = "refund") REFUND("refund"),
+    /** A kind this SDK version does not know. */
+    UNKNOWN("unknown");
+
+    private final String wire;
+
+    TransactionType(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wireValue() {
+        return wire;
+    }
+}

@@ -1,0 +1,27 @@
+package io.jumbe.sdk.webhooks;
+
+import com.squareup.moshi.Json;
+import io.jumbe.sdk.internal.WireValue;
+
+/** State of one webhook delivery. */
+public enum DeliveryStatus implements WireValue {
+    /** Waiting for its first or next attempt. */
+    @Json(name = "pending") PENDING("pending"),
+    /** The receiver answered 2xx. */
+    @Json(name = "delivered") DELIVERED("delivered"),
+    /** Every scheduled attempt failed. */
+    @Json(name = "failed") FAILED("failed"),
+    /** A state this SDK version does not know. */
+    UNKNOWN("unknown");
+
+    private final String wire;
+
+    DeliveryStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wireValue() {
+        return wire;
+    }
+}

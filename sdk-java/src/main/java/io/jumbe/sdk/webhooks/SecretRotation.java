@@ -1,0 +1,19 @@
+package io.jumbe.sdk.webhooks;
+
+import com.squareup.moshi.Json;
+import java.time.Instant;
+
+/**
+ * A new signing secret, shown once. Until {@code previousSecretExpiresAt} deliveries carry signatures made with
+ * both the old and the new secret.
+ *
+ * @param webhookSecret           the new secret, {@code whsec_…}
+ * @param previousSecretExpiresAt when the old secret stops signing
+ */
+public record SecretRotation(@Json(name = "webhook_secret") String webhookSecret,
+                             @Json(name = "previous_secret_expires_at") Instant previousSecretExpiresAt) {
+    @Override
+    public String toString() {
+        return "SecretRotation[webhookSecret=whsec_…, previousSecretExpiresAt=" + previousSecretExpiresAt + "]";
+    }
+}

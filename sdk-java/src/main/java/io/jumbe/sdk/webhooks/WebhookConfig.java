@@ -1,0 +1,41 @@
+package io.jumbe.sdk.webhooks;
+
+import com.squareup.moshi.Json;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The account's webhook configuration.
+ *
+ * @param webhookUrl    where deliveries go
+ * @param events        the event names delivered, for example {@code balance.updated}
+ * @param enabled       whether deliveries are on
+ * @param webhookSecret the signing secret: only in the answer to a PUT that generated or set it, otherwise
+ *                      {@code null}
+ * @param createdAt     when it was first configured
+ * @param updatedAt     the last change
+ */
+public record WebhookConfig(@Json(name = "webhook_url") String webhookUrl, List<String> events, Boolean enabled,
+                            @Json(name = "webhook_secret") String webhookSecret,
+                            @Json(name = "created_at") Instant createdAt,
+                            @Json(name = "updated_at") Instant updatedAt) {
+    /**
+     * Normalises an absent list to an empty one.
+     *
+     * @param webhookUrl    where deliveries go
+     * @param events        the event names
+     * @param enabled       whether deliveries are on
+     * @param webhookSecret the secret, when shown
+     * @param createdAt     first configured
+     * @param updatedAt     last change
+     */
+    public WebhookConfig {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookConfig[webhookUrl=" + webhookUrl + ", events=" + events + ", enabled=" + enabled
+                + ", webhookSecret=" + (webhookSecret == null ? "null" : "whsec_…") + "]";
+    }
+}

@@ -1,0 +1,154 @@
+package io.jumbe.sdk.webhooks;
+
+import com.squareup.moshi.Types;
+import io.jumbe.sdk.Page;
+import io.jumbe.sdk.RequestOptions;
+import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ListAnswer;
+import io.jumbe.sdk.internal.Pages;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * Webhook endpoints under {@code /api/{client_id}/webhooks}. Obtain it from
+ * {@link io.jumbe.sdk.JumbeClient#webhooks()}. To verify deliveries use {@link Webhook}. Thread-safe.
+ */
+public final class WebhooksService {
+    private static final Type DELIVERY_LIST = Types.newParameterizedType(ListAnswer.class, WebhookDelivery.class);
+
+    private final HttpTransport http;
+
+    /**
+     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     *
+     * @param http the transport
+     */
+    public WebhooksService(HttpTransport http) {
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * The current configuration, without the secret ({@code GET /webhooks/config}).
+     *
+     * @return the configuration
+     * @throws io.jumbe.sdk.errors.NotFoundException when webhooks were never configured
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public WebhookConfig getConfig() {
+        return http.get(WebhookConfig.class, null, "webhooks", "config");
+    }
+
+    /**
+     * Stores the configuration ({@code PUT /webhooks/config}). When no secret is given the server generates one
+     * and returns it in {@link WebhookConfig#webhookSecret()}, this once.
+     *
+     * @param params URL, events and optional secret
+     * @return the stored configuration
+     * @throws io.jumbe.sdk.errors.ValidationException for an unknown event or a refused URL
+     *                                                 ({@code webhook_url_not_allowed})
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public WebhookConfig putConfig(WebhookConfigParams params) {
+        return http.put(WebhookConfig.class, params.toBody(), "webhooks", "config");
+    }
+
+    /**
+     * Turns webhooks off ({@code DELETE /webhooks/config}).
+     *
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public void deleteConfig() {
+        http.delete(Void.class, "webhooks", "config");
+    }
+
+    /**
+     * Replaces the signing secret ({@code POST /webhooks/secret/rotate}); for 24 h deliveries are signed with both.
+     *
+     * @return the new secret, shown once
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SecretRotation rotateSecret() {
+        return rotateSecret(RequestOptions.none());
+    }
+
+    /**
+     * Replaces the signing secret with the caller's idempotency key.
+     *
+     * @param options the idempotency key
+     * @return the new secret, shown once
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SecretRotation rotateSecret(RequestOptions options) {
+        return http.post(SecretRotation.class, null, options.idempotencyKey(), "webhooks", "secret", "rotate");
+    }
+
+    /**
+     * Sends a {@code webhook.test} event now ({@code POST /webhooks/test}).
+     *
+     * @return the receiver's status and latency
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public WebhookTestResult test() {
+        return http.post(WebhookTestResult.class, null, null, "webhooks", "test");
+    }
+
+    /**
+     * One page of the delivery log ({@code GET /webhooks/deliveries}), newest first.
+     *
+     * @param params filters and paging
+     * @return the page
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public Page<WebhookDelivery> deliveries(DeliveryListParams params) {
+        return deliveryPage(params, null);
+    }
+
+    /**
+     * Every delivery matching the filter, fetching pages only as iteration reaches them.
+     *
+     * @param params filters and the page size
+     * @return a lazy iterable
+     * @throws io.jumbe.sdk.errors.JumbeException when a page call fails during iteration
+     */
+    public Iterable<WebhookDelivery> deliveriesAll(DeliveryListParams params) {
+        return () -> deliveries(params).autoPagingIterable().iterator();
+    }
+
+    private Page<WebhookDelivery> deliveryPage(DeliveryListParams params, Integer page) {
+        ListAnswer<WebhookDelivery> answer = http.get(DELIVERY_LIST, params.toQuery(page), "webhooks", "deliveries");
+        return Pages.of(answer, p -> deliveryPage(params, p));
+    }
+
+    /**
+     * One delivery with every attempt ({@code GET /webhooks/deliveries/{delivery_id}}).
+     *
+     * @param deliveryId the id
+     * @return the delivery
+     * @throws io.jumbe.sdk.errors.NotFoundException when no such delivery belongs to this account
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public WebhookDelivery delivery(String deliveryId) {
+        requireId(deliveryId);
+        return http.get(WebhookDelivery.class, null, "webhooks", "deliveries", deliveryId);
+    }
+
+    /**
+     * Sends a delivery again now, with the same {@code webhook-id}
+     * ({@code POST /webhooks/deliveries/{delivery_id}/retry}).
+     *
+     * @param deliveryId the id
+     * @return the delivery after the new attempt
+     * @throws io.jumbe.sdk.errors.NotFoundException when no such delivery belongs to this account
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public WebhookDelivery retry(String deliveryId) {
+        requireId(deliveryId);
+        return http.post(WebhookDelivery.class, null, null, "webhooks", "deliveries", deliveryId, "retry");
+    }
+
+    private static void requireId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("delivery id is required");
+        }
+    }
+}
