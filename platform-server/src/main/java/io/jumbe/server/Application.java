@@ -23,6 +23,7 @@ public final class Application implements AutoCloseable {
     private final Jumbe platform;
     private final JumbeServer server;
     private final JobRunner jobs;
+    private final Housekeeping housekeeping;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
         this.config = config;
@@ -34,12 +35,14 @@ public final class Application implements AutoCloseable {
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
+        this.housekeeping = new Housekeeping(platform);
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */
     public Application start(int port) {
         server.start(port);
         jobs.start();
+        housekeeping.start();
         return this;
     }
 
@@ -70,6 +73,7 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.close();
         jobs.close();
         server.close();
         platform.close();
