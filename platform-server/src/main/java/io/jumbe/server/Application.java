@@ -46,6 +46,11 @@ public final class Application implements AutoCloseable {
         return this;
     }
 
+    /** Every endpoint the server registered, {@code METHOD /path}. */
+    public List<String> routes() {
+        return server.routes();
+    }
+
     public Jumbe platform() {
         return platform;
     }
