@@ -87,7 +87,7 @@ final class ApiReference {
                 return t;
             }
         }
-        return document.root().missingNode();
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     private String operation(OpenApiDocument.Operation op) {

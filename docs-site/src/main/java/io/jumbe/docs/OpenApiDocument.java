@@ -1,5 +1,7 @@
 package io.jumbe.docs;
 
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +23,9 @@ import java.util.Set;
  */
 public final class OpenApiDocument {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withSeparators(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private final JsonNode root;
     private final ObjectMapper json;
@@ -110,7 +115,7 @@ public final class OpenApiDocument {
     /** Pretty JSON of an example value. */
     public String toJson(JsonNode value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writer(PRETTY).writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
