@@ -136,6 +136,9 @@ final class ApiReference {
             JsonNode resolved = document.resolve(response.getValue());
             html.append("<tr><td><code>").append(response.getKey()).append("</code></td><td>")
                     .append(linkCodes(inline(resolved.path("description").asText("")))).append("</td></tr>\n");
+            if (successStatus == null && response.getKey().startsWith("2")) {
+                successStatus = response.getKey();
+            }
             if (successExample == null && response.getKey().startsWith("2")) {
                 for (Map.Entry<String, JsonNode> media : iterable(resolved.path("content"))) {
                     JsonNode example = firstExample(media.getValue());
@@ -149,6 +152,10 @@ final class ApiReference {
             }
         }
         html.append("</tbody></table>\n");
+        if (successExample == null && successStatus != null) {
+            html.append("<p class=\"example-label\">Example response <code>").append(successStatus).append("</code></p>\n")
+                    .append("<pre class=\"example\"><code>(empty body)</code></pre>\n");
+        }
         if (successExample != null) {
             html.append("<p class=\"example-label\">Example response <code>").append(successStatus).append("</code> <code>")
                     .append(Html.escape(successType)).append("</code></p>\n");
