@@ -113,6 +113,24 @@ class ExamplesTest {
                 .startsWith("verified");
     }
 
+    @Test
+    void javaExamplesThatNeedOnlyTheJdkCompile(@org.junit.jupiter.api.io.TempDir Path classes) throws IOException {
+        // The SDK examples compile against sdk-java in the lead's contract build; these need nothing else.
+        List<String> sources = new ArrayList<>();
+        for (Path file : files("java", ".java")) {
+            if (!Files.readString(file, StandardCharsets.UTF_8).contains("import io.jumbe.sdk")) {
+                sources.add(file.toString());
+            }
+        }
+        assertThat(sources).isNotEmpty();
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assumeTrue(compiler != null, "no Java compiler in this runtime");
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        arguments.addAll(sources);
+
+        assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).isEqualTo(0);
+    }
+
     private static String read(String relative) throws IOException {
         return Files.readString(EXAMPLES.resolve(relative), StandardCharsets.UTF_8);
     }
