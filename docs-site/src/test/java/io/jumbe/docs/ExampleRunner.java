@@ -18,9 +18,25 @@ final class ExampleRunner {
     }
 
     private final Examples examples;
+    private final String python;
 
     ExampleRunner(Path examplesDir) {
         this.examples = new Examples(examplesDir);
+        this.python = realPython();
+    }
+
+    /** The python3 binary itself: version-manager shims (pyenv) add seconds to every start. */
+    private static String realPython() {
+        try {
+            Process process = new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)").start();
+            String path = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor() == 0 && !path.isEmpty() ? path : "python3";
+        } catch (IOException e) {
+            return "python3";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "python3";
+        }
     }
 
     /** The interpreter command for a language, or null for Java (compiled against the SDK instead). */
@@ -39,7 +55,8 @@ final class ExampleRunner {
         if (interpreter == null) {
             throw new IllegalArgumentException(language.id() + " examples are compiled, not interpreted");
         }
-        List<String> command = new java.util.ArrayList<>(interpreter);
+        List<String> command = new java.util.ArrayList<>(
+                language.id().equals("python") ? List.of(python) : interpreter);
         command.add(examples.file(language, name).toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -41,6 +41,8 @@ class ExamplesAgainstAStubServerTest {
                         exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
                 byte[] answer = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                // Without it Node's fetch holds the kept-alive socket and each example exits seconds later.
+                exchange.getResponseHeaders().set("Connection", "close");
                 exchange.sendResponseHeaders(200, answer.length);
                 exchange.getResponseBody().write(answer);
             }
