@@ -4,7 +4,9 @@ import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.jobs.JobRunner;
 import io.jumbe.core.store.Database;
+import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
+import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.RouteGroup;
 import java.time.Clock;
@@ -31,6 +33,7 @@ public final class Application implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
+        groups.add(new DocsHandlers(new DocsResources()));
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
