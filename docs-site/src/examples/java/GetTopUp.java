@@ -6,7 +6,7 @@ public class GetTopUp {
     public static void main(String[] args) {
         JumbeClient client = JumbeClient.builder()
                 .apiKey(System.getenv("JUMBE_API_KEY"))
-                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 

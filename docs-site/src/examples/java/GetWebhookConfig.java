@@ -6,11 +6,11 @@ public class GetWebhookConfig {
     public static void main(String[] args) {
         JumbeClient client = JumbeClient.builder()
                 .apiKey(System.getenv("JUMBE_API_KEY"))
-                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 
-        var config = client.webhooks().get();
+        var config = client.webhooks().getConfig();
         System.out.println(config);
     }
 }

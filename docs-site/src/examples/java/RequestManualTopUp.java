@@ -1,15 +1,14 @@
 // Ask for a manual top-up. Uses the Java SDK (io.jumbe:sdk-java).
 
 import io.jumbe.sdk.JumbeClient;
-import io.jumbe.sdk.ManualTopUpParams;
-import io.jumbe.sdk.TopUpParams;
+import io.jumbe.sdk.wallet.ManualTopUpParams;
 import java.math.BigDecimal;
 
 public class RequestManualTopUp {
     public static void main(String[] args) {
         JumbeClient client = JumbeClient.builder()
                 .apiKey(System.getenv("JUMBE_API_KEY"))
-                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 

@@ -1,20 +1,21 @@
 // Send one SMS. Uses the Java SDK (io.jumbe:sdk-java).
 
 import io.jumbe.sdk.JumbeClient;
-import io.jumbe.sdk.SmsSendParams;
+import io.jumbe.sdk.sms.SendSmsParams;
 
 public class SendSms {
     public static void main(String[] args) {
         JumbeClient client = JumbeClient.builder()
                 .apiKey(System.getenv("JUMBE_API_KEY"))
-                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 
-        var result = client.sms().send(SmsSendParams.builder()
+        var result = client.sms().send(SendSmsParams.builder()
                 .recipient("254712345678")
                 .message("Hello from Jumbe")
                 .build());
-        System.out.println(result);
+        System.out.println(result.messageId() + " " + result.status() + " cost " + result.cost()
+                + " balance " + result.balance());
     }
 }

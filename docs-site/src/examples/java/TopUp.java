@@ -1,13 +1,13 @@
 // Top up KES 1000 with M-Pesa STK Push. Uses the Java SDK (io.jumbe:sdk-java).
 
 import io.jumbe.sdk.JumbeClient;
-import io.jumbe.sdk.TopUpParams;
+import io.jumbe.sdk.wallet.TopUpParams;
 
 public class TopUp {
     public static void main(String[] args) {
         JumbeClient client = JumbeClient.builder()
                 .apiKey(System.getenv("JUMBE_API_KEY"))
-                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 

@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
  * that run the examples against a live server: set {@code JUMBE_BASE_URL}, {@code JUMBE_CLIENT_ID},
  * {@code JUMBE_API_KEY} (and {@code MESSAGE_ID}, {@code TRANSACTION_ID}, … where the example needs them).
  */
-final class ExampleRunner {
+public final class ExampleRunner {
     /** What the example printed (stdout and stderr together) and its exit code. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private final Examples examples;
     private final String python;
 
-    ExampleRunner(Path examplesDir) {
+    public ExampleRunner(Path examplesDir) {
         this.examples = new Examples(examplesDir);
         this.python = realPython();
     }
@@ -40,7 +40,7 @@ final class ExampleRunner {
     }
 
     /** The interpreter command for a language, or null for Java (compiled against the SDK instead). */
-    static List<String> interpreter(Language language) {
+    public static List<String> interpreter(Language language) {
         return switch (language.id()) {
             case "curl" -> List.of("bash");
             case "python" -> List.of("python3");
@@ -50,7 +50,7 @@ final class ExampleRunner {
         };
     }
 
-    Result run(Language language, String name, Map<String, String> environment) throws IOException, InterruptedException {
+    public Result run(Language language, String name, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> interpreter = interpreter(language);
         if (interpreter == null) {
             throw new IllegalArgumentException(language.id() + " examples are compiled, not interpreted");

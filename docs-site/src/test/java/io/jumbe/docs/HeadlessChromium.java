@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * page. Collects console errors, uncaught exceptions and failed resource loads as they happen.
  * Small on purpose: navigate, evaluate, click, type, screenshot.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(
             Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
     private static final long WAIT_SECONDS = 30;
@@ -52,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The Chromium binary, when one is installed. */
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         String configured = System.getenv("CHROMIUM_BIN");
         if (configured != null && Files.isExecutable(Path.of(configured))) {
             return Optional.of(Path.of(configured));
@@ -60,7 +60,7 @@ final class HeadlessChromium implements AutoCloseable {
         return CANDIDATES.stream().filter(Files::isExecutable).findFirst();
     }
 
-    HeadlessChromium(Path binary) throws Exception {
+    public HeadlessChromium(Path binary) throws Exception {
         userDataDir = Files.createTempDirectory("jumbe-chromium");
         process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -117,7 +117,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Sends one command and waits for its result. */
-    JsonNode send(String method, ObjectNode params) throws Exception {
+    public JsonNode send(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
         if (params != null) {
@@ -136,21 +136,21 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens a URL and waits for its load event. */
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         CompletableFuture<JsonNode> loaded = expect("Page.loadEventFired");
         send("Page.navigate", json.createObjectNode().put("url", url));
         loaded.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Runs a click whose effect is a navigation, and waits for the new page's load event. */
-    void clickAndWaitForLoad(String selector) throws Exception {
+    public void clickAndWaitForLoad(String selector) throws Exception {
         CompletableFuture<JsonNode> loaded = expect("Page.loadEventFired");
         click(selector);
         loaded.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Evaluates a JavaScript expression in the page and returns its value as JSON. */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = send("Runtime.evaluate", json.createObjectNode().put("expression", expression)
                 .put("returnByValue", true).put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
@@ -160,7 +160,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A real mouse click in the middle of the first element matching the selector. */
-    void click(String selector) throws Exception {
+    public void click(String selector) throws Exception {
         JsonNode box = evaluate("(() => { const e = document.querySelector(" + json.writeValueAsString(selector) + ");"
                 + " if (!e) return null; e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
                 + " return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()");
@@ -175,19 +175,19 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Types text into the focused element as a user would. */
-    void type(String text) throws Exception {
+    public void type(String text) throws Exception {
         send("Input.insertText", json.createObjectNode().put("text", text));
     }
 
     /** Saves a PNG of the viewport. */
-    void screenshot(Path file) throws Exception {
+    public void screenshot(Path file) throws Exception {
         JsonNode shot = send("Page.captureScreenshot", json.createObjectNode().put("format", "png"));
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }
 
     /** Console errors, uncaught exceptions and failed loads seen so far. */
-    List<String> errors() {
+    public List<String> errors() {
         synchronized (errors) {
             return List.copyOf(errors);
         }
