@@ -6,6 +6,10 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.payments.PaymentAnomalies;
+import io.jumbe.core.payments.TopupService;
+import io.jumbe.core.payments.TopupSettings;
+import io.jumbe.core.payments.mpesa.PaymentGateway;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Settings;
 import io.jumbe.core.tenant.TenantService;
@@ -42,8 +46,9 @@ public final class Jumbe implements AutoCloseable {
     private final IdempotencyService idempotency;
     private final Settings settings;
     private final Alerts alerts;
+    private final TopupService topups;
 
-    private Jumbe(Database database, Clock clock) {
+    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -58,6 +63,8 @@ public final class Jumbe implements AutoCloseable {
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
         this.settings = new Settings(jdbi);
         this.alerts = new Alerts(jdbi, clock);
+        this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
+                paymentGateway, topupSettings);
     }
 
     public static Builder builder() {
@@ -68,6 +75,8 @@ public final class Jumbe implements AutoCloseable {
     public static final class Builder {
         private Database database;
         private Clock clock = Clock.systemUTC();
+        private PaymentGateway paymentGateway;
+        private TopupSettings topupSettings = TopupSettings.defaults();
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -84,11 +93,23 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Daraja (or its simulator) for M-Pesa top-ups; without one only manual top-up requests work. */
+        public Builder paymentGateway(PaymentGateway gateway) {
+            this.paymentGateway = gateway;
+            return this;
+        }
+
+        /** Top-up limits and reconciliation timings; {@link TopupSettings#defaults()} when not set. */
+        public Builder topupSettings(TopupSettings settings) {
+            this.topupSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock);
+            return new Jumbe(database, clock, paymentGateway, topupSettings);
         }
     }
 
@@ -130,6 +151,11 @@ public final class Jumbe implements AutoCloseable {
 
     public Alerts alerts() {
         return alerts;
+    }
+
+    /** M-Pesa top-ups, their callbacks and reconciliation, and manual top-up requests. */
+    public TopupService topups() {
+        return topups;
     }
 
     public Ids ids() {
