@@ -74,8 +74,9 @@ public final class WalletHandlers implements RouteGroup {
 
     void manual(Context ctx) {
         JsonBody body = JsonBody.of(ctx);
-        BigDecimal amount = body.requiredDecimal("amount");
-        String reference = body.requiredText("reference");
+        // the core names every missing or bad field at once
+        BigDecimal amount = body.decimal("amount").orElse(null);
+        String reference = body.text("reference").orElse(null);
         String note = body.text("note").orElse(null);
         body.throwIfInvalid();
         Topup request = topups.requestManual(Authenticator.tenantId(ctx), money(amount), reference, note);
@@ -180,6 +181,9 @@ public final class WalletHandlers implements RouteGroup {
     }
 
     private static Money money(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
         try {
             return Money.of(amount);
         } catch (IllegalArgumentException | ArithmeticException e) {
