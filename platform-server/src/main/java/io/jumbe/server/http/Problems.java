@@ -58,6 +58,11 @@ public final class Problems {
     private Problems() {
     }
 
+    /** Every code the API answers with, and its status (the docs' contract test holds the Errors page to it). */
+    public static Map<String, Integer> codes() {
+        return STATUS_BY_CODE;
+    }
+
     public static int statusOf(String code) {
         return STATUS_BY_CODE.getOrDefault(code, 400);
     }
