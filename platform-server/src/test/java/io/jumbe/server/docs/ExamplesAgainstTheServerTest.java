@@ -1,0 +1,130 @@
+package io.jumbe.server.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.jumbe.core.testing.TestDatabases;
+import io.jumbe.docs.DocsModule;
+import io.jumbe.docs.ExampleRunner;
+import io.jumbe.docs.Language;
+import io.jumbe.docs.OpenApiDocument;
+import io.jumbe.server.testing.Http;
+import io.jumbe.server.testing.Sender;
+import io.jumbe.server.testing.TestApp;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the docs' cURL, Python, Node.js and PHP examples, as a reader would copy them, against the real server in
+ * this JVM, and checks each answer's status and key fields. An example that only works against a stub teaches
+ * nothing.
+ */
+class ExamplesAgainstTheServerTest {
+    private static final Pattern STATUS = Pattern.compile("HTTP(?:/[0-9.]+)? (\\d{3})");
+
+    /** What each example must get from the server: its status and words its output must contain. */
+    private record Expected(int status, List<String> contains) {
+        static Expected of(int status, String... contains) {
+            return new Expected(status, List.of(contains));
+        }
+    }
+
+    private static final Map<String, Expected> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("getHealth", Expected.of(200, "\"status\":\"ok\""));
+        EXPECTED.put("getMetrics", Expected.of(200, "http_server_requests"));
+        EXPECTED.put("getBalance", Expected.of(200, "\"balance\":", "\"currency\":\"KES\"", "\"price_per_unit\":"));
+        EXPECTED.put("topUp", Expected.of(202, "\"status\":\"pending\"", "\"transaction_id\":\"TXN-",
+                "\"checkout_request_id\":"));
+        EXPECTED.put("getTopUp", Expected.of(200, "\"transaction_id\":\"TXN-", "\"payment_method\":\"mpesa\""));
+        EXPECTED.put("requestManualTopUp", Expected.of(202, "\"transaction_id\":\"TXN-", "\"reference\":\"bank slip 123\""));
+        EXPECTED.put("listTransactions", Expected.of(200, "\"data\":[", "\"type\":\"credit\"", "\"meta\":"));
+        EXPECTED.put("downloadTransactionsCsv", Expected.of(200, "transaction_id,type,amount"));
+        EXPECTED.put("mpesaStkCallback", Expected.of(200, "\"ResultCode\":0"));
+        EXPECTED.put("mpesaTimeout", Expected.of(200, "\"ResultCode\":0"));
+    }
+
+    private static TestApp app;
+    private static Map<String, String> environment;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestDatabases.h2(), Map.of("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN));
+        Sender sender = app.sender("1049.00");
+        Http.Response topUp = sender.post("/wallet/topup",
+                "{\"amount\": 1000, \"payment_method\": \"mpesa\", \"phone_number\": \"254712345678\"}");
+        assertThat(topUp.status()).isEqualTo(202);
+        environment = new HashMap<>();
+        environment.put("JUMBE_BASE_URL", app.baseUrl());
+        environment.put("JUMBE_CLIENT_ID", Long.toString(sender.clientId()));
+        environment.put("JUMBE_API_KEY", sender.apiKey());
+        environment.put("TRANSACTION_ID", topUp.json().get("transaction_id").asText());
+        environment.put("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void everyServedOperationsExampleIsRun() {
+        List<String> served = new ArrayList<>();
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            if (OpenApiContractTest.served(app).contains(op.method() + " " + op.path().replaceAll("\\{[^}]*}", "{}"))) {
+                served.add(op.operationId());
+            }
+        }
+
+        assertThat(EXPECTED.keySet()).containsAll(served);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"curl", "python", "node", "php"})
+    void theExamplesGetTheDocumentedAnswerFromTheServer(String languageId) throws Exception {
+        Language language = Language.ALL.stream().filter(l -> l.id().equals(languageId)).findFirst().orElseThrow();
+        String program = ExampleRunner.interpreter(language).get(0);
+        assumeTrue(onPath(program), program + " is not installed");
+        assumeTrue(!languageId.equals("curl") || onPath("curl"), "curl is not installed");
+        ExampleRunner runner = new ExampleRunner(DocsModule.dir().resolve("src/examples"));
+
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Expected> example : EXPECTED.entrySet()) {
+            ExampleRunner.Result result = runner.run(language, example.getKey(), environment);
+            Matcher status = STATUS.matcher(result.output());
+            String output = result.output().replaceAll("\":\\s+", "\":");
+            boolean ok = result.exitCode() == 0 && status.find()
+                    && Integer.parseInt(status.group(1)) == example.getValue().status()
+                    && example.getValue().contains().stream().allMatch(output::contains);
+            if (!ok) {
+                failures.add(example.getKey() + " (" + languageId + ", exit " + result.exitCode() + ", expected "
+                        + example.getValue() + "):\n" + result.output());
+            }
+        }
+
+        assertThat(failures).isEmpty();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
