@@ -1,0 +1,84 @@
+package io.jumbe.server.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jumbe.core.testing.TestDatabases;
+import io.jumbe.docs.DocsResources;
+import io.jumbe.server.testing.Sender;
+import io.jumbe.server.testing.TestApp;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Test numbers page is what the built-in simulators do: each row's example number, topped up through the real
+ * server and its Daraja simulator, ends with the M-Pesa ResultCode the row names.
+ */
+class TestNumbersPageMatchesTheSimulatorsTest {
+    private static final Pattern ROW = Pattern.compile("<tr>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*</tr>",
+            Pattern.DOTALL);
+    private static final Pattern EXAMPLE_NUMBER = Pattern.compile("<code>(254\\d{9})</code>");
+    private static final Pattern RESULT_CODE = Pattern.compile("\\((?:ResultCode )?(\\d+)\\)");
+
+    @Test
+    void eachMpesaRowEndsWithTheResultCodeThePageNames() throws Exception {
+        Map<String, Integer> rows = mpesaRows();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(5);
+
+        try (TestApp app = TestApp.start(TestDatabases.h2())) {
+            Sender sender = app.sender("0.00");
+            Map<String, String> transactions = new LinkedHashMap<>();
+            for (String number : rows.keySet()) {
+                var r = sender.post("/wallet/topup", "{\"amount\": 100, \"payment_method\": \"mpesa\", \"phone_number\": \""
+                        + number + "\"}");
+                assertThat(r.status()).as(number).isEqualTo(202);
+                transactions.put(number, r.json().get("transaction_id").asText());
+            }
+            List<String> wrong = new ArrayList<>();
+            for (Map.Entry<String, Integer> row : rows.entrySet()) {
+                JsonNode topUp = settled(sender, transactions.get(row.getKey()));
+                int code = row.getValue();
+                boolean matches = code == 0
+                        ? "completed".equals(topUp.path("status").asText()) && !topUp.path("mpesa_receipt").isNull()
+                        : topUp.path("failure_reason").asText().endsWith("ResultCode " + code + ")");
+                if (!matches) {
+                    wrong.add(row.getKey() + " should end with ResultCode " + code + " but is " + topUp);
+                }
+            }
+            assertThat(wrong).isEmpty();
+        }
+    }
+
+    /** Example number → the ResultCode its row promises, for the rows that name one. */
+    private static Map<String, Integer> mpesaRows() {
+        String page = new String(new DocsResources().read("test-numbers.html").orElseThrow(), StandardCharsets.UTF_8);
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(page);
+        while (row.find()) {
+            Matcher number = EXAMPLE_NUMBER.matcher(row.group(1));
+            Matcher code = RESULT_CODE.matcher(row.group(3));
+            if (number.find() && code.find()) {
+                rows.put(number.group(1), Integer.parseInt(code.group(1)));
+            }
+        }
+        return rows;
+    }
+
+    private static JsonNode settled(Sender sender, String transactionId) throws InterruptedException {
+        JsonNode topUp = null;
+        for (int i = 0; i < 300; i++) {
+            topUp = sender.get("/wallet/topup/" + transactionId).json();
+            if (!"pending".equals(topUp.path("status").asText())) {
+                return topUp;
+            }
+            Thread.sleep(100);
+        }
+        return topUp;
+    }
+}
