@@ -13,6 +13,8 @@ import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.LedgerCheck;
 import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
+import io.jumbe.core.webhooks.WebhookService;
+import io.jumbe.core.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -42,8 +44,9 @@ public final class Jumbe implements AutoCloseable {
     private final IdempotencyService idempotency;
     private final Settings settings;
     private final Alerts alerts;
+    private final WebhookService webhooks;
 
-    private Jumbe(Database database, Clock clock) {
+    private Jumbe(Database database, Clock clock, WebhookSettings webhookSettings) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -58,6 +61,8 @@ public final class Jumbe implements AutoCloseable {
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
         this.settings = new Settings(jdbi);
         this.alerts = new Alerts(jdbi, clock);
+        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
+        events.addListener(webhooks.listener());
     }
 
     public static Builder builder() {
@@ -68,6 +73,7 @@ public final class Jumbe implements AutoCloseable {
     public static final class Builder {
         private Database database;
         private Clock clock = Clock.systemUTC();
+        private WebhookSettings webhookSettings = WebhookSettings.defaults();
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -84,11 +90,17 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Webhook delivery settings; {@link WebhookSettings#defaults()} when not given. */
+        public Builder webhookSettings(WebhookSettings settings) {
+            this.webhookSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock);
+            return new Jumbe(database, clock, webhookSettings);
         }
     }
 
@@ -132,6 +144,11 @@ public final class Jumbe implements AutoCloseable {
         return alerts;
     }
 
+    /** Webhooks to tenants: configuration, deliveries, retry, replay and health. */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
     public Ids ids() {
         return ids;
     }
@@ -150,6 +167,7 @@ public final class Jumbe implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         database.close();
     }
 }

@@ -4,9 +4,13 @@ import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.jobs.JobRunner;
 import io.jumbe.core.store.Database;
+import io.jumbe.core.webhooks.WebhookService;
+import io.jumbe.core.webhooks.WebhookSettings;
 import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.http.HttpMetrics;
+import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.RouteGroup;
+import io.jumbe.server.webhooks.WebhookHandlers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +28,17 @@ public final class Application implements AutoCloseable {
 
     public Application(JumbeConfig config, Database database, Clock clock) {
         this.config = config;
-        this.platform = Jumbe.builder().database(database).clock(clock).build();
+        this.platform = Jumbe.builder().database(database).clock(clock)
+                .webhookSettings(WebhookSettings.from(config)).build();
+        Idempotency idempotency = new Idempotency(platform.idempotency());
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
+        groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
         this.server = new JumbeServer(platform, metrics, groups);
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-        this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
+        this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of(platform.webhooks().queueSpec()));
+        platform.webhooks().onNewWork(() -> jobs.wake(WebhookService.QUEUE));
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */
