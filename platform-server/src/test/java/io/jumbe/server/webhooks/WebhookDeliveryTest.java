@@ -1,9 +1,11 @@
 package io.jumbe.server.webhooks;
 
+import static io.jumbe.server.testing.Webhooks.configure;
+import static io.jumbe.server.testing.Webhooks.credit;
+import static io.jumbe.server.testing.Webhooks.onlyDeliveryId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.jumbe.core.common.Money;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.core.webhooks.WebhookService;
@@ -207,21 +209,5 @@ class WebhookDeliveryTest {
                 assertThat(ids).hasSize(5);
             }
         }
-    }
-
-    static String configure(Sender s, String url) {
-        var r = s.put("/webhooks/config", "{\"webhook_url\":\"" + url + "\",\"events\":[\"balance.updated\"]}");
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json().get("webhook_secret").asText();
-    }
-
-    static void credit(TestApp app, Sender s, String amount) {
-        app.platform().wallet().manualCredit(s.clientId(), Money.parse(amount), "REF-" + System.nanoTime(), null, "test");
-    }
-
-    static String onlyDeliveryId(Sender s) {
-        JsonNode list = s.get("/webhooks/deliveries").json();
-        assertThat(list.at("/meta/total").asInt()).isEqualTo(1);
-        return list.get("data").get(0).get("id").asText();
     }
 }
