@@ -20,6 +20,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,7 +248,7 @@ public final class WebhookService implements AutoCloseable {
             lockTenant(h, tenantId);
             ConfigRow current = requireConfig(h, tenantId);
             Instant now = clock.instant();
-            Instant until = now.plus(ROTATION_OVERLAP);
+            Instant until = now.plus(ROTATION_OVERLAP).truncatedTo(ChronoUnit.SECONDS);
             String fresh = WebhookSecret.generate(random).value();
             store.rotate(h, tenantId, fresh, current.secret(), until, now);
             return new RotatedSecret(fresh, until);

@@ -1,7 +1,6 @@
 package io.jumbe.server.webhooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.jumbe.core.common.Json;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jumbe.core.webhooks.AttemptResult;
 import io.jumbe.core.webhooks.ConfigResult;
 import io.jumbe.core.webhooks.Delivery;
@@ -23,7 +22,6 @@ import io.jumbe.server.http.Responses;
 import io.jumbe.server.http.RouteGroup;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -114,7 +112,8 @@ public final class WebhookHandlers implements RouteGroup {
     void delivery(Context ctx) {
         DeliveryDetail detail = webhooks.delivery(Authenticator.tenantId(ctx), ctx.pathParam("delivery_id"));
         Map<String, Object> view = delivery(detail.delivery());
-        view.put("payload", parse(detail.payload()));
+        // The stored bytes as they were sent: re-serialising would change number spellings such as 250.00.
+        view.put("payload", new RawValue(detail.payload()));
         view.put("attempts", detail.attempts().stream().map(WebhookHandlers::attempt).toList());
         Responses.json(ctx, 200, view);
     }
@@ -160,14 +159,6 @@ public final class WebhookHandlers implements RouteGroup {
         m.put("error", a.error());
         m.put("response_body", a.responseBody());
         return m;
-    }
-
-    private static JsonNode parse(String payload) {
-        try {
-            return Json.mapper().readTree(payload);
-        } catch (IOException e) {
-            throw new IllegalStateException("a stored webhook body is not JSON", e);
-        }
     }
 
     private static String iso(Instant t) {

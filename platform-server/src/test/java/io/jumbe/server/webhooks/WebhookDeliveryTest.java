@@ -56,8 +56,12 @@ class WebhookDeliveryTest {
             assertThat(data.get("cause").asText()).isEqualTo("manual_credit");
             assertThat(data.get("transaction_id").asText()).startsWith("TXN-");
             assertThat(data.get("currency").asText()).isEqualTo("KES");
+            assertThat(r.text()).contains("\"amount\":250.00");
             Eventually.until("the delivery is logged as succeeded", WAIT,
                     () -> s.get("/webhooks/deliveries?status=succeeded").json().at("/meta/total").asInt() == 1);
+            var logged = s.get("/webhooks/deliveries/" + onlyDeliveryId(s));
+            assertThat(logged.json().get("payload")).isEqualTo(body);
+            assertThat(logged.body()).contains("\"amount\":250.00");
         }
     }
 
