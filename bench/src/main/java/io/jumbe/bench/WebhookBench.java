@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  *   <li>latency: balance changes at a steady rate while the workers run; time from the change's commit to the
  *       receiver getting its webhook, p50 / p99 / max.</li>
  * </ol>
- * Prints numbers, asserts nothing. Arguments: {@code [h2|postgres] [backlog] [rate/s] [seconds] [tenants]}, default
- * {@code h2 5000 200 10 50}.
+ * Prints numbers, asserts nothing. System properties: {@code bench.db} ({@code postgres}, the default: embedded
+ * binaries unless {@code BENCH_DATABASE_URL} names a server; or {@code h2}), {@code bench.backlog} (5000),
+ * {@code bench.rate} per second (200), {@code bench.seconds} (10), {@code bench.tenants} (50).
  */
 public final class WebhookBench {
 
@@ -51,8 +52,9 @@ public final class WebhookBench {
     private final AtomicInteger arrivals = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         try {
-            runWith(args);
+            runWith();
         } catch (Exception | Error e) {
             e.printStackTrace();
             System.exit(1);
@@ -60,20 +62,23 @@ public final class WebhookBench {
         System.exit(0);
     }
 
-    private static void runWith(String[] args) throws Exception {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        String dbKind = args.length > 0 ? args[0] : "h2";
-        int backlog = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int rate = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        int tenants = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+    private static void runWith() throws Exception {
+        String dbKind = System.getProperty("bench.db", "postgres");
+        int backlog = Integer.getInteger("bench.backlog", 5000);
+        int rate = Integer.getInteger("bench.rate", 200);
+        int seconds = Integer.getInteger("bench.seconds", 10);
+        int tenants = Integer.getInteger("bench.tenants", 50);
         new WebhookBench().run(dbKind, backlog, rate, seconds, tenants);
     }
 
     private void run(String dbKind, int backlog, int rate, int seconds, int tenantCount) throws Exception {
         EmbeddedPostgres pg = null;
         DataSource ds;
-        if (dbKind.equals("postgres")) {
+        String external = System.getenv("BENCH_DATABASE_URL");
+        if (dbKind.equals("postgres") && external != null && !external.isBlank()) {
+            ds = pool(external, System.getenv().getOrDefault("BENCH_DATABASE_USER", "postgres"),
+                    System.getenv("BENCH_DATABASE_PASSWORD"));
+        } else if (dbKind.equals("postgres")) {
             pg = EmbeddedPostgres.builder().start();
             ds = pool(pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
         } else {
@@ -85,7 +90,7 @@ public final class WebhookBench {
         JumbeConfig config = new ConfigLoader(Map.of("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true")).load();
 
         System.out.printf("Webhook benchmark: %s, %d tenants, %d delivery workers, at most %d in flight per tenant%n",
-                dbKind.equals("postgres") ? "embedded PostgreSQL" : "H2 in memory", tenantCount,
+                dbKind.equals("postgres") ? (pg == null ? "PostgreSQL" : "embedded PostgreSQL") : "H2 in memory", tenantCount,
                 WebhookService.CONCURRENCY, WebhookService.PER_TENANT_IN_FLIGHT);
 
         // Phase 1: record the backlog with no worker running, then start the server and drain it.
