@@ -21,6 +21,8 @@ import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.LedgerCheck;
 import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
+import io.jumbe.core.webhooks.WebhookService;
+import io.jumbe.core.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,8 +54,10 @@ public final class Jumbe implements AutoCloseable {
     private final Alerts alerts;
     private final RateLimiter rateLimiter;
     private final TopupService topups;
+    private final WebhookService webhooks;
 
-    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings) {
+    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
+                  WebhookSettings webhookSettings) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -73,6 +77,8 @@ public final class Jumbe implements AutoCloseable {
                 : new InMemoryRateLimiter(clock);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
                 paymentGateway, topupSettings);
+        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
+        events.addListener(webhooks.listener());
     }
 
     public static Builder builder() {
@@ -85,6 +91,7 @@ public final class Jumbe implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private PaymentGateway paymentGateway;
         private TopupSettings topupSettings = TopupSettings.defaults();
+        private WebhookSettings webhookSettings = WebhookSettings.defaults();
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -113,11 +120,17 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Webhook delivery settings; {@link WebhookSettings#defaults()} when not given. */
+        public Builder webhookSettings(WebhookSettings settings) {
+            this.webhookSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings);
+            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings);
         }
     }
 
@@ -170,6 +183,11 @@ public final class Jumbe implements AutoCloseable {
         return topups;
     }
 
+    /** Webhooks to tenants: configuration, deliveries, retry, replay and health. */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
     public Ids ids() {
         return ids;
     }
@@ -188,6 +206,7 @@ public final class Jumbe implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         database.close();
     }
 }

@@ -12,6 +12,8 @@ import io.jumbe.core.payments.mpesa.DarajaTransactionType;
 import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
 import io.jumbe.core.store.Database;
+import io.jumbe.core.webhooks.WebhookService;
+import io.jumbe.core.webhooks.WebhookSettings;
 import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.http.Idempotency;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.RouteGroup;
+import io.jumbe.server.webhooks.WebhookHandlers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,13 +60,14 @@ public final class Application implements AutoCloseable {
         AtomicReference<String> callbackToken = new AtomicReference<>();
         PaymentGateway gateway = new LazyPaymentGateway(() -> darajaClient(callbackToken.get(), clock));
         this.platform = Jumbe.builder().database(database).clock(clock).paymentGateway(gateway)
-                .topupSettings(TopupSettings.from(config)).build();
+                .topupSettings(TopupSettings.from(config)).webhookSettings(WebhookSettings.from(config)).build();
+        Idempotency idempotency = new Idempotency(platform.idempotency());
         callbackToken.set(platform.settings().secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken()));
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
-        groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(),
-                new Idempotency(platform.idempotency())));
+        groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(), idempotency));
+        groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
         groups.add(new MpesaCallbackHandlers(platform.topups(), callbackToken.get(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         groups.add(new DocsHandlers(new DocsResources()));
@@ -74,10 +78,12 @@ public final class Application implements AutoCloseable {
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         List<JobRunner.QueueSpec> queues = new ArrayList<>();
+        queues.add(platform.webhooks().queueSpec());
         queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,
                 Map.of(TopupService.RECONCILE_KIND, platform.topups().reconciler()), 4, Duration.ofMinutes(2),
                 Duration.ofSeconds(1), Backoff.standard()));
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, queues);
+        platform.webhooks().onNewWork(() -> jobs.wake(WebhookService.QUEUE));
         this.housekeeping = new Housekeeping(platform);
     }
 

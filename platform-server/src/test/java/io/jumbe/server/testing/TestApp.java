@@ -5,7 +5,9 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.store.Database;
 import io.jumbe.core.testing.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
 import io.jumbe.server.Application;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
 import java.time.Clock;
@@ -31,23 +33,49 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts with extra environment variables over the test defaults. */
     public static TestApp start(TestDatabase db, Map<String, String> env) {
-        return start(db, env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
+        return start(db.fresh(), env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
     }
 
     /** Starts with extra environment variables and the built-in Daraja simulator behaving as given. */
     public static TestApp start(TestDatabase db, Map<String, String> env, DarajaSimulator.Settings daraja) {
+        return start(db.fresh(), env, daraja);
+    }
+
+    /** Starts over a database that may already hold data (a restart). */
+    public static TestApp start(Database database, Map<String, String> env) {
+        return start(database, env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
+    }
+
+    /** Starts over a given database with the built-in Daraja simulator behaving as given. */
+    public static TestApp start(Database database, Map<String, String> env, DarajaSimulator.Settings daraja) {
         Map<String, String> all = new HashMap<>();
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // tests send more than a bronze tenant's 60 a minute; RateLimitTest turns limits on
         all.put("RATE_LIMITS", "false");
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC(), daraja).start(0));
+        return new TestApp(new Application(config, database, Clock.systemUTC(), daraja).start(0));
     }
 
     /** The built-in Daraja simulator (MPESA_ENV=simulator, the default). */
     public DarajaSimulator daraja() {
         return app.darajaSimulator().orElseThrow();
+    }
+
+    /**
+     * Stops this application (its workers, server and pool) and starts a new one over the same database on a new
+     * port, as after a restart of the process.
+     */
+    public TestApp restart(Map<String, String> env) {
+        HikariDataSource old = (HikariDataSource) platform().database().dataSource();
+        close();
+        HikariDataSource again = new HikariDataSource();
+        again.setJdbcUrl(old.getJdbcUrl());
+        again.setUsername(old.getUsername());
+        again.setPassword(old.getPassword());
+        again.setMaximumPoolSize(20);
+        again.setMinimumIdle(0);
+        return start(Database.over(again), env);
     }
 
     public Jumbe platform() {
