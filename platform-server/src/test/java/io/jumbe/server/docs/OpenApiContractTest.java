@@ -22,14 +22,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
     static final String CALLBACK_TOKEN = "mpesa-callback-token-for-tests";
 
-    /** Documented operations whose server side has not been merged yet (issues 3 and 5); empty once they land. */
+    /** Documented operations whose server side has not been merged yet (issue 3); empty once they land. */
     private static final Set<String> NOT_YET_SERVED = Set.of(
             "POST /api/{}/sms/send", "POST /api/{}/sms/quote", "GET /api/{}/sms/status/{}", "GET /api/{}/sms/history",
             "GET /api/{}/sms/statistics", "DELETE /api/{}/sms/{}", "GET /api/{}/client/statistics",
-            "GET /api/webhooks/onfon/dlr/{}", "POST /api/webhooks/onfon/dlr/{}",
-            "PUT /api/{}/webhooks/config", "GET /api/{}/webhooks/config", "DELETE /api/{}/webhooks/config",
-            "POST /api/{}/webhooks/secret/rotate", "POST /api/{}/webhooks/test", "GET /api/{}/webhooks/deliveries",
-            "GET /api/{}/webhooks/deliveries/{}", "POST /api/{}/webhooks/deliveries/{}/retry");
+            "GET /api/webhooks/onfon/dlr/{}", "POST /api/webhooks/onfon/dlr/{}");
 
     private static TestApp app;
     private static Sender sender;
@@ -203,6 +200,50 @@ class OpenApiContractTest {
         assertThat(http.mismatches()).isEmpty();
     }
 
+    @Test
+    void webhookConfigurationTestSendAndDeliveryLogMatchTheDocument() throws Exception {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender tenant = app.sender("10.00");
+        try (Receiver receiver = new Receiver()) {
+            Http.Response put = http.send("PUT", tenant.path("/webhooks/config"), "{\"webhook_url\": \"" + receiver.url()
+                    + "\", \"events\": [\"balance.updated\", \"message.delivered\", \"topup.completed\"]}", json(tenant, Map.of()));
+            assertThat(put.status()).isEqualTo(200);
+            assertThat(http.send("GET", tenant.path("/webhooks/config"), null, key(tenant)).status()).isEqualTo(200);
+            assertThat(http.send("POST", tenant.path("/webhooks/secret/rotate"), null, key(tenant)).status())
+                    .isEqualTo(200);
+            Http.Response test = http.send("POST", tenant.path("/webhooks/test"), null, key(tenant));
+            assertThat(test.status()).isEqualTo(200);
+            String delivery = test.json().get("delivery_id").asText();
+            assertThat(http.send("GET", tenant.path("/webhooks/deliveries"), null, key(tenant)).status()).isEqualTo(200);
+            assertThat(http.send("GET", tenant.path("/webhooks/deliveries?status=succeeded&page=1&per_page=20"), null,
+                    key(tenant)).status()).isEqualTo(200);
+            assertThat(http.send("GET", tenant.path("/webhooks/deliveries/" + delivery), null, key(tenant)).status())
+                    .isEqualTo(200);
+            assertThat(http.send("POST", tenant.path("/webhooks/deliveries/" + delivery + "/retry"), null, key(tenant))
+                    .status()).isEqualTo(202);
+            assertThat(http.send("GET", tenant.path("/webhooks/deliveries/WH-NOPE"), null, key(tenant)).status())
+                    .isEqualTo(404);
+            assertThat(http.send("DELETE", tenant.path("/webhooks/config"), null, key(tenant)).status()).isEqualTo(200);
+        }
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
+    void webhookProblemsMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender tenant = app.sender("10.00");
+
+        assertThat(http.sendBad("PUT", tenant.path("/webhooks/config"),
+                "{\"webhook_url\": \"https://crm.example.co.ke/hooks\", \"events\": [\"money.stolen\"]}", json(tenant, Map.of()))
+                .status()).isEqualTo(400);
+        assertThat(http.sendBad("PUT", tenant.path("/webhooks/config"),
+                "{\"webhook_url\": \"ftp://crm.example.co.ke/hooks\", \"events\": [\"balance.updated\"]}",
+                json(tenant, Map.of())).status()).isEqualTo(400);
+        assertThat(http.sendBad("GET", tenant.path("/webhooks/deliveries?status=lost"), null, key(tenant)).status())
+                .isEqualTo(400);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
     /** The server's routes as {@code METHOD /path/{}}, leaving out the mounted simulators and the docs themselves. */
     static Set<String> served(TestApp app) {
         Set<String> routes = new TreeSet<>();
@@ -229,6 +270,31 @@ class OpenApiContractTest {
     // Parameter names are not part of the wire contract; Javalin and the document may spell them differently.
     private static String normalise(String route) {
         return route.replaceAll("\\{[^}]*}|<[^>]*>", "{}");
+    }
+
+    /** A tenant's webhook receiver that accepts every delivery. */
+    static final class Receiver implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+
+        Receiver() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(204, -1);
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/jumbe/webhooks";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 
     static Map<String, String> key(Sender s) {
