@@ -13,7 +13,8 @@ public class PutWebhookConfig {
                 .build();
 
         var config = client.webhooks().putConfig(WebhookConfigParams.builder()
-                .webhookUrl("https://crm.example.co.ke/jumbe/webhooks")
+                // Your receiver: a public https URL of your system.
+                .webhookUrl(System.getenv().getOrDefault("WEBHOOK_URL", "https://crm.example.co.ke/jumbe/webhooks"))
                 .events(List.of("balance.updated", "message.delivered", "message.failed",
                         "topup.completed", "topup.failed"))
                 .build());

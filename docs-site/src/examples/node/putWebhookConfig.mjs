@@ -12,7 +12,8 @@ const response = await fetch(url, {
     "Content-Type": "application/json",
   },
   body: JSON.stringify({
-    "webhook_url": "https://crm.example.co.ke/jumbe/webhooks",
+    // Your receiver: a public https URL of your system.
+    "webhook_url": process.env.WEBHOOK_URL ?? "https://crm.example.co.ke/jumbe/webhooks",
     "events": [
       "balance.updated",
       "message.delivered",

@@ -12,7 +12,8 @@ $headers = [
     'Content-Type: application/json',
 ];
 $body = json_encode([
-    'webhook_url' => 'https://crm.example.co.ke/jumbe/webhooks',
+    // Your receiver: a public https URL of your system.
+    'webhook_url' => getenv('WEBHOOK_URL') ?: 'https://crm.example.co.ke/jumbe/webhooks',
     'events' => ['balance.updated', 'message.delivered', 'message.failed', 'topup.completed', 'topup.failed'],
 ], JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
 $context = stream_context_create([

@@ -15,7 +15,9 @@ headers = {
     "X-API-Key": api_key,
     "Content-Type": "application/json",
 }
-body = json.dumps({"webhook_url": "https://crm.example.co.ke/jumbe/webhooks", "events": ["balance.updated", "message.delivered", "message.failed", "topup.completed", "topup.failed"]}).encode()
+# Your receiver: a public https URL of your system.
+webhook_url = os.environ.get("WEBHOOK_URL", "https://crm.example.co.ke/jumbe/webhooks")
+body = json.dumps({"webhook_url": webhook_url, "events": ["balance.updated", "message.delivered", "message.failed", "topup.completed", "topup.failed"]}).encode()
 request = urllib.request.Request(url, data=body, headers=headers, method="PUT")
 
 try:

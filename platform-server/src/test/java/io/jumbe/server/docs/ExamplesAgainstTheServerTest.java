@@ -56,13 +56,23 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("downloadTransactionsCsv", Expected.of(200, "transaction_id,type,amount"));
         EXPECTED.put("mpesaStkCallback", Expected.of(200, "\"ResultCode\":0"));
         EXPECTED.put("mpesaTimeout", Expected.of(200, "\"ResultCode\":0"));
+        // Webhook examples in the order a reader would try them; the last one turns webhooks off again.
+        EXPECTED.put("putWebhookConfig", Expected.of(200, "\"enabled\":true", "\"webhook_url\":\"http://127.0.0.1:"));
+        EXPECTED.put("getWebhookConfig", Expected.of(200, "\"enabled\":true"));
+        EXPECTED.put("rotateWebhookSecret", Expected.of(200, "\"webhook_secret\":\"whsec_", "\"previous_secret_valid_until\":"));
+        EXPECTED.put("testWebhook", Expected.of(200, "\"delivery_id\":\"WH-", "\"success\":true"));
+        EXPECTED.put("listWebhookDeliveries", Expected.of(200, "\"data\":[", "\"meta\":"));
+        EXPECTED.put("getWebhookDelivery", Expected.of(200, "\"id\":\"WH-", "\"attempts\":["));
+        EXPECTED.put("retryWebhookDelivery", Expected.of(202, "\"id\":\"WH-", "\"status\":\"pending\""));
+        EXPECTED.put("deleteWebhookConfig", Expected.of(200, "\"enabled\":false"));
     }
 
     private static TestApp app;
+    private static OpenApiContractTest.Receiver receiver;
     private static Map<String, String> environment;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         app = TestApp.start(TestDatabases.h2(), Map.of("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN));
         Sender sender = app.sender("1049.00");
         Http.Response topUp = sender.post("/wallet/topup",
@@ -74,11 +84,24 @@ class ExamplesAgainstTheServerTest {
         environment.put("JUMBE_API_KEY", sender.apiKey());
         environment.put("TRANSACTION_ID", topUp.json().get("transaction_id").asText());
         environment.put("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN);
+        receiver = new OpenApiContractTest.Receiver();
+        environment.put("WEBHOOK_URL", receiver.url());
+        environment.put("DELIVERY_ID", testDelivery(sender));
     }
 
     @AfterAll
     static void stop() {
         app.close();
+        receiver.close();
+    }
+
+    /** A delivery in the sender's log to read and retry: a test event to a receiver that is there. */
+    private static String testDelivery(Sender sender) {
+        assertThat(sender.put("/webhooks/config", "{\"webhook_url\": \"" + receiver.url()
+                + "\", \"events\": [\"balance.updated\"]}").status()).isEqualTo(200);
+        Http.Response test = sender.post("/webhooks/test", "");
+        assertThat(test.status()).as(test.body()).isEqualTo(200);
+        return test.json().get("delivery_id").asText();
     }
 
     @Test
