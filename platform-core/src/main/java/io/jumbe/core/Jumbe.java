@@ -6,6 +6,8 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.sms.MessageLifecycle;
+import io.jumbe.core.sms.SmsService;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Settings;
 import io.jumbe.core.tenant.TenantService;
@@ -42,8 +44,9 @@ public final class Jumbe implements AutoCloseable {
     private final IdempotencyService idempotency;
     private final Settings settings;
     private final Alerts alerts;
+    private final SmsService sms;
 
-    private Jumbe(Database database, Clock clock) {
+    private Jumbe(Database database, Clock clock, boolean refundOnDeliveryFailure) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -58,6 +61,8 @@ public final class Jumbe implements AutoCloseable {
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
         this.settings = new Settings(jdbi);
         this.alerts = new Alerts(jdbi, clock);
+        this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
+                new MessageLifecycle(jdbi, clock, ledger, events, refundOnDeliveryFailure));
     }
 
     public static Builder builder() {
@@ -68,6 +73,7 @@ public final class Jumbe implements AutoCloseable {
     public static final class Builder {
         private Database database;
         private Clock clock = Clock.systemUTC();
+        private boolean refundOnDeliveryFailure;
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -84,11 +90,17 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
+        public Builder refundOnDeliveryFailure(boolean refund) {
+            this.refundOnDeliveryFailure = refund;
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock);
+            return new Jumbe(database, clock, refundOnDeliveryFailure);
         }
     }
 
@@ -126,6 +138,11 @@ public final class Jumbe implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@code SmsDispatcher}. */
+    public SmsService sms() {
+        return sms;
     }
 
     public Alerts alerts() {
