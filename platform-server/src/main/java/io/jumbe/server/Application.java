@@ -3,6 +3,18 @@ package io.jumbe.server;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.jobs.JobRunner;
+import io.jumbe.core.sms.MessageExpiry;
+import io.jumbe.core.sms.SmsDispatcher;
+import io.jumbe.core.sms.SmsGateway;
+import io.jumbe.core.sms.onfon.OnfonClient;
+import io.jumbe.core.sms.onfon.OnfonConfig;
+import io.jumbe.server.http.Idempotency;
+import io.jumbe.server.simulator.onfon.OnfonSimulator;
+import io.jumbe.server.sms.DeliveryReportHandlers;
+import io.jumbe.server.sms.SmsHandlers;
+import io.jumbe.server.sms.SmsTuning;
+import java.util.Optional;
+import java.util.function.Supplier;
 import io.jumbe.core.store.Database;
 import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.http.HttpMetrics;
@@ -23,16 +35,70 @@ public final class Application implements AutoCloseable {
     private final Jumbe platform;
     private final JumbeServer server;
     private final JobRunner jobs;
+    private final OnfonSimulator onfonSimulator;
+    private final SmsDispatcher smsDispatcher;
+    private final MessageExpiry messageExpiry;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
+        this(config, database, clock, SmsTuning.defaults());
+    }
+
+    /** @param smsTuning dispatch timings ({@link SmsTuning#fast()} in tests) */
+    public Application(JumbeConfig config, Database database, Clock clock, SmsTuning smsTuning) {
         this.config = config;
-        this.platform = Jumbe.builder().database(database).clock(clock).build();
+        this.platform = Jumbe.builder().database(database).clock(clock)
+                .refundOnDeliveryFailure(config.refundOnDeliveryFailure()).build();
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
-        this.server = new JumbeServer(platform, metrics, groups, mounts);
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        // SMS: send endpoints, Onfon delivery reports, the built-in simulator when no account is configured
+        String dlrToken = platform.settings().secretToken("ONFON_DLR_TOKEN", config.onfon().dlrToken());
+        groups.add(new SmsHandlers(platform.sms(), new Idempotency(platform.idempotency())));
+        groups.add(new DeliveryReportHandlers(platform.sms().lifecycle(), () -> dlrToken));
+        JumbeConfig.Onfon onfon = config.onfon();
+        if (onfon.simulated()) {
+            this.onfonSimulator = new OnfonSimulator(OnfonSimulator.DEFAULT_MOUNT_PREFIX, onfon.accessKey(),
+                    onfon.apiKey(), onfon.clientId(), smsTuning.simulatorDlrDelay(), OnfonClient.defaultHttpClient());
+            onfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + dlrToken);
+            mounts.add(onfonSimulator::addRoutes);
+        } else {
+            this.onfonSimulator = null;
+        }
+        Supplier<SmsGateway> gateway = new Supplier<>() {
+            private volatile SmsGateway client;
+
+            @Override
+            public SmsGateway get() {
+                if (client == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            // the simulator's address is known only once the server listens
+                            String base = onfon.simulated() ? server.baseUrl() + OnfonSimulator.DEFAULT_MOUNT_PREFIX
+                                    : onfon.baseUrl();
+                            client = new OnfonClient(new OnfonConfig(base, onfon.accessKey(), onfon.apiKey(),
+                                    onfon.clientId()));
+                        }
+                    }
+                }
+                return client;
+            }
+        };
+        this.smsDispatcher = new SmsDispatcher(platform.jdbi(), platform.jobs(), clock, gateway,
+                platform.sms().lifecycle(), platform.alerts(), SmsDispatcher.Settings.defaults(onfon.maxTps())
+                .withTimings(smsTuning.pollInterval(), smsTuning.lease(), smsTuning.backoff(), smsTuning.upstreamPause()),
+                workerId);
+        platform.sms().onQueued(smsDispatcher::wake);
+        this.messageExpiry = new MessageExpiry(platform.sms().lifecycle(), config.dlrExpiry(), smsTuning.expiryEvery());
+        io.micrometer.core.instrument.Gauge.builder("onfon_dispatch_paused", smsDispatcher, d -> d.paused() ? 1 : 0)
+                .description("1 while SMS dispatch is paused because Onfon refused our account (021, keys)")
+                .register(metrics.registry());
+        io.micrometer.core.instrument.FunctionCounter.builder("onfon_dispatch_pauses_total", smsDispatcher,
+                        SmsDispatcher::upstreamPauses)
+                .description("Times SMS dispatch was paused by an upstream account refusal")
+                .register(metrics.registry());
+        this.server = new JumbeServer(platform, metrics, groups, mounts);
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
     }
 
@@ -40,7 +106,22 @@ public final class Application implements AutoCloseable {
     public Application start(int port) {
         server.start(port);
         jobs.start();
+        smsDispatcher.start();
+        messageExpiry.start();
         return this;
+    }
+
+    /** The built-in Onfon simulator, present when no Onfon account is configured. */
+    public Optional<OnfonSimulator> onfonSimulator() {
+        return Optional.ofNullable(onfonSimulator);
+    }
+
+    public SmsDispatcher smsDispatcher() {
+        return smsDispatcher;
+    }
+
+    public MessageExpiry messageExpiry() {
+        return messageExpiry;
     }
 
     public Jumbe platform() {
@@ -70,8 +151,13 @@ public final class Application implements AutoCloseable {
 
     @Override
     public void close() {
+        messageExpiry.close();
+        smsDispatcher.close();
         jobs.close();
         server.close();
+        if (onfonSimulator != null) {
+            onfonSimulator.close();
+        }
         platform.close();
     }
 }

@@ -42,6 +42,7 @@ public final class MessageExpiry implements AutoCloseable {
                 n = lifecycle.expireOverdue(expiry, 1000);
                 total += n;
             } while (n == 1000);
+            lifecycle.purgeHeld(expiry);
             if (total > 0) {
                 log.info("{} message(s) had no final delivery report after {}: expired", total, expiry);
             }

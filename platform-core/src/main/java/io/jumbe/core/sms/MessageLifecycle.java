@@ -1,5 +1,6 @@
 package io.jumbe.core.sms;
 
+import io.jumbe.core.common.Json;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.wallet.Ledger;
@@ -60,6 +61,45 @@ public final class MessageLifecycle {
         return n == 1;
     }
 
+    /**
+     * queued → sent for many messages at once: one batched UPDATE and one sequence reservation per tenant, so a
+     * bulk's hundred acceptances hold the tenant's row only briefly. Returns how many moved.
+     */
+    int markSentAll(Handle h, List<Map.Entry<Message, String>> accepted) {
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = 'sent', "
+                + "upstream_message_id = :u, upstream_status = 'ACCEPTED', sent_at = :now WHERE id = :id AND status = 'queued'");
+        for (Map.Entry<Message, String> a : accepted) {
+            batch.bind("u", a.getValue()).bind("now", now).bind("id", a.getKey().id()).add();
+        }
+        int[] changed = batch.execute();
+        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 1) {
+                Message m = accepted.get(i).getKey();
+                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+            }
+        }
+        int moved = 0;
+        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
+            List<Message> list = e.getValue();
+            h.createUpdate("UPDATE tenants SET event_seq = event_seq + :n WHERE id = :id")
+                    .bind("n", list.size()).bind("id", e.getKey()).execute();
+            long last = h.createQuery("SELECT event_seq FROM tenants WHERE id = :id").bind("id", e.getKey())
+                    .mapTo(Long.class).one();
+            long sequence = last - list.size();
+            for (Message m : list) {
+                events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,
+                        data(m, MessageStatus.SENT, null, null, false));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
     /** queued → failed and refunded (never left us, or the upstream refused it). */
     boolean failQueued(Handle h, Message m, String code, String description) {
         Instant now = clock.instant();
@@ -75,16 +115,69 @@ public final class MessageLifecycle {
         return true;
     }
 
-    /** Applies a delivery report in its own transaction. */
+    /**
+     * Applies a delivery report. A report for an id no message carries yet is held, then looked up once more: the
+     * dispatcher may have committed the id meanwhile (it applies held reports after it commits, so between the
+     * two checks no report is lost).
+     */
     public ReportOutcome apply(DeliveryReport report) {
-        return jdbi.inTransaction(h -> apply(h, report));
+        ReportOutcome outcome = jdbi.inTransaction(h -> apply(h, report));
+        if (outcome != ReportOutcome.UNKNOWN) {
+            return outcome;
+        }
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("messageId", report.upstreamMessageId());
+        held.put("mobile", report.mobile());
+        held.put("status", report.status());
+        held.put("errorCode", report.errorCode());
+        held.put("submitDate", report.submitDate());
+        held.put("doneDate", report.doneDate());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sms_unmatched_reports (upstream_message_id, payload, received_at) "
+                        + "VALUES (:u, :p, :now)")
+                .bind("u", truncate(report.upstreamMessageId(), 64)).bind("p", truncate(Json.write(held), 4000))
+                .bind("now", clock.instant()).execute());
+        outcome = jdbi.inTransaction(h -> apply(h, report));
+        if (outcome == ReportOutcome.UNKNOWN) {
+            log.info("delivery report for unknown upstream message id {} (status {}): held in case its message "
+                    + "is being recorded", report.upstreamMessageId(), report.status());
+        } else {
+            forgetHeld(List.of(report.upstreamMessageId()));
+        }
+        return outcome;
+    }
+
+    /** Applies reports that arrived before their messages' upstream ids were committed; call after committing them. */
+    void applyHeld(List<String> upstreamIds) {
+        if (upstreamIds.isEmpty()) {
+            return;
+        }
+        List<String> payloads = jdbi.withHandle(h -> h.createQuery("SELECT payload FROM sms_unmatched_reports "
+                        + "WHERE upstream_message_id IN (<ids>) ORDER BY id")
+                .bindList("ids", upstreamIds).mapTo(String.class).list());
+        if (payloads.isEmpty()) {
+            return;
+        }
+        for (String payload : payloads) {
+            DeliveryReport.fromJson(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .ifPresent(r -> jdbi.useTransaction(h -> apply(h, r)));
+        }
+        forgetHeld(upstreamIds);
+    }
+
+    private void forgetHeld(List<String> upstreamIds) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE upstream_message_id IN (<ids>)")
+                .bindList("ids", upstreamIds).execute());
+    }
+
+    /** Drops held reports older than {@code age}: their ids were never ours. */
+    public int purgeHeld(Duration age) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE received_at < :before")
+                .bind("before", clock.instant().minus(age)).execute());
     }
 
     ReportOutcome apply(Handle h, DeliveryReport report) {
         Optional<Message> found = MessageStore.findByUpstreamId(h, report.upstreamMessageId());
         if (found.isEmpty()) {
-            log.info("delivery report for unknown upstream message id {} (status {}): ignored",
-                    report.upstreamMessageId(), report.status());
             return ReportOutcome.UNKNOWN;
         }
         Message m = found.get();

@@ -238,14 +238,15 @@ public final class SmsDispatcher implements AutoCloseable {
             if (!accepted.isEmpty()) {
                 jdbi.useTransaction(h -> {
                     List<Job> done = new ArrayList<>();
+                    List<Map.Entry<Message, String>> moves = new ArrayList<>();
                     for (MessageOutcome.Accepted a : accepted) {
-                        if (lifecycle.markSent(h, byId.get(a.messageId()), a.upstreamMessageId())) {
-                            sent.incrementAndGet();
-                        }
+                        moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
                         done.add(jobByMessage.get(a.messageId()));
                     }
+                    sent.addAndGet(lifecycle.markSentAll(h, moves));
                     jobs.completeAll(h, done);
                 });
+                lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 upstreamWorks();
             }
             if (!rejected.isEmpty()) {

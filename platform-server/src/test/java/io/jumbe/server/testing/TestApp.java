@@ -7,7 +7,10 @@ import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.Application;
+import io.jumbe.core.store.Database;
+import io.jumbe.server.sms.SmsTuning;
 import java.time.Clock;
+import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,7 +37,68 @@ public final class TestApp implements AutoCloseable {
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC()).start(0));
+        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC(), SmsTuning.fast()).start(0));
+    }
+
+    /**
+     * Starts over a database the caller keeps: closing this app leaves {@code dataSource} open, so a second app can
+     * start over the same data (a restart).
+     */
+    public static TestApp startOver(DataSource dataSource, Map<String, String> env) {
+        Map<String, String> all = new HashMap<>();
+        all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
+        all.putAll(env);
+        JumbeConfig config = new ConfigLoader(all).load();
+        return new TestApp(new Application(config, Database.over(new KeptOpen(dataSource)), Clock.systemUTC(),
+                SmsTuning.fast()).start(0));
+    }
+
+    /** A DataSource that ignores close, so the pool outlives the app. */
+    private record KeptOpen(DataSource delegate) implements DataSource {
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return delegate.getConnection();
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+            return delegate.getConnection(user, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws java.sql.SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws java.sql.SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+            return delegate.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
+            return delegate.isWrapperFor(iface);
+        }
     }
 
     public Jumbe platform() {
