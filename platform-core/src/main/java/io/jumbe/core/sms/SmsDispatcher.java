@@ -236,29 +236,28 @@ public final class SmsDispatcher implements AutoCloseable {
                 }
             }
             if (!accepted.isEmpty()) {
-                jdbi.useTransaction(h -> {
-                    List<Job> done = new ArrayList<>();
+                Map<String, String> upstreamIds = new HashMap<>();
+                accepted.forEach(a -> upstreamIds.put(a.messageId(), a.upstreamMessageId()));
+                perTenant(upstreamIds.keySet(), byId, (h, messages) -> {
                     List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                    for (MessageOutcome.Accepted a : accepted) {
-                        moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
-                        done.add(jobByMessage.get(a.messageId()));
-                    }
+                    messages.forEach(m -> moves.add(Map.entry(m, upstreamIds.get(m.id()))));
                     sent.addAndGet(lifecycle.markSentAll(h, moves));
-                    jobs.completeAll(h, done);
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 upstreamWorks();
             }
             if (!rejected.isEmpty()) {
-                jdbi.useTransaction(h -> {
-                    List<Job> done = new ArrayList<>();
-                    for (MessageOutcome.Rejected r : rejected) {
-                        if (lifecycle.failQueued(h, byId.get(r.messageId()), r.code(), r.description())) {
+                Map<String, MessageOutcome.Rejected> byMessage = new HashMap<>();
+                rejected.forEach(r -> byMessage.put(r.messageId(), r));
+                perTenant(byMessage.keySet(), byId, (h, messages) -> {
+                    for (Message m : messages) {
+                        MessageOutcome.Rejected r = byMessage.get(m.id());
+                        if (lifecycle.failQueued(h, m, r.code(), r.description())) {
                             failed.incrementAndGet();
                         }
-                        done.add(jobByMessage.get(r.messageId()));
                     }
-                    jobs.completeAll(h, done);
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
             }
             for (MessageOutcome.TransientFailure t : transients) {
@@ -279,15 +278,13 @@ public final class SmsDispatcher implements AutoCloseable {
             case PERMANENT -> {
                 log.warn("Onfon refused a request of {} message(s) for good: {} {}", batch.messages().size(),
                         failure.code(), failure.description());
-                jdbi.useTransaction(h -> {
-                    List<Job> done = new ArrayList<>();
-                    for (OutboundSms m : batch.messages()) {
-                        if (lifecycle.failQueued(h, byId.get(m.messageId()), failure.code(), failure.description())) {
+                perTenant(batch.messages().stream().map(OutboundSms::messageId).toList(), byId, (h, messages) -> {
+                    for (Message m : messages) {
+                        if (lifecycle.failQueued(h, m, failure.code(), failure.description())) {
                             failed.incrementAndGet();
                         }
-                        done.add(jobByMessage.get(m.messageId()));
                     }
-                    jobs.completeAll(h, done);
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
             }
             case UPSTREAM_CREDIT_EXHAUSTED, UPSTREAM_ACCESS_DENIED -> {
@@ -304,6 +301,20 @@ public final class SmsDispatcher implements AutoCloseable {
                 putBack(batch, jobByMessage, failure.kind().code());
             }
         }
+    }
+
+    /**
+     * Runs {@code work} once per tenant, each in its own transaction: a transaction then locks one tenant row only
+     * (events and refunds take it), so two dispatch workers can never deadlock on each other's tenants.
+     */
+    private void perTenant(java.util.Collection<String> messageIds, Map<String, Message> byId,
+                           java.util.function.BiConsumer<org.jdbi.v3.core.Handle, List<Message>> work) {
+        Map<Long, List<Message>> byTenant = new java.util.TreeMap<>();
+        for (String id : messageIds) {
+            Message m = byId.get(id);
+            byTenant.computeIfAbsent(m.tenantId(), t -> new ArrayList<>()).add(m);
+        }
+        byTenant.values().forEach(messages -> jdbi.useTransaction(h -> work.accept(h, messages)));
     }
 
     private void putBack(SubmitBatch batch, Map<String, Job> jobByMessage, String reason) {
