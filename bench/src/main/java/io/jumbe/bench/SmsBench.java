@@ -68,7 +68,8 @@ public final class SmsBench {
                             .withBalance(Money.parse("10000000.00")));
                     tenants.add(new Target(app.baseUrl(), created.tenant().id(), created.key().secret()));
                 }
-                HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
+                ExecutorService clientThreads = Executors.newFixedThreadPool(CONCURRENCY);
+                HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
                 DataSource raw = pg.getPostgresDatabase();
                 System.out.printf("SmsBench: embedded PostgreSQL, %d client threads, %ds per run, server in this JVM%n",
                         CONCURRENCY, RUN.toSeconds());
@@ -108,10 +109,13 @@ public final class SmsBench {
                 System.out.printf("resident memory at peak (server, simulator and load generator in one JVM): %d MiB%n",
                         peakRssKb.get() / 1024);
                 System.out.printf("ledger check mismatches: %d%n", platform.ledgerCheck().verify().size());
+                clientThreads.shutdownNow();
             } finally {
                 sampler.interrupt();
             }
         }
+        // OkHttp's idle connection and dispatcher threads would keep the JVM up for another minute
+        System.exit(0);
     }
 
     private static void print(String what, double http, double raw) {
