@@ -13,6 +13,8 @@ import io.jumbe.core.payments.PaymentAnomalies;
 import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.payments.TopupSettings;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.sms.MessageLifecycle;
+import io.jumbe.core.sms.SmsService;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.Settings;
@@ -55,9 +57,10 @@ public final class Jumbe implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final TopupService topups;
     private final WebhookService webhooks;
+    private final SmsService sms;
 
     private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
-                  WebhookSettings webhookSettings) {
+                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -79,6 +82,8 @@ public final class Jumbe implements AutoCloseable {
                 paymentGateway, topupSettings);
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
         events.addListener(webhooks.listener());
+        this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
+                new MessageLifecycle(jdbi, clock, ledger, events, refundOnDeliveryFailure));
     }
 
     public static Builder builder() {
@@ -92,6 +97,13 @@ public final class Jumbe implements AutoCloseable {
         private PaymentGateway paymentGateway;
         private TopupSettings topupSettings = TopupSettings.defaults();
         private WebhookSettings webhookSettings = WebhookSettings.defaults();
+        private boolean refundOnDeliveryFailure;
+
+        /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
+        public Builder refundOnDeliveryFailure(boolean refund) {
+            this.refundOnDeliveryFailure = refund;
+            return this;
+        }
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -130,7 +142,7 @@ public final class Jumbe implements AutoCloseable {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings);
+            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure);
         }
     }
 
@@ -186,6 +198,11 @@ public final class Jumbe implements AutoCloseable {
     /** Webhooks to tenants: configuration, deliveries, retry, replay and health. */
     public WebhookService webhooks() {
         return webhooks;
+    }
+
+    /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@code SmsDispatcher}. */
+    public SmsService sms() {
+        return sms;
     }
 
     public Ids ids() {

@@ -10,6 +10,8 @@ import io.jumbe.core.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jumbe.server.Application;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
+import io.jumbe.server.sms.SmsTuning;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,7 +56,63 @@ public final class TestApp implements AutoCloseable {
         all.put("RATE_LIMITS", "false");
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, database, Clock.systemUTC(), daraja).start(0));
+        return new TestApp(new Application(config, database, Clock.systemUTC(), daraja, SmsTuning.fast()).start(0));
+    }
+
+    /**
+     * Starts over a database the caller keeps: closing this app leaves {@code dataSource} open, so a second app can
+     * start over the same data (a restart).
+     */
+    public static TestApp startOver(DataSource dataSource, Map<String, String> env) {
+        return start(Database.over(new KeptOpen(dataSource)), env);
+    }
+
+    /** A DataSource that ignores close, so the pool outlives the app. */
+    private record KeptOpen(DataSource delegate) implements DataSource {
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return delegate.getConnection();
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+            return delegate.getConnection(user, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws java.sql.SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws java.sql.SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+            return delegate.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
+            return delegate.isWrapperFor(iface);
+        }
     }
 
     /** The built-in Daraja simulator (MPESA_ENV=simulator, the default). */
