@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Test numbers page is what the built-in simulators do: each row's example number, topped up through the real
- * server and its Daraja simulator, ends with the M-Pesa ResultCode the row names.
+ * The Test numbers page is what the built-in simulators do: each row's example number, sent an SMS or topped up
+ * through the real server and its Onfon and Daraja simulators, ends as the row says.
  */
 class TestNumbersPageMatchesTheSimulatorsTest {
     private static final Pattern ROW = Pattern.compile("<tr>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*</tr>",
@@ -55,11 +55,76 @@ class TestNumbersPageMatchesTheSimulatorsTest {
         }
     }
 
+    @Test
+    void eachSmsRowEndsInTheStatusThePageNames() throws Exception {
+        Map<String, String> rows = smsRows();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
+
+        try (TestApp app = TestApp.start(TestDatabases.h2())) {
+            Sender sender = app.sender("100.00");
+            Map<String, String> messages = new LinkedHashMap<>();
+            for (String number : rows.keySet()) {
+                var r = sender.post("/sms/send", "{\"recipient\": \"" + number + "\", \"message\": \"Test number\"}");
+                assertThat(r.status()).as(number + ": " + r.body()).isEqualTo(202);
+                messages.put(number, r.json().get("message_id").asText());
+            }
+            List<String> wrong = new ArrayList<>();
+            for (Map.Entry<String, String> row : rows.entrySet()) {
+                String expected = row.getValue();
+                JsonNode message = settledMessage(sender, messages.get(row.getKey()), expected);
+                boolean matches = expected.equals(message.path("status").asText())
+                        && (!expected.equals("failed") || !row.getKey().endsWith("0002")
+                            || message.path("refunded").asBoolean());
+                if (!matches) {
+                    wrong.add(row.getKey() + " should be " + expected + " but is " + message);
+                }
+            }
+            assertThat(wrong).isEmpty();
+        }
+    }
+
+    /**
+     * Example number → the status its SMS cell promises: {@code failed} when it says so, {@code sent} for the number
+     * that never gets a delivery report (it expires only after {@code DLR_EXPIRY}), else {@code delivered}.
+     */
+    private static Map<String, String> smsRows() {
+        Map<String, String> rows = new LinkedHashMap<>();
+        Matcher row = ROW.matcher(page());
+        while (row.find()) {
+            Matcher number = EXAMPLE_NUMBER.matcher(row.group(1));
+            if (number.find()) {
+                String cell = row.group(2);
+                String status = cell.contains("<code>failed</code>") ? "failed"
+                        : cell.contains("no delivery report") ? "sent" : "delivered";
+                rows.put(number.group(1), status);
+            }
+        }
+        return rows;
+    }
+
+    private static JsonNode settledMessage(Sender sender, String messageId, String expected) throws InterruptedException {
+        JsonNode message = null;
+        for (int i = 0; i < 300; i++) {
+            message = sender.get("/sms/status/" + messageId).json();
+            String status = message.path("status").asText();
+            boolean settled = expected.equals("sent") ? "sent".equals(status) && i >= 30
+                    : !"queued".equals(status) && !"sent".equals(status);
+            if (settled) {
+                return message;
+            }
+            Thread.sleep(100);
+        }
+        return message;
+    }
+
+    private static String page() {
+        return new String(new DocsResources().read("test-numbers.html").orElseThrow(), StandardCharsets.UTF_8);
+    }
+
     /** Example number → the ResultCode its row promises, for the rows that name one. */
     private static Map<String, Integer> mpesaRows() {
-        String page = new String(new DocsResources().read("test-numbers.html").orElseThrow(), StandardCharsets.UTF_8);
         Map<String, Integer> rows = new LinkedHashMap<>();
-        Matcher row = ROW.matcher(page);
+        Matcher row = ROW.matcher(page());
         while (row.find()) {
             Matcher number = EXAMPLE_NUMBER.matcher(row.group(1));
             Matcher code = RESULT_CODE.matcher(row.group(3));
