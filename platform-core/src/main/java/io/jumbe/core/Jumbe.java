@@ -9,6 +9,10 @@ import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.ratelimit.DatabaseRateLimiter;
 import io.jumbe.core.ratelimit.InMemoryRateLimiter;
 import io.jumbe.core.ratelimit.RateLimiter;
+import io.jumbe.core.payments.PaymentAnomalies;
+import io.jumbe.core.payments.TopupService;
+import io.jumbe.core.payments.TopupSettings;
+import io.jumbe.core.payments.mpesa.PaymentGateway;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.Settings;
@@ -47,8 +51,9 @@ public final class Jumbe implements AutoCloseable {
     private final Settings settings;
     private final Alerts alerts;
     private final RateLimiter rateLimiter;
+    private final TopupService topups;
 
-    private Jumbe(Database database, Clock clock) {
+    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -66,6 +71,8 @@ public final class Jumbe implements AutoCloseable {
         // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
         this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
                 : new InMemoryRateLimiter(clock);
+        this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
+                paymentGateway, topupSettings);
     }
 
     public static Builder builder() {
@@ -76,6 +83,8 @@ public final class Jumbe implements AutoCloseable {
     public static final class Builder {
         private Database database;
         private Clock clock = Clock.systemUTC();
+        private PaymentGateway paymentGateway;
+        private TopupSettings topupSettings = TopupSettings.defaults();
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -92,11 +101,23 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Daraja (or its simulator) for M-Pesa top-ups; without one only manual top-up requests work. */
+        public Builder paymentGateway(PaymentGateway gateway) {
+            this.paymentGateway = gateway;
+            return this;
+        }
+
+        /** Top-up limits and reconciliation timings; {@link TopupSettings#defaults()} when not set. */
+        public Builder topupSettings(TopupSettings settings) {
+            this.topupSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock);
+            return new Jumbe(database, clock, paymentGateway, topupSettings);
         }
     }
 
@@ -142,6 +163,11 @@ public final class Jumbe implements AutoCloseable {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    /** M-Pesa top-ups, their callbacks and reconciliation, and manual top-up requests. */
+    public TopupService topups() {
+        return topups;
     }
 
     public Ids ids() {

@@ -2,9 +2,27 @@ package io.jumbe.server;
 
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.JobRunner;
+import io.jumbe.core.payments.TopupService;
+import io.jumbe.core.payments.TopupSettings;
+import io.jumbe.core.payments.mpesa.DarajaClient;
+import io.jumbe.core.payments.mpesa.DarajaConfig;
+import io.jumbe.core.payments.mpesa.DarajaTransactionType;
+import io.jumbe.core.payments.mpesa.MpesaEnvironment;
+import io.jumbe.core.payments.mpesa.PaymentGateway;
 import io.jumbe.core.store.Database;
 import io.jumbe.server.account.AccountHandlers;
+import io.jumbe.server.http.Idempotency;
+import io.jumbe.server.payments.CallbackSources;
+import io.jumbe.server.payments.LazyPaymentGateway;
+import io.jumbe.server.payments.MpesaCallbackHandlers;
+import io.jumbe.server.simulator.daraja.DarajaSimulator;
+import io.jumbe.server.wallet.WalletHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.RouteGroup;
 import java.time.Clock;
@@ -24,18 +42,63 @@ public final class Application implements AutoCloseable {
     private final JumbeServer server;
     private final JobRunner jobs;
     private final Housekeeping housekeeping;
+    private final DarajaSimulator darajaSimulator;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
+        this(config, database, clock, DarajaSimulator.Settings.defaults(DARAJA_SIMULATOR_PATH));
+    }
+
+    /** @param darajaSettings how the built-in Daraja simulator behaves when {@code MPESA_ENV=simulator} */
+    public Application(JumbeConfig config, Database database, Clock clock, DarajaSimulator.Settings darajaSettings) {
         this.config = config;
-        this.platform = Jumbe.builder().database(database).clock(clock).build();
+        this.darajaSimulator = config.mpesa().simulated() ? new DarajaSimulator(darajaSettings) : null;
+        AtomicReference<String> callbackToken = new AtomicReference<>();
+        PaymentGateway gateway = new LazyPaymentGateway(() -> darajaClient(callbackToken.get(), clock));
+        this.platform = Jumbe.builder().database(database).clock(clock).paymentGateway(gateway)
+                .topupSettings(TopupSettings.from(config)).build();
+        callbackToken.set(platform.settings().secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken()));
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
         List<RouteGroup> groups = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
+        groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(),
+                new Idempotency(platform.idempotency())));
+        groups.add(new MpesaCallbackHandlers(platform.topups(), callbackToken.get(),
+                new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
+        if (darajaSimulator != null) {
+            mounts.add(darajaSimulator::addRoutes);
+        }
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-        this.jobs = new JobRunner(platform.jobs(), clock, workerId, List.of());
+        List<JobRunner.QueueSpec> queues = new ArrayList<>();
+        queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,
+                Map.of(TopupService.RECONCILE_KIND, platform.topups().reconciler()), 4, Duration.ofMinutes(2),
+                Duration.ofSeconds(1), Backoff.standard()));
+        this.jobs = new JobRunner(platform.jobs(), clock, workerId, queues);
         this.housekeeping = new Housekeeping(platform);
+    }
+
+    /** Where the built-in Daraja simulator is mounted when {@code MPESA_ENV=simulator}. */
+    public static final String DARAJA_SIMULATOR_PATH = "/simulators/daraja";
+
+    // Built on first use: the callback URL holds our public address, known only once the server listens. The
+    // simulator is called on our own local address, which works whatever PUBLIC_BASE_URL says.
+    private PaymentGateway darajaClient(String callbackToken, Clock clock) {
+        String hooks = publicBaseUrl() + "/api/webhooks/mpesa";
+        String callbackUrl = hooks + "/callback/" + callbackToken;
+        String timeoutUrl = hooks + "/timeout/" + callbackToken;
+        JumbeConfig.Mpesa m = config.mpesa();
+        DarajaConfig daraja = darajaSimulator != null
+                ? darajaSimulator.clientConfig(server.baseUrl() + DARAJA_SIMULATOR_PATH, callbackUrl, timeoutUrl)
+                : DarajaConfig.forEnvironment(MpesaEnvironment.fromEnv(m.env()), null, m.consumerKey(),
+                        m.consumerSecret(), m.passkey(), m.shortcode(), null,
+                        DarajaTransactionType.fromWireName(m.transactionType()), callbackUrl, timeoutUrl);
+        return new DarajaClient(daraja, DarajaClient.defaultHttpClient(), clock);
+    }
+
+    /** The built-in Daraja simulator, when {@code MPESA_ENV=simulator}. */
+    public Optional<DarajaSimulator> darajaSimulator() {
+        return Optional.ofNullable(darajaSimulator);
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */
@@ -44,6 +107,11 @@ public final class Application implements AutoCloseable {
         jobs.start();
         housekeeping.start();
         return this;
+    }
+
+    /** Every endpoint the server registered, {@code METHOD /path}. */
+    public List<String> routes() {
+        return server.routes();
     }
 
     public Jumbe platform() {
@@ -76,6 +144,9 @@ public final class Application implements AutoCloseable {
         housekeeping.close();
         jobs.close();
         server.close();
+        if (darajaSimulator != null) {
+            darajaSimulator.close();
+        }
         platform.close();
     }
 }

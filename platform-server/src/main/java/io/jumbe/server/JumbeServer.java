@@ -104,6 +104,17 @@ public final class JumbeServer implements AutoCloseable {
         }
     }
 
+    /** Every endpoint registered, as {@code METHOD /path/{param}} (for the docs' contract test and route sweeps). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     public JumbeServer start(int port) {
         app.start(port);
         return this;

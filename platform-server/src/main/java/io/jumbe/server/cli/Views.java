@@ -62,4 +62,40 @@ final class Views {
         m.put("created_at", t.createdAt().toString());
         return m;
     }
+
+    static Map<String, Object> topup(io.jumbe.core.payments.Topup t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("transaction_id", t.transactionId());
+        m.put("client_id", t.tenantId());
+        m.put("status", t.status());
+        m.put("amount", t.amount().toDecimal());
+        m.put("method", t.paymentMethod());
+        m.put("reference", t.reference());
+        m.put("note", t.note());
+        m.put("failure_reason", t.failureReason());
+        m.put("resolved_by", t.resolvedBy());
+        m.put("created_at", t.createdAt().toString());
+        return m;
+    }
+
+    /** The raw callback body only in JSON: it does not fit a table. */
+    static Map<String, Object> anomaly(io.jumbe.core.payments.PaymentAnomaly a, boolean withBody) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("kind", a.kind());
+        m.put("checkout_request_id", a.checkoutRequestId());
+        m.put("transaction_id", a.transactionId());
+        m.put("client_id", a.tenantId());
+        m.put("mpesa_receipt", a.mpesaReceipt());
+        m.put("amount", a.amount() == null ? null : a.amount().toDecimal());
+        m.put("expected", a.expected() == null ? null : a.expected().toDecimal());
+        m.put("phone_number", a.phoneNumber());
+        m.put("reason", a.reason());
+        m.put("created_at", a.createdAt().toString());
+        m.put("resolved_at", a.resolvedAt() == null ? null : a.resolvedAt().toString());
+        if (withBody) {
+            m.put("raw_body", a.rawBody());
+        }
+        return m;
+    }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code jumbe admin wallet …}: balances and manual credits. */
-@Command(name = "wallet", mixinStandardHelpOptions = true, description = "Show wallets and credit them by hand.")
+/** {@code jumbe admin wallet …}: balances, manual credits, top-up requests and payment anomalies. */
+@Command(name = "wallet", mixinStandardHelpOptions = true, description = "Show wallets, credit them by hand, handle top-up requests and payment anomalies.")
 final class WalletCommand implements Runnable {
     @ParentCommand
     AdminCommand admin;
@@ -64,5 +64,37 @@ final class WalletCommand implements Runnable {
             spec.commandLine().getOut().println(tenant.name() + " (client " + id + "): KES " + tenant.balance());
             out(false).table(entries.stream().map(Views::transaction).toList());
         }
+    }
+
+    @Command(name = "requests", mixinStandardHelpOptions = true, description = "List manual top-up requests waiting for approval.")
+    void requests(@Option(names = "--json") boolean json) {
+        out(json).table(admin.platform().topups().pendingManualRequests().stream().map(Views::topup).toList());
+    }
+
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "Approve a manual top-up request: the wallet is credited once.")
+    void approve(@Parameters(paramLabel = "TXN") String transactionId,
+                 @Option(names = "--by", defaultValue = "${env:USER:-admin}", description = "Who is approving (default: $USER).") String by,
+                 @Option(names = "--json") boolean json) {
+        out(json).record(Views.topup(admin.platform().topups().approve(transactionId, "admin:" + by)));
+    }
+
+    @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject a manual top-up request with a reason the sender sees.")
+    void reject(@Parameters(paramLabel = "TXN") String transactionId,
+                @Option(names = "--reason", required = true) String reason,
+                @Option(names = "--by", defaultValue = "${env:USER:-admin}", description = "Who is rejecting (default: $USER).") String by,
+                @Option(names = "--json") boolean json) {
+        out(json).record(Views.topup(admin.platform().topups().reject(transactionId, reason, "admin:" + by)));
+    }
+
+    @Command(name = "anomalies", mixinStandardHelpOptions = true, description = "M-Pesa callbacks that were not credited as they came (unknown id, amount mismatch, late success…).")
+    void anomalies(@Option(names = "--all", description = "Include resolved ones.") boolean all,
+                   @Option(names = "--resolve", paramLabel = "ID", description = "Mark this anomaly handled.") Long resolve,
+                   @Option(names = "--json") boolean json) {
+        var anomalies = admin.platform().topups().anomalies();
+        if (resolve != null) {
+            out(json).record(Views.anomaly(anomalies.resolve(resolve), json));
+            return;
+        }
+        out(json).table(anomalies.list(all).stream().map(a -> Views.anomaly(a, json)).toList());
     }
 }

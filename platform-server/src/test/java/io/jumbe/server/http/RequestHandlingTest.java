@@ -49,7 +49,10 @@ class RequestHandlingTest {
     }
 
     private static Fixture start(TestDatabase db, boolean slow) {
-        Jumbe platform = db.platform();
+        return start(Jumbe.builder().database(db.fresh()).build(), slow);
+    }
+
+    private static Fixture start(Jumbe platform, boolean slow) {
         AtomicInteger runs = new AtomicInteger();
         CountDownLatch release = new CountDownLatch(slow ? 1 : 0);
         Idempotency idempotency = new Idempotency(platform.idempotency());
@@ -70,7 +73,10 @@ class RequestHandlingTest {
         }));
         JumbeServer server = new JumbeServer(platform, new HttpMetrics(new JobQueue(platform.jdbi(), platform.clock())),
                 List.of(credits)).start(0);
-        var created = platform.tenants().create(NewTenant.of("T", "t@t.example", "TEST"));
+        var created = platform.tenants().list().isEmpty()
+                ? platform.tenants().create(NewTenant.of("T", "t@t.example", "TEST"))
+                : new io.jumbe.core.tenant.TenantService.Created(platform.tenants().list().get(0),
+                        platform.apiKeys().create(platform.tenants().list().get(0).id(), false));
         return new Fixture(platform, server, new Http(server.baseUrl()), created.tenant().id(),
                 created.key().secret(), runs, release);
     }
@@ -87,6 +93,21 @@ class RequestHandlingTest {
             assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(f.runs().get()).isEqualTo(1);
             assertThat(f.platform().wallet().balance(f.tenant()).balance()).isEqualTo(Money.parse("10.00"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void anIdempotencyKeyHoldsAcrossInstancesSharingOneDatabase(TestDatabase db) {
+        var shared = db.freshDataSource();
+        try (Fixture a = start(Jumbe.builder().dataSource(shared).build(), false);
+             Fixture b = start(Jumbe.builder().dataSource(shared).build(), false)) {
+            var first = a.post("{\"amount\": 10, \"reference\": \"a\"}", Map.of("Idempotency-Key", "k-x"));
+            var retriedElsewhere = b.post("{\"amount\": 10, \"reference\": \"a\"}", Map.of("Idempotency-Key", "k-x"));
+            assertThat(retriedElsewhere.status()).isEqualTo(201);
+            assertThat(retriedElsewhere.body()).isEqualTo(first.body());
+            assertThat(a.runs().get() + b.runs().get()).isEqualTo(1);
+            assertThat(a.platform().wallet().balance(a.tenant()).balance()).isEqualTo(Money.parse("10.00"));
         }
     }
 

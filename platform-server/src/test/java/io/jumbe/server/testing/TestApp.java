@@ -7,6 +7,7 @@ import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.Application;
+import io.jumbe.server.simulator.daraja.DarajaSimulator;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,13 +31,23 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts with extra environment variables over the test defaults. */
     public static TestApp start(TestDatabase db, Map<String, String> env) {
+        return start(db, env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
+    }
+
+    /** Starts with extra environment variables and the built-in Daraja simulator behaving as given. */
+    public static TestApp start(TestDatabase db, Map<String, String> env, DarajaSimulator.Settings daraja) {
         Map<String, String> all = new HashMap<>();
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // tests send more than a bronze tenant's 60 a minute; RateLimitTest turns limits on
         all.put("RATE_LIMITS", "false");
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC()).start(0));
+        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC(), daraja).start(0));
+    }
+
+    /** The built-in Daraja simulator (MPESA_ENV=simulator, the default). */
+    public DarajaSimulator daraja() {
+        return app.darajaSimulator().orElseThrow();
     }
 
     public Jumbe platform() {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# List delivered messages, first page.
+set -euo pipefail
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
+: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/sms/history" \
+  -G \
+  --data-urlencode "status=delivered" \
+  --data-urlencode "page=1" \
+  --data-urlencode "per_page=20" \
+  -H "X-API-Key: ${JUMBE_API_KEY}"

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN).
+set -euo pipefail
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+: "${ONFON_DLR_TOKEN:=change-me}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/webhooks/onfon/dlr/${ONFON_DLR_TOKEN}" \
+  -G \
+  --data-urlencode "messageId=7444f504-6760-43fd-9b40-2708da61d114" \
+  --data-urlencode "mobile=254712345678" \
+  --data-urlencode "status=DELIVRD" \
+  --data-urlencode "errorCode=000" \
+  --data-urlencode "submitDate=2026-04-08 09:30" \
+  --data-urlencode "doneDate=2026-04-08 09:31"

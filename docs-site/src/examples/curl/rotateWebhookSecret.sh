@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Rotate the webhook signing secret.
+set -euo pipefail
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
+: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/webhooks/secret/rotate" \
+  -X POST \
+  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)"

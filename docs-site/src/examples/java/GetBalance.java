@@ -1,0 +1,16 @@
+// Read the wallet balance. Uses the Java SDK (io.jumbe:sdk-java).
+
+import io.jumbe.sdk.JumbeClient;
+
+public class GetBalance {
+    public static void main(String[] args) {
+        JumbeClient client = JumbeClient.builder()
+                .apiKey(System.getenv("JUMBE_API_KEY"))
+                .clientId(Integer.parseInt(System.getenv("JUMBE_CLIENT_ID")))
+                .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
+                .build();
+
+        var balance = client.account().balance();
+        System.out.println(balance.balance() + " " + balance.currency());
+    }
+}

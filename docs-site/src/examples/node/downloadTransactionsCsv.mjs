@@ -1,0 +1,18 @@
+// Download the wallet journal as CSV. Node.js 20+, built-in fetch, no packages.
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const url = new URL(`${baseUrl}/api/${clientId}/wallet/transactions`);
+url.searchParams.set("format", "csv");
+url.searchParams.set("from_date", "2025-10-01");
+
+const response = await fetch(url, {
+  method: "GET",
+  headers: {
+    Accept: "text/csv",
+    "X-API-Key": apiKey,
+  },
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

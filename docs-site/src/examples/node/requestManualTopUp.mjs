@@ -1,0 +1,25 @@
+// Ask for a manual top-up. Node.js 20+, built-in fetch, no packages.
+import { randomUUID } from "node:crypto";
+
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const url = new URL(`${baseUrl}/api/${clientId}/wallet/topup/manual`);
+
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+    "Idempotency-Key": randomUUID(),
+    "Content-Type": "application/json",
+  },
+  body: JSON.stringify({
+    "amount": 5000.0,
+    "reference": "bank slip 123",
+    "note": "Paid at Equity Bank, Nyeri branch"
+  }),
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

@@ -1,0 +1,24 @@
+// Send one SMS. Node.js 20+, built-in fetch, no packages.
+import { randomUUID } from "node:crypto";
+
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const url = new URL(`${baseUrl}/api/${clientId}/sms/send`);
+
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+    "Idempotency-Key": randomUUID(),
+    "Content-Type": "application/json",
+  },
+  body: JSON.stringify({
+    "recipient": "254712345678",
+    "message": "Hello from Jumbe"
+  }),
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

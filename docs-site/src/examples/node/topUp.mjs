@@ -1,0 +1,25 @@
+// Top up KES 1000 with M-Pesa STK Push. Node.js 20+, built-in fetch, no packages.
+import { randomUUID } from "node:crypto";
+
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const url = new URL(`${baseUrl}/api/${clientId}/wallet/topup`);
+
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+    "Idempotency-Key": randomUUID(),
+    "Content-Type": "application/json",
+  },
+  body: JSON.stringify({
+    "amount": 1000,
+    "payment_method": "mpesa",
+    "phone_number": "254712345678"
+  }),
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

@@ -1,0 +1,35 @@
+<?php
+// What Safaricom sends: an STK Push result (MPESA_CALLBACK_TOKEN). Plain PHP, no packages (HTTP stream wrapper).
+
+$baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
+$token = getenv('MPESA_CALLBACK_TOKEN') ?: 'change-me';
+$url = "{$baseUrl}/api/webhooks/mpesa/callback/{$token}";
+
+$headers = [
+    'Accept: application/json',
+    'Content-Type: application/json',
+];
+$body = json_encode([
+    'Body' => [
+        'stkCallback' => [
+            'MerchantRequestID' => '68441-128341933-1',
+            'CheckoutRequestID' => 'ws_CO_17112022155511840796440427',
+            'ResultCode' => 1032,
+            'ResultDesc' => 'Request cancelled by user',
+        ],
+    ],
+], JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
+$context = stream_context_create([
+    'http' => [
+        'method' => 'POST',
+        'header' => implode("\r\n", $headers),
+        'content' => $body,
+        // Read the problem+json body of 4xx and 5xx answers instead of failing.
+        'ignore_errors' => true,
+        'timeout' => 30,
+    ],
+]);
+
+$response = file_get_contents($url, false, $context);
+echo $http_response_header[0], PHP_EOL;
+echo $response, PHP_EOL;

@@ -1,0 +1,174 @@
+package io.jumbe.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ExamplesTest {
+    private static final Path EXAMPLES = DocsModule.dir().resolve("src/examples");
+    private static final Examples FILES = new Examples(EXAMPLES);
+
+    @Test
+    void everyEndpointHasExamplesInAllFiveLanguages() {
+        List<String> missing = new ArrayList<>();
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            for (Language language : Language.ALL) {
+                if (!Files.isRegularFile(FILES.file(language, op.operationId()))) {
+                    missing.add(EXAMPLES.relativize(FILES.file(language, op.operationId())).toString());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void webhookVerificationIsShownInPhpPythonNodeAndJavaWithTheirOwnHmac() throws IOException {
+        assertThat(read("php/verifyWebhook.php")).contains("hash_hmac", "hash_equals", "standard-webhooks/standard-webhooks");
+        assertThat(read("python/verifyWebhook.py")).contains("import hmac", "compare_digest", "standardwebhooks");
+        assertThat(read("node/verifyWebhook.mjs")).contains("node:crypto", "timingSafeEqual", "standardwebhooks");
+        assertThat(read("java/VerifyWebhook.java")).contains("javax.crypto.Mac", "MessageDigest.isEqual",
+                "io.jumbe.sdk.webhooks.Webhook", "com.standardwebhooks");
+    }
+
+    @Test
+    void tenantExamplesReadTheirSettingsFromTheEnvironment() throws IOException {
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            boolean tenant = op.path().startsWith("/api/{client_id}/");
+            for (Language language : Language.ALL) {
+                String code = Files.readString(FILES.file(language, op.operationId()), StandardCharsets.UTF_8);
+                assertThat(code).as(language.id() + " " + op.operationId()).contains("JUMBE_BASE_URL");
+                if (tenant) {
+                    assertThat(code).as(language.id() + " " + op.operationId()).contains("JUMBE_CLIENT_ID", "JUMBE_API_KEY");
+                }
+            }
+        }
+    }
+
+    @Test
+    void shellExamplesAreValidBash() throws Exception {
+        assumeTrue(onPath("bash"), "bash is not installed");
+        for (Path file : files("curl", ".sh")) {
+            assertThat(run(List.of("bash", "-n", file.toString()))).as(file.toString()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void pythonExamplesCompile() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        // One interpreter for all files: starting python3 once per file is slow behind version managers.
+        String program = "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n";
+        List<String> command = new ArrayList<>(List.of("python3", "-c", program));
+        files("python", ".py").forEach(f -> command.add(f.toString()));
+        assertThat(run(command)).isEqualTo(0);
+    }
+
+    @Test
+    void nodeExamplesPassSyntaxCheck() throws Exception {
+        assumeTrue(onPath("node"), "node is not installed");
+        for (Path file : files("node", ".mjs")) {
+            assertThat(run(List.of("node", "--check", file.toString()))).as(file.toString()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void phpExamplesPassLint() throws Exception {
+        assumeTrue(onPath("php"), "php is not installed");
+        for (Path file : files("php", ".php")) {
+            assertThat(run(List.of("php", "-l", file.toString()))).as(file.toString()).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void pythonWebhookVerifierAcceptsTheStandardWebhooksTestVector() throws Exception {
+        assumeTrue(onPath("python3"), "python3 is not installed");
+        assertThat(output(List.of("python3", EXAMPLES.resolve("python/verifyWebhook.py").toString()))).startsWith("verified");
+    }
+
+    @Test
+    void nodeWebhookVerifierAcceptsTheStandardWebhooksTestVector() throws Exception {
+        assumeTrue(onPath("node"), "node is not installed");
+        assertThat(output(List.of("node", EXAMPLES.resolve("node/verifyWebhook.mjs").toString()))).startsWith("verified");
+    }
+
+    @Test
+    void phpWebhookVerifierAcceptsTheStandardWebhooksTestVector() throws Exception {
+        assumeTrue(onPath("php"), "php is not installed");
+        assertThat(output(List.of("php", EXAMPLES.resolve("php/verifyWebhook.php").toString()))).startsWith("verified");
+    }
+
+    @Test
+    void javaWebhookVerifierAcceptsTheStandardWebhooksTestVector() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        // Single-file source launch: the example needs nothing but the JDK.
+        assertThat(output(List.of(java.toString(), EXAMPLES.resolve("java/VerifyWebhook.java").toString())))
+                .startsWith("verified");
+    }
+
+    @Test
+    void javaExamplesThatNeedOnlyTheJdkCompile(@org.junit.jupiter.api.io.TempDir Path classes) throws IOException {
+        // The SDK examples compile against sdk-java in the lead's contract build; these need nothing else.
+        List<String> sources = new ArrayList<>();
+        for (Path file : files("java", ".java")) {
+            if (!Files.readString(file, StandardCharsets.UTF_8).contains("import io.jumbe.sdk")) {
+                sources.add(file.toString());
+            }
+        }
+        assertThat(sources).isNotEmpty();
+        javax.tools.JavaCompiler compiler = javax.tools.ToolProvider.getSystemJavaCompiler();
+        assumeTrue(compiler != null, "no Java compiler in this runtime");
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString()));
+        arguments.addAll(sources);
+
+        assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).isEqualTo(0);
+    }
+
+    private static String read(String relative) throws IOException {
+        return Files.readString(EXAMPLES.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    private static List<Path> files(String language, String extension) throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES.resolve(language))) {
+            List<Path> found = files.filter(f -> f.toString().endsWith(extension)).sorted().toList();
+            assertThat(found).isNotEmpty();
+            return found;
+        }
+    }
+
+    static boolean onPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        if (process.exitValue() != 0) {
+            System.err.println(String.join(" ", command) + "\n" + out);
+        }
+        return process.exitValue();
+    }
+
+    private static String output(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(out).isEqualTo(0);
+        return out;
+    }
+}

@@ -1,0 +1,386 @@
+package io.jumbe.core.payments;
+
+import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.events.EventStore;
+import io.jumbe.core.jobs.JobHandler;
+import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.jobs.NewJob;
+import io.jumbe.core.payments.mpesa.DarajaException;
+import io.jumbe.core.payments.mpesa.DarajaUnavailableException;
+import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.payments.mpesa.StkCallback;
+import io.jumbe.core.payments.mpesa.StkPushRequest;
+import io.jumbe.core.payments.mpesa.StkPushResult;
+import io.jumbe.core.payments.mpesa.StkQueryResult;
+import io.jumbe.core.phone.PhoneNumbers;
+import io.jumbe.core.tenant.TenantService;
+import io.jumbe.core.wallet.Ledger;
+import io.jumbe.core.wallet.Posting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wallet top-ups: M-Pesa STK Push with callbacks credited exactly once and reconciliation by STK Query, and manual
+ * top-up requests that an admin approves or rejects.
+ *
+ * <p>Money safety rests on the database, not on reads: the top-up row carries the unique {@code CheckoutRequestID},
+ * the callback's receipt goes into the unique {@code mpesa_receipt} column, and the balance moves only through the
+ * ledger's conditional status change. A duplicate, concurrent or late callback therefore changes nothing twice.
+ * A top-up resolved by STK Query alone (its callback never came) is credited keyed by its CheckoutRequestID with the
+ * receipt left empty, since the query answer carries none; a callback that turns up later fills in the receipt and
+ * credits nothing.
+ */
+public final class TopupService {
+    private static final Logger log = LoggerFactory.getLogger(TopupService.class);
+    /** The job queue reconciliation runs on. */
+    public static final String QUEUE = "mpesa";
+    /** The job kind that asks Daraja about one pending top-up. */
+    public static final String RECONCILE_KIND = "topup.reconcile";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Ledger ledger;
+    private final JobQueue jobs;
+    private final TenantService tenants;
+    private final PaymentAnomalies anomalies;
+    private final PaymentGateway gateway;
+    private final TopupSettings settings;
+    private final Settlement settlement;
+
+    /**
+     * @param gateway Daraja (or its simulator); null when the platform has none, and then only manual requests work
+     */
+    public TopupService(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, JobQueue jobs, TenantService tenants,
+                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.tenants = tenants;
+        this.anomalies = anomalies;
+        this.gateway = gateway;
+        this.settings = settings;
+        this.settlement = new Settlement(ledger, events);
+    }
+
+    public TopupSettings settings() {
+        return settings;
+    }
+
+    public PaymentAnomalies anomalies() {
+        return anomalies;
+    }
+
+    // ------------------------------------------------------------------ STK Push
+
+    /**
+     * Starts an M-Pesa top-up: records the pending credit (and its reconciliation job) in one transaction, then
+     * asks Daraja to prompt the phone outside any transaction, then records Daraja's ids.
+     *
+     * @throws ServiceException {@code validation_failed} for an amount outside the limits or not in whole
+     *                          shillings (with {@code min_amount}/{@code max_amount}) or a bad phone number;
+     *                          {@code payment_provider_error} when Daraja did not accept the push (the top-up is
+     *                          then failed with the reason; its id is in the {@code transaction_id} extra)
+     */
+    public StartedTopup initiate(long tenantId, Money amount, String phoneNumber) {
+        String phone = validateMpesa(amount, phoneNumber);
+        tenants.get(tenantId);
+        if (gateway == null) {
+            throw new ServiceException("payment_provider_error", "M-Pesa is not configured on this platform.");
+        }
+        Instant now = clock.instant();
+        Posting posting = Posting.of("topup", "M-Pesa top-up").withPaymentMethod("mpesa");
+        String id = jdbi.inTransaction(h -> {
+            String txn = ledger.insertPendingCredit(h, tenantId, amount, posting, phone);
+            jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
+                    .at(now.plus(settings.queryAfter())).maxAttempts(50));
+            return txn;
+        });
+        StkPushResult pushed;
+        try {
+            pushed = gateway.stkPush(new StkPushRequest(phone, amount.cents(), "JUMBE" + tenantId, "Wallet top-up"));
+        } catch (DarajaException e) {
+            // Without a CheckoutRequestID there is nothing to ask STK Query about, so the top-up cannot stay pending.
+            // If an "unavailable" push did reach the phone and the customer pays, the callback carries an id we do
+            // not know: it is kept as an anomaly (with phone and amount) for an admin to credit by hand.
+            String reason = (e instanceof DarajaUnavailableException ? "M-Pesa did not answer the payment request: "
+                    : "M-Pesa refused the payment request: ") + e.getMessage();
+            jdbi.useTransaction(h -> settlement.byId(h, id).ifPresent(t -> settlement.fail(h, t, "failed", reason, null)));
+            throw new ServiceException("payment_provider_error",
+                    "M-Pesa could not send the payment prompt; try again in a moment.", List.of(),
+                    Map.of("transaction_id", id));
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE wallet_transactions SET checkout_request_id = :c, "
+                        + "merchant_request_id = :m WHERE id = :id")
+                .bind("c", pushed.checkoutRequestId()).bind("m", pushed.merchantRequestId()).bind("id", id).execute());
+        return new StartedTopup(id, amount, phone, pushed.checkoutRequestId());
+    }
+
+    private String validateMpesa(Money amount, String phoneNumber) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (amount == null) {
+            errors.add(new FieldError("amount", "is required"));
+        } else if (amount.cents() % 100 != 0 || amount.compareTo(settings.min()) < 0
+                || amount.compareTo(settings.max()) > 0) {
+            errors.add(new FieldError("amount", "must be whole shillings between " + settings.min().toDecimal()
+                    + " and " + settings.max().toDecimal()));
+        }
+        String phone = null;
+        if (phoneNumber == null || phoneNumber.isBlank()) {
+            errors.add(new FieldError("phone_number", "is required"));
+        } else if (PhoneNumbers.parse(phoneNumber) instanceof PhoneNumbers.Invalid invalid) {
+            errors.add(new FieldError("phone_number", invalid.reason()));
+        } else {
+            phone = PhoneNumbers.normalize(phoneNumber).orElseThrow();
+        }
+        if (!errors.isEmpty()) {
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("min_amount", settings.min().toDecimal());
+            limits.put("max_amount", settings.max().toDecimal());
+            throw new ServiceException("validation_failed", "Top-ups are whole shillings between KES "
+                    + settings.min().toDecimal().toPlainString() + " and KES " + settings.max().toDecimal().toPlainString()
+                    + ", paid from a Kenyan M-Pesa number.", errors, limits);
+        }
+        return phone;
+    }
+
+    /** The tenant's own top-up (M-Pesa or manual); empty for another tenant's id or an entry that is not a credit. */
+    public Optional<Topup> find(long tenantId, String transactionId) {
+        return jdbi.withHandle(h -> settlement.byId(h, transactionId)).filter(t -> t.tenantId() == tenantId);
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /** What a callback did. */
+    public enum CallbackOutcome {
+        /** The wallet was credited. */
+        CREDITED,
+        /** The wallet was credited for a top-up we had already marked failed (flagged late). */
+        CREDITED_LATE,
+        /** The top-up was marked failed or cancelled. */
+        FAILED,
+        /** The top-up was already settled; nothing changed (duplicate or late callback). */
+        ALREADY_SETTLED,
+        /** Nothing was credited; the callback was kept for admins. */
+        ANOMALY
+    }
+
+    /**
+     * Applies one STK callback. Credits only for ResultCode 0 on a top-up we created, with the amount we asked for
+     * and a receipt present; anything else that cannot be credited safely is kept in {@link PaymentAnomalies}.
+     *
+     * @param rawBody the request body as received, kept with anomalies
+     */
+    public CallbackOutcome handleCallback(StkCallback callback, String rawBody) {
+        Optional<Topup> found = jdbi.withHandle(h -> settlement.byCheckout(h, callback.checkoutRequestId()));
+        if (found.isEmpty()) {
+            anomalies.record(anomaly(PaymentAnomalies.UNKNOWN_CHECKOUT, callback, null,
+                    "no top-up has this CheckoutRequestID (ResultCode " + callback.resultCode() + ")", rawBody));
+            return CallbackOutcome.ANOMALY;
+        }
+        Topup topup = found.get();
+        if (!callback.isSuccess()) {
+            var outcome = callback.outcome();
+            boolean failed = jdbi.inTransaction(h -> settlement.fail(h, topup, outcome.status().wireName(),
+                    outcome.reason(), null));
+            return failed ? CallbackOutcome.FAILED : CallbackOutcome.ALREADY_SETTLED;
+        }
+        if (callback.amountCents() == null || callback.amountCents() != topup.amount().cents()) {
+            String paid = callback.amountCents() == null ? "no amount" : "KES " + Money.ofCents(callback.amountCents());
+            String reason = "M-Pesa reported " + paid + " paid for a KES " + topup.amount() + " top-up; held for review";
+            anomalies.record(anomaly(PaymentAnomalies.AMOUNT_MISMATCH, callback, topup, reason, rawBody));
+            jdbi.useTransaction(h -> settlement.fail(h, topup, "failed", reason, null));
+            return CallbackOutcome.ANOMALY;
+        }
+        if (callback.mpesaReceipt() == null) {
+            // left pending: STK Query (keyed by the CheckoutRequestID) settles it like a lost callback
+            anomalies.record(anomaly(PaymentAnomalies.MISSING_RECEIPT, callback, topup,
+                    "a successful callback without MpesaReceiptNumber; left to reconciliation", rawBody));
+            return CallbackOutcome.ANOMALY;
+        }
+        Settlement.Credit result;
+        try {
+            result = jdbi.inTransaction(h -> settlement.credit(h, topup, callback.mpesaReceipt(), "topup"));
+        } catch (RuntimeException e) {
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
+            }
+            anomalies.record(anomaly(PaymentAnomalies.RECEIPT_REUSED, callback, topup,
+                    "receipt " + callback.mpesaReceipt() + " already credited another top-up", rawBody));
+            return CallbackOutcome.ANOMALY;
+        }
+        return switch (result) {
+            case CREDITED -> CallbackOutcome.CREDITED;
+            case ALREADY_SETTLED -> CallbackOutcome.ALREADY_SETTLED;
+            case CREDITED_LATE -> {
+                anomalies.record(anomaly(PaymentAnomalies.LATE_SUCCESS, callback, topup,
+                        "paid after the top-up was marked " + topup.status() + " (" + topup.failureReason()
+                                + "); credited once and flagged late", rawBody));
+                yield CallbackOutcome.CREDITED_LATE;
+            }
+        };
+    }
+
+    private static PaymentAnomalies.New anomaly(String kind, StkCallback cb, Topup topup, String reason, String raw) {
+        return new PaymentAnomalies.New(kind, cb.checkoutRequestId(), topup == null ? null : topup.transactionId(),
+                topup == null ? null : topup.tenantId(), cb.mpesaReceipt(), cb.amountCents(),
+                topup == null ? null : topup.amount().cents(), cb.phoneNumber(), reason, raw);
+    }
+
+    // ------------------------------------------------------------------ reconciliation
+
+    /**
+     * Asks Daraja about one top-up that is still pending and settles it when Daraja has a final answer.
+     *
+     * @return when to ask again; empty when the top-up is settled (or was already)
+     */
+    public Optional<Duration> reconcile(String transactionId) {
+        Optional<Topup> found = jdbi.withHandle(h -> settlement.byId(h, transactionId));
+        if (found.isEmpty() || !found.get().isPending() || !"mpesa".equals(found.get().paymentMethod())) {
+            return Optional.empty();
+        }
+        Topup topup = found.get();
+        Instant deadline = topup.createdAt().plus(settings.pendingExpiry());
+        if (topup.checkoutRequestId() != null && gateway != null) {
+            try {
+                StkQueryResult answer = gateway.stkQuery(topup.checkoutRequestId());
+                if (answer instanceof StkQueryResult.Resolved resolved) {
+                    settleFromQuery(topup, resolved);
+                    return Optional.empty();
+                }
+            } catch (DarajaException e) {
+                log.info("STK Query about {} failed: {}", transactionId, e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+            String reason = topup.checkoutRequestId() == null
+                    ? "expired: M-Pesa never acknowledged the payment request"
+                    : "expired: no answer from M-Pesa within " + words(settings.pendingExpiry());
+            jdbi.useTransaction(h -> settlement.fail(h, topup, "failed", reason, null));
+            return Optional.empty();
+        }
+        Duration untilDeadline = Duration.between(now, deadline);
+        Duration next = settings.askAgainAfter();
+        return Optional.of(untilDeadline.compareTo(next) < 0 ? untilDeadline : next);
+    }
+
+    private void settleFromQuery(Topup topup, StkQueryResult.Resolved resolved) {
+        if (resolved.isSuccess()) {
+            jdbi.useTransaction(h -> settlement.credit(h, topup, null, "topup"));
+        } else {
+            var outcome = resolved.outcome();
+            jdbi.useTransaction(h -> settlement.fail(h, topup, outcome.status().wireName(), outcome.reason(), null));
+        }
+    }
+
+    /** The job handler that runs {@link #reconcile} for {@link #RECONCILE_KIND} jobs (payload: the TXN id). */
+    public JobHandler reconciler() {
+        return job -> reconcile(job.payload()).ifPresent(delay -> {
+            throw new JobHandler.RetryLater(delay, "M-Pesa has no final answer yet");
+        });
+    }
+
+    private static String words(Duration d) {
+        long s = d.toSeconds();
+        if (s % 3600 == 0 && s > 0) {
+            return (s / 3600) + " h";
+        }
+        if (s % 60 == 0 && s > 0) {
+            return (s / 60) + " min";
+        }
+        return s + " s";
+    }
+
+    // ------------------------------------------------------------------ manual requests
+
+    /**
+     * A tenant asks for a top-up it paid another way (bank transfer): a pending credit an admin approves or rejects.
+     *
+     * @throws ServiceException {@code validation_failed} for a non-positive amount or a missing reference
+     */
+    public Topup requestManual(long tenantId, Money amount, String reference, String note) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (amount == null || amount.cents() <= 0) {
+            errors.add(new FieldError("amount", "must be above zero"));
+        }
+        if (reference == null || reference.isBlank()) {
+            errors.add(new FieldError("reference", "is required"));
+        } else if (reference.length() > 128) {
+            errors.add(new FieldError("reference", "must be at most 128 characters"));
+        }
+        if (note != null && note.length() > 500) {
+            errors.add(new FieldError("note", "must be at most 500 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ServiceException("validation_failed", "The request has invalid fields", errors);
+        }
+        tenants.get(tenantId);
+        Posting posting = Posting.of("manual_topup", note == null || note.isBlank() ? "Manual top-up request" : note)
+                .withPaymentMethod("manual").withReference(reference.strip()).withCreatedBy("client:" + tenantId);
+        String id = jdbi.inTransaction(h -> ledger.insertPendingCredit(h, tenantId, amount, posting, null));
+        return jdbi.withHandle(h -> settlement.byId(h, id)).orElseThrow();
+    }
+
+    /** Manual requests waiting for an admin, oldest first, across all tenants. */
+    public List<Topup> pendingManualRequests() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Settlement.COLUMNS + " FROM wallet_transactions "
+                        + "WHERE status = 'pending' AND payment_method = 'manual' AND type = 'credit' ORDER BY created_at, id")
+                .map((rs, ctx) -> Settlement.map(rs)).list());
+    }
+
+    /**
+     * Credits a pending manual request, once.
+     *
+     * @throws ServiceException {@code not_found} for an unknown id or one that is not a manual request;
+     *                          {@code not_pending} when it was already approved or rejected
+     */
+    public Topup approve(String transactionId, String admin) {
+        Topup request = manualRequest(transactionId);
+        Settlement.Credit result = jdbi.inTransaction(h -> {
+            Settlement.Credit credit = settlement.credit(h, request, null, "manual_topup", false);
+            if (credit == Settlement.Credit.ALREADY_SETTLED) {
+                return credit;
+            }
+            h.createUpdate("UPDATE wallet_transactions SET resolved_by = :by WHERE id = :id")
+                    .bind("by", admin).bind("id", transactionId).execute();
+            return credit;
+        });
+        if (result == Settlement.Credit.ALREADY_SETTLED) {
+            throw notPending(transactionId);
+        }
+        return jdbi.withHandle(h -> settlement.byId(h, transactionId)).orElseThrow();
+    }
+
+    /** Rejects a pending manual request with a reason the tenant sees. */
+    public Topup reject(String transactionId, String reason, String admin) {
+        if (reason == null || reason.isBlank()) {
+            throw ServiceException.validation("reason", "is required");
+        }
+        Topup request = manualRequest(transactionId);
+        if (!jdbi.inTransaction(h -> settlement.fail(h, request, "failed", reason.strip(), admin))) {
+            throw notPending(transactionId);
+        }
+        return jdbi.withHandle(h -> settlement.byId(h, transactionId)).orElseThrow();
+    }
+
+    private Topup manualRequest(String transactionId) {
+        return jdbi.withHandle(h -> settlement.byId(h, transactionId))
+                .filter(t -> "manual".equals(t.paymentMethod()))
+                .orElseThrow(() -> ServiceException.notFound("Manual top-up request " + transactionId));
+    }
+
+    private static ServiceException notPending(String transactionId) {
+        return new ServiceException("not_pending", "Top-up " + transactionId + " is no longer pending");
+    }
+}
