@@ -1,0 +1,76 @@
+package io.jumbe.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jumbe.sdk.realserver.InProcessServer;
+import io.jumbe.server.testing.Sender;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Runs each sample against the real server started in-process and checks what it prints. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SamplesAgainstServerTest {
+    private final InProcessServer server = InProcessServer.start();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    private String printed() {
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private String printedAfter(int mark) {
+        return printed().substring(mark);
+    }
+
+    @Test
+    void topUpPushesWaitsForMpesaAndPrintsTheReceiptAndBalance() {
+        Sender sender = server.sender("0.00");
+        int mark = printed().length();
+
+        int status = Sample.execute(TopUp::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark))
+                .containsPattern("pushed TXN-\\S+ for KES 100\\.00: Check your phone for the M-Pesa prompt")
+                .contains("waiting up to 60 s for M-Pesa...")
+                .containsPattern("completed: receipt [A-Z0-9]+")
+                .contains("balance KES 100.00");
+    }
+
+    @Test
+    void topUpPrintsWhyAPromptFailed() {
+        Sender sender = server.sender("0.00");
+        Map<String, String> env = server.sampleEnv(sender);
+        env.put("JUMBE_PHONE", "0712340001");
+        env.put("JUMBE_AMOUNT", "250");
+        int mark = printed().length();
+
+        assertThat(Sample.execute(TopUp::run, env, out)).isZero();
+
+        assertThat(printedAfter(mark)).containsPattern("pushed TXN-\\S+ for KES 250\\.00")
+                .containsPattern("cancelled: .*1032").contains("balance KES 0.00");
+    }
+
+    @Test
+    void aSamplePrintsTheServersProblemAndExitsOneWhenTheKeyIsWrong() {
+        Sender sender = server.sender("0.00");
+        Map<String, String> env = server.sampleEnv(sender);
+        env.put("JUMBE_API_KEY", "sk_test_wrongwrongwrongwrongwrongwrong");
+        int mark = printed().length();
+
+        assertThat(Sample.execute(CheckBalance::run, env, out)).isEqualTo(1);
+
+        assertThat(printedAfter(mark)).containsPattern("error: HTTP 401 unauthorized: .*API key.*\\(request id req_\\w+\\)")
+                .doesNotContain("sk_test_wrong");
+    }
+}
