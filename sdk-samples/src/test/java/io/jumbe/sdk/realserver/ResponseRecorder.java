@@ -13,8 +13,8 @@ import okhttp3.Response;
  */
 final class ResponseRecorder implements Interceptor {
 
-    /** One response as the SDK saw it. */
-    record Seen(String method, String path, int status, Headers requestHeaders, Headers headers) {
+    /** One response as the SDK saw it, with the request's idempotency key (never its API key). */
+    record Seen(String method, String path, int status, String idempotencyKey, Headers headers) {
         String header(String name) {
             return headers.get(name);
         }
@@ -27,7 +27,7 @@ final class ResponseRecorder implements Interceptor {
         Response response = chain.proceed(chain.request());
         synchronized (this) {
             seen.add(new Seen(chain.request().method(), chain.request().url().encodedPath(), response.code(),
-                    chain.request().headers(), response.headers()));
+                    chain.request().header("Idempotency-Key"), response.headers()));
         }
         return response;
     }

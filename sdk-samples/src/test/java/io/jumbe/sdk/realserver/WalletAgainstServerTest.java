@@ -126,7 +126,7 @@ class WalletAgainstServerTest {
         assertThat(again).isEqualTo(first);
         assertThat(recorder.all().get(0).header("Idempotent-Replayed")).isNull();
         assertThat(recorder.last().header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(recorder.last().requestHeaders().get("Idempotency-Key")).isEqualTo(key.idempotencyKey());
+        assertThat(recorder.last().idempotencyKey()).isEqualTo(key.idempotencyKey());
         assertThat(server.app().daraja().pushes()).hasSize(pushesBefore + 1);
     }
 
