@@ -53,6 +53,7 @@ class ProblemMappingTest {
                 Arguments.of(502, "payment_provider_error", ServerException.class),
                 Arguments.of(500, "internal_error", ServerException.class),
                 Arguments.of(409, "not_cancellable", JumbeException.class),
+                Arguments.of(400, "webhooks_disabled", JumbeException.class),
                 Arguments.of(405, "method_not_allowed", JumbeException.class),
                 // an unknown code falls back to the status
                 Arguments.of(409, "something_new", IdempotencyConflictException.class),
