@@ -69,6 +69,20 @@ class ErrorsAgainstServerTest {
     }
 
     @Test
+    void anUnknownRouteIsANotFoundProblem() {
+        Sender sender = server.sender("10.00");
+        // a base URL with a path the server does not serve: every call lands on no route at all
+        JumbeClient client = server.clientBuilder(sender).baseUrl(server.baseUrl() + "/v9").build();
+
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> client.wallet().balance());
+
+        assertThat(e.status()).isEqualTo(404);
+        assertThat(e.code()).isEqualTo("not_found");
+        assertThat(e.detail()).contains("/v9/api/" + sender.clientId() + "/client/balance");
+        assertThat(e.requestId()).startsWith("req_");
+    }
+
+    @Test
     void aMissingResourceIsANotFoundExceptionCarryingCodeAndRequestId() {
         Sender sender = server.sender("10.00");
         JumbeClient client = server.client(sender);
