@@ -13,6 +13,8 @@ import io.jumbe.core.payments.PaymentAnomalies;
 import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.payments.TopupSettings;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.sms.MessageLifecycle;
+import io.jumbe.core.sms.SmsService;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.Settings;
@@ -21,6 +23,8 @@ import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.LedgerCheck;
 import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
+import io.jumbe.core.webhooks.WebhookService;
+import io.jumbe.core.webhooks.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -52,8 +56,11 @@ public final class Jumbe implements AutoCloseable {
     private final Alerts alerts;
     private final RateLimiter rateLimiter;
     private final TopupService topups;
+    private final WebhookService webhooks;
+    private final SmsService sms;
 
-    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings) {
+    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
+                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -73,6 +80,10 @@ public final class Jumbe implements AutoCloseable {
                 : new InMemoryRateLimiter(clock);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
                 paymentGateway, topupSettings);
+        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
+        events.addListener(webhooks.listener());
+        this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
+                new MessageLifecycle(jdbi, clock, ledger, events, refundOnDeliveryFailure));
     }
 
     public static Builder builder() {
@@ -85,6 +96,14 @@ public final class Jumbe implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private PaymentGateway paymentGateway;
         private TopupSettings topupSettings = TopupSettings.defaults();
+        private WebhookSettings webhookSettings = WebhookSettings.defaults();
+        private boolean refundOnDeliveryFailure;
+
+        /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
+        public Builder refundOnDeliveryFailure(boolean refund) {
+            this.refundOnDeliveryFailure = refund;
+            return this;
+        }
 
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
@@ -113,11 +132,17 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** Webhook delivery settings; {@link WebhookSettings#defaults()} when not given. */
+        public Builder webhookSettings(WebhookSettings settings) {
+            this.webhookSettings = Objects.requireNonNull(settings);
+            return this;
+        }
+
         public Jumbe build() {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings);
+            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure);
         }
     }
 
@@ -170,6 +195,16 @@ public final class Jumbe implements AutoCloseable {
         return topups;
     }
 
+    /** Webhooks to tenants: configuration, deliveries, retry, replay and health. */
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@code SmsDispatcher}. */
+    public SmsService sms() {
+        return sms;
+    }
+
     public Ids ids() {
         return ids;
     }
@@ -188,6 +223,7 @@ public final class Jumbe implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         database.close();
     }
 }

@@ -43,6 +43,42 @@ public final class JobQueue {
         return true;
     }
 
+    /**
+     * Adds many jobs in one batched statement, in the caller's transaction. Meant for fresh work whose dedupe keys
+     * were just minted (new message ids): a key already used fails the transaction through the unique constraint
+     * instead of being skipped.
+     */
+    public void enqueueAll(Handle h, java.util.Collection<NewJob> newJobs) {
+        if (newJobs.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO jobs (queue, kind, payload, "
+                + "dedupe_key, status, attempts, max_attempts, run_at, created_at, updated_at) VALUES (:queue, :kind, "
+                + ":payload, :dedupe, 'ready', 0, :max, :runAt, :now, :now)");
+        for (NewJob job : newJobs) {
+            batch.bind("queue", job.queue()).bind("kind", job.kind()).bind("payload", job.payload())
+                    .bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
+                    .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
+    /** Marks claimed jobs done in the caller's transaction; jobs whose claim was lost are left alone. */
+    public void completeAll(Handle h, java.util.Collection<Job> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE jobs SET status = 'done', "
+                + "locked_by = NULL, locked_until = NULL, last_error = NULL, updated_at = :now "
+                + "WHERE id = :id AND attempts = :attempts AND status = 'running'");
+        Instant now = clock.instant();
+        for (Job job : done) {
+            batch.bind("now", now).bind("id", job.id()).bind("attempts", job.attempts()).add();
+        }
+        batch.execute();
+    }
+
     public boolean enqueue(NewJob job) {
         return jdbi.inTransaction(h -> enqueue(h, job));
     }

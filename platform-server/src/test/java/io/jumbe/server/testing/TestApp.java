@@ -5,9 +5,13 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.store.Database;
 import io.jumbe.core.testing.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
 import io.jumbe.server.Application;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
+import io.jumbe.server.sms.SmsTuning;
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,23 +35,105 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts with extra environment variables over the test defaults. */
     public static TestApp start(TestDatabase db, Map<String, String> env) {
-        return start(db, env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
+        return start(db.fresh(), env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
     }
 
     /** Starts with extra environment variables and the built-in Daraja simulator behaving as given. */
     public static TestApp start(TestDatabase db, Map<String, String> env, DarajaSimulator.Settings daraja) {
+        return start(db.fresh(), env, daraja);
+    }
+
+    /** Starts over a database that may already hold data (a restart). */
+    public static TestApp start(Database database, Map<String, String> env) {
+        return start(database, env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
+    }
+
+    /** Starts over a given database with the built-in Daraja simulator behaving as given. */
+    public static TestApp start(Database database, Map<String, String> env, DarajaSimulator.Settings daraja) {
         Map<String, String> all = new HashMap<>();
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // tests send more than a bronze tenant's 60 a minute; RateLimitTest turns limits on
         all.put("RATE_LIMITS", "false");
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, db.fresh(), Clock.systemUTC(), daraja).start(0));
+        return new TestApp(new Application(config, database, Clock.systemUTC(), daraja, SmsTuning.fast()).start(0));
+    }
+
+    /**
+     * Starts over a database the caller keeps: closing this app leaves {@code dataSource} open, so a second app can
+     * start over the same data (a restart).
+     */
+    public static TestApp startOver(DataSource dataSource, Map<String, String> env) {
+        return start(Database.over(new KeptOpen(dataSource)), env);
+    }
+
+    /** A DataSource that ignores close, so the pool outlives the app. */
+    private record KeptOpen(DataSource delegate) implements DataSource {
+        @Override
+        public java.sql.Connection getConnection() throws java.sql.SQLException {
+            return delegate.getConnection();
+        }
+
+        @Override
+        public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
+            return delegate.getConnection(user, password);
+        }
+
+        @Override
+        public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
+            return delegate.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
+            delegate.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws java.sql.SQLException {
+            delegate.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws java.sql.SQLException {
+            return delegate.getLoginTimeout();
+        }
+
+        @Override
+        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
+            return delegate.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
+            return delegate.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
+            return delegate.isWrapperFor(iface);
+        }
     }
 
     /** The built-in Daraja simulator (MPESA_ENV=simulator, the default). */
     public DarajaSimulator daraja() {
         return app.darajaSimulator().orElseThrow();
+    }
+
+    /**
+     * Stops this application (its workers, server and pool) and starts a new one over the same database on a new
+     * port, as after a restart of the process.
+     */
+    public TestApp restart(Map<String, String> env) {
+        HikariDataSource old = (HikariDataSource) platform().database().dataSource();
+        close();
+        HikariDataSource again = new HikariDataSource();
+        again.setJdbcUrl(old.getJdbcUrl());
+        again.setUsername(old.getUsername());
+        again.setPassword(old.getPassword());
+        again.setMaximumPoolSize(20);
+        again.setMinimumIdle(0);
+        return start(Database.over(again), env);
     }
 
     public Jumbe platform() {

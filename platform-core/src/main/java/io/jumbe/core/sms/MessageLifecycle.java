@@ -1,0 +1,275 @@
+package io.jumbe.core.sms;
+
+import io.jumbe.core.common.Json;
+import io.jumbe.core.events.EventStore;
+import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.wallet.Ledger;
+import io.jumbe.core.wallet.Posting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves messages forward, with their events and refunds, in the caller's transaction. Every move is a conditional
+ * UPDATE on the status the caller saw, so a second attempt (a re-run after a crash, a duplicate report) finds
+ * nothing to change; a refund happens only with the move that fails a message, and the journal's unique
+ * {@code refund_for} makes a second one impossible.
+ */
+public final class MessageLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(MessageLifecycle.class);
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Ledger ledger;
+    private final EventStore events;
+    private final boolean refundOnDeliveryFailure;
+
+    public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ledger = ledger;
+        this.events = events;
+        this.refundOnDeliveryFailure = refundOnDeliveryFailure;
+    }
+
+    /** What a delivery report did. */
+    public enum ReportOutcome {
+        /** The message moved to the report's status. */
+        APPLIED,
+        /** Not final, a duplicate, or older news than the message's status: nothing changed. */
+        IGNORED,
+        /** No message has this upstream id. */
+        UNKNOWN
+    }
+
+    /** queued → sent with the upstream's id; false when the message was no longer queued. */
+    boolean markSent(Handle h, Message m, String upstreamId) {
+        Instant now = clock.instant();
+        int n = h.createUpdate("UPDATE messages SET status = 'sent', upstream_message_id = :u, upstream_status = 'ACCEPTED', "
+                        + "sent_at = :now WHERE id = :id AND status = 'queued'")
+                .bind("u", upstreamId).bind("now", now).bind("id", m.id()).execute();
+        if (n == 1) {
+            events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, MessageStatus.SENT, null, null, false));
+        }
+        return n == 1;
+    }
+
+    /**
+     * queued → sent for many messages at once: one batched UPDATE and one sequence reservation per tenant, so a
+     * bulk's hundred acceptances hold the tenant's row only briefly. Returns how many moved.
+     */
+    int markSentAll(Handle h, List<Map.Entry<Message, String>> accepted) {
+        if (accepted.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = 'sent', "
+                + "upstream_message_id = :u, upstream_status = 'ACCEPTED', sent_at = :now WHERE id = :id AND status = 'queued'");
+        for (Map.Entry<Message, String> a : accepted) {
+            batch.bind("u", a.getValue()).bind("now", now).bind("id", a.getKey().id()).add();
+        }
+        int[] changed = batch.execute();
+        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 1) {
+                Message m = accepted.get(i).getKey();
+                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+            }
+        }
+        int moved = 0;
+        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
+            List<Message> list = e.getValue();
+            h.createUpdate("UPDATE tenants SET event_seq = event_seq + :n WHERE id = :id")
+                    .bind("n", list.size()).bind("id", e.getKey()).execute();
+            long last = h.createQuery("SELECT event_seq FROM tenants WHERE id = :id").bind("id", e.getKey())
+                    .mapTo(Long.class).one();
+            long sequence = last - list.size();
+            for (Message m : list) {
+                events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,
+                        data(m, MessageStatus.SENT, null, null, false));
+                moved++;
+            }
+        }
+        return moved;
+    }
+
+    /** queued → failed and refunded (never left us, or the upstream refused it). */
+    boolean failQueued(Handle h, Message m, String code, String description) {
+        Instant now = clock.instant();
+        int n = h.createUpdate("UPDATE messages SET status = 'failed', error_code = :code, error_description = :d, "
+                        + "failed_at = :now WHERE id = :id AND status = 'queued'")
+                .bind("code", truncate(code, 32)).bind("d", truncate(description, 500)).bind("now", now)
+                .bind("id", m.id()).execute();
+        if (n != 1) {
+            return false;
+        }
+        boolean refunded = refund(h, m);
+        events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED, data(m, MessageStatus.FAILED, code, description, refunded));
+        return true;
+    }
+
+    /**
+     * Applies a delivery report. A report for an id no message carries yet is held, then looked up once more: the
+     * dispatcher may have committed the id meanwhile (it applies held reports after it commits, so between the
+     * two checks no report is lost).
+     */
+    public ReportOutcome apply(DeliveryReport report) {
+        ReportOutcome outcome = jdbi.inTransaction(h -> apply(h, report));
+        if (outcome != ReportOutcome.UNKNOWN) {
+            return outcome;
+        }
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("messageId", report.upstreamMessageId());
+        held.put("mobile", report.mobile());
+        held.put("status", report.status());
+        held.put("errorCode", report.errorCode());
+        held.put("submitDate", report.submitDate());
+        held.put("doneDate", report.doneDate());
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sms_unmatched_reports (upstream_message_id, payload, received_at) "
+                        + "VALUES (:u, :p, :now)")
+                .bind("u", truncate(report.upstreamMessageId(), 64)).bind("p", truncate(Json.write(held), 4000))
+                .bind("now", clock.instant()).execute());
+        outcome = jdbi.inTransaction(h -> apply(h, report));
+        if (outcome == ReportOutcome.UNKNOWN) {
+            log.info("delivery report for unknown upstream message id {} (status {}): held in case its message "
+                    + "is being recorded", report.upstreamMessageId(), report.status());
+        } else {
+            forgetHeld(List.of(report.upstreamMessageId()));
+        }
+        return outcome;
+    }
+
+    /** Applies reports that arrived before their messages' upstream ids were committed; call after committing them. */
+    void applyHeld(List<String> upstreamIds) {
+        if (upstreamIds.isEmpty()) {
+            return;
+        }
+        List<String> payloads = jdbi.withHandle(h -> h.createQuery("SELECT payload FROM sms_unmatched_reports "
+                        + "WHERE upstream_message_id IN (<ids>) ORDER BY id")
+                .bindList("ids", upstreamIds).mapTo(String.class).list());
+        if (payloads.isEmpty()) {
+            return;
+        }
+        for (String payload : payloads) {
+            DeliveryReport.fromJson(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .ifPresent(r -> jdbi.useTransaction(h -> apply(h, r)));
+        }
+        forgetHeld(upstreamIds);
+    }
+
+    private void forgetHeld(List<String> upstreamIds) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE upstream_message_id IN (<ids>)")
+                .bindList("ids", upstreamIds).execute());
+    }
+
+    /** Drops held reports older than {@code age}: their ids were never ours. */
+    public int purgeHeld(Duration age) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE received_at < :before")
+                .bind("before", clock.instant().minus(age)).execute());
+    }
+
+    ReportOutcome apply(Handle h, DeliveryReport report) {
+        Optional<Message> found = MessageStore.findByUpstreamId(h, report.upstreamMessageId());
+        if (found.isEmpty()) {
+            return ReportOutcome.UNKNOWN;
+        }
+        Message m = found.get();
+        Optional<MessageStatus> target = report.state().messageStatus();
+        if (!report.recognised()) {
+            log.info("delivery report for {} with unrecognised status {}: message stays {}", m.id(), report.status(),
+                    m.status().wireName());
+        }
+        if (target.isEmpty() || !m.status().canMoveTo(target.get())) {
+            return ReportOutcome.IGNORED;
+        }
+        MessageStatus next = target.get();
+        String timeColumn = switch (next) {
+            case DELIVERED -> "delivered_at";
+            case FAILED -> "failed_at";
+            default -> "expired_at";
+        };
+        String error = report.errorCode().isEmpty() || "000".equals(report.errorCode()) || "0".equals(report.errorCode())
+                ? null : report.errorCode();
+        int n = h.createUpdate("UPDATE messages SET status = :next, upstream_status = :us, error_code = :err, "
+                        + timeColumn + " = :now WHERE id = :id AND status = :was")
+                .bind("next", next.wireName()).bind("us", truncate(report.status(), 64))
+                .bind("err", next == MessageStatus.DELIVERED ? null : truncate(error == null ? report.status() : error, 32))
+                .bind("now", clock.instant()).bind("id", m.id()).bind("was", m.status().wireName()).execute();
+        if (n != 1) {
+            return ReportOutcome.IGNORED;
+        }
+        switch (next) {
+            case DELIVERED -> events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED,
+                    data(m, next, null, null, m.refunded()));
+            case FAILED -> {
+                boolean refunded = refundOnDeliveryFailure ? refund(h, m) : m.refunded();
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED,
+                        data(m, next, error == null ? report.status() : error, report.status(), refunded));
+            }
+            default -> {
+                // an upstream EXPIRED is final for the network but has no event of its own
+            }
+        }
+        return ReportOutcome.APPLIED;
+    }
+
+    /** sent → expired for messages with no final report after {@code expiry}; returns how many. */
+    public int expireOverdue(Duration expiry, int limit) {
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            List<String> ids = h.createQuery("SELECT id FROM messages WHERE status = 'sent' AND sent_at < :before "
+                            + "ORDER BY sent_at LIMIT :limit")
+                    .bind("before", now.minus(expiry)).bind("limit", limit).mapTo(String.class).list();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return h.createUpdate("UPDATE messages SET status = 'expired', expired_at = :now "
+                            + "WHERE id IN (<ids>) AND status = 'sent'")
+                    .bind("now", now).bindList("ids", ids).execute();
+        });
+    }
+
+    /** Returns a message's charge once: false (and nothing done) when it was already refunded. */
+    boolean refund(Handle h, Message m) {
+        int marked = h.createUpdate("UPDATE messages SET refunded = TRUE WHERE id = :id AND refunded = FALSE")
+                .bind("id", m.id()).execute();
+        if (marked != 1 || ledger.isRefunded(h, m.id())) {
+            return true;
+        }
+        ledger.refund(h, m.tenantId(), m.cost(), m.id(),
+                Posting.of("refund", "Refund for " + m.id()).withReference(m.id()));
+        return true;
+    }
+
+    static Map<String, Object> data(Message m, MessageStatus status, String errorCode, String errorDescription,
+                                    boolean refunded) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("message_id", m.id());
+        data.put("reference", m.reference());
+        data.put("recipient", m.recipient());
+        data.put("status", status.wireName());
+        if (errorCode == null) {
+            data.put("error", null);
+        } else {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", errorCode);
+            error.put("description", errorDescription);
+            data.put("error", error);
+        }
+        data.put("segments", m.segments());
+        data.put("cost", m.cost().toDecimal());
+        data.put("refunded", refunded);
+        return data;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,368 @@
+package io.jumbe.core.sms;
+
+import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.Job;
+import io.jumbe.core.jobs.JobQueue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued messages upstream. Claims message jobs in batches from two lanes ({@link SmsService#SINGLE_QUEUE}
+ * and {@link SmsService#BULK_QUEUE}, each with its own workers), groups them by sender and encoding, calls the
+ * gateway outside any transaction, then records each outcome in a short transaction of its own:
+ * accepted → {@code sent} (committed at once: a delivery report can follow within a second); refused →
+ * {@code failed} and refunded; transient trouble → retried with backoff and jitter, then failed and refunded;
+ * our own upstream account out of credit or refused → messages put back untouched, dispatch paused and admins
+ * alerted, the alert resolved by the next successful send.
+ *
+ * <p>A job whose message is no longer {@code queued} is simply completed, so a re-run after a crash never sends
+ * a message already marked sent.
+ */
+public final class SmsDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
+    /** Alert kind raised when Onfon says our credit is exhausted (021). */
+    public static final String ALERT_CREDIT = "onfon_credit_exhausted";
+    /** Alert kind raised when Onfon refuses our account or keys. */
+    public static final String ALERT_ACCESS = "onfon_access_denied";
+
+    /**
+     * How dispatch runs.
+     *
+     * @param batchSize      jobs claimed at once (and the most messages in one upstream request)
+     * @param workersPerLane claiming threads per lane
+     * @param pollInterval   how often an idle worker looks for due jobs
+     * @param lease          how long a claim is held before another instance may take it
+     * @param backoff        delay before retrying a transient failure
+     * @param upstreamPause  how long dispatch stops after 021 or an access refusal
+     * @param maxTps         messages per second upstream, 0 for no cap
+     */
+    public record Settings(int batchSize, int workersPerLane, Duration pollInterval, Duration lease, Backoff backoff,
+                           Duration upstreamPause, int maxTps) {
+        public static Settings defaults(int maxTps) {
+            return new Settings(100, 2, Duration.ofMillis(250), Duration.ofMinutes(2), Backoff.standard(),
+                    Duration.ofMinutes(1), maxTps);
+        }
+
+        public Settings withTimings(Duration poll, Duration leaseTime, Backoff retry, Duration pause) {
+            return new Settings(batchSize, workersPerLane, poll, leaseTime, retry, pause, maxTps);
+        }
+
+        public Settings withMaxTps(int tps) {
+            return new Settings(batchSize, workersPerLane, pollInterval, lease, backoff, upstreamPause, tps);
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final JobQueue jobs;
+    private final Clock clock;
+    private final Supplier<SmsGateway> gateway;
+    private final MessageLifecycle lifecycle;
+    private final Alerts alerts;
+    private final Settings settings;
+    private final String workerId;
+    private final SendRateLimiter limiter;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    // true until a success has resolved any alert left open, by this instance or by one before a restart
+    private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
+    private final AtomicLong upstreamPauses = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, Object> wakeups = new HashMap<>();
+    private ExecutorService workers;
+
+    public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
+                         MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.gateway = gateway;
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.workerId = workerId;
+        this.limiter = new SendRateLimiter(settings.maxTps());
+        wakeups.put(SmsService.SINGLE_QUEUE, new Object());
+        wakeups.put(SmsService.BULK_QUEUE, new Object());
+    }
+
+    /** Starts the lanes' workers. */
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(2 * settings.workersPerLane(), r -> {
+            Thread t = new Thread(r, "sms-dispatch");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < settings.workersPerLane(); i++) {
+            workers.submit(() -> loop(SmsService.SINGLE_QUEUE));
+            workers.submit(() -> loop(SmsService.BULK_QUEUE));
+        }
+    }
+
+    /** Wakes a lane now (a send was just queued in this process). */
+    public void wake(String queue) {
+        Object lock = wakeups.get(queue);
+        if (lock != null) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Whether dispatch is paused after our upstream account was refused. */
+    public boolean paused() {
+        return pausedUntil.get().isAfter(clock.instant());
+    }
+
+    /** Times dispatch was paused since start. */
+    public long upstreamPauses() {
+        return upstreamPauses.get();
+    }
+
+    /** Messages this instance marked sent. */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    /** Messages this instance failed (and refunded). */
+    public long failedCount() {
+        return failed.get();
+    }
+
+    private void loop(String queue) {
+        Object lock = wakeups.get(queue);
+        while (running.get()) {
+            try {
+                int done = dispatchOnce(queue);
+                if (done == 0 || paused()) {
+                    synchronized (lock) {
+                        lock.wait(settings.pollInterval().toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("SMS dispatch on {} failed; trying again shortly", queue, e);
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims one batch of due jobs of {@code queue} and sends them.
+     *
+     * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
+     */
+    public int dispatchOnce(String queue) throws InterruptedException {
+        if (paused()) {
+            return 0;
+        }
+        List<Job> claimed = jobs.claim(queue, settings.batchSize(), workerId, settings.lease());
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<String, Job> jobByMessage = new LinkedHashMap<>();
+        claimed.forEach(j -> jobByMessage.put(j.payload(), j));
+        List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, jobByMessage.keySet()));
+        Map<String, Message> byId = new HashMap<>();
+        found.forEach(m -> byId.put(m.id(), m));
+        List<Job> nothingToDo = new ArrayList<>();
+        Map<String, List<OutboundSms>> bySender = new LinkedHashMap<>();
+        for (Job job : claimed) {
+            Message m = byId.get(job.payload());
+            if (m == null || m.status() != MessageStatus.QUEUED) {
+                nothingToDo.add(job);
+            } else {
+                bySender.computeIfAbsent(m.senderId(), s -> new ArrayList<>())
+                        .add(new OutboundSms(m.id(), m.recipient(), m.text()));
+            }
+        }
+        if (!nothingToDo.isEmpty()) {
+            jdbi.useTransaction(h -> jobs.completeAll(h, nothingToDo));
+        }
+        List<SubmitBatch> batches = new ArrayList<>();
+        bySender.forEach((sender, list) -> batches.addAll(SubmitBatch.byEncoding(sender, list)));
+        for (SubmitBatch batch : batches) {
+            if (paused()) {
+                putBack(batch, jobByMessage, "dispatch paused: upstream account refused");
+                continue;
+            }
+            limiter.acquire(batch.messages().size());
+            SubmitResult result = gateway.get().submit(batch);
+            record(batch, result, jobByMessage, byId);
+        }
+        return claimed.size();
+    }
+
+    private void record(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
+                        Map<String, Message> byId) {
+        if (result instanceof SubmitResult.Completed completed) {
+            List<MessageOutcome.Accepted> accepted = new ArrayList<>();
+            List<MessageOutcome.Rejected> rejected = new ArrayList<>();
+            List<MessageOutcome.TransientFailure> transients = new ArrayList<>();
+            for (MessageOutcome o : completed.outcomes()) {
+                if (o instanceof MessageOutcome.Accepted a) {
+                    accepted.add(a);
+                } else if (o instanceof MessageOutcome.Rejected r) {
+                    rejected.add(r);
+                } else {
+                    transients.add((MessageOutcome.TransientFailure) o);
+                }
+            }
+            if (!accepted.isEmpty()) {
+                Map<String, String> upstreamIds = new HashMap<>();
+                accepted.forEach(a -> upstreamIds.put(a.messageId(), a.upstreamMessageId()));
+                perTenant(upstreamIds.keySet(), byId, (h, messages) -> {
+                    List<Map.Entry<Message, String>> moves = new ArrayList<>();
+                    messages.forEach(m -> moves.add(Map.entry(m, upstreamIds.get(m.id()))));
+                    sent.addAndGet(lifecycle.markSentAll(h, moves));
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
+                });
+                lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
+                upstreamWorks();
+            }
+            if (!rejected.isEmpty()) {
+                Map<String, MessageOutcome.Rejected> byMessage = new HashMap<>();
+                rejected.forEach(r -> byMessage.put(r.messageId(), r));
+                perTenant(byMessage.keySet(), byId, (h, messages) -> {
+                    for (Message m : messages) {
+                        MessageOutcome.Rejected r = byMessage.get(m.id());
+                        if (lifecycle.failQueued(h, m, r.code(), r.description())) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
+                });
+            }
+            for (MessageOutcome.TransientFailure t : transients) {
+                retryOrFail(jobByMessage.get(t.messageId()), byId.get(t.messageId()), "no_outcome", t.reason());
+            }
+            return;
+        }
+        SubmitResult.RequestFailed failure = (SubmitResult.RequestFailed) result;
+        switch (failure.kind()) {
+            case TRANSIENT -> {
+                log.info("Onfon request of {} message(s) failed transiently: {} {}", batch.messages().size(),
+                        failure.code(), failure.description());
+                for (OutboundSms m : batch.messages()) {
+                    retryOrFail(jobByMessage.get(m.messageId()), byId.get(m.messageId()), failure.code(),
+                            failure.description());
+                }
+            }
+            case PERMANENT -> {
+                log.warn("Onfon refused a request of {} message(s) for good: {} {}", batch.messages().size(),
+                        failure.code(), failure.description());
+                perTenant(batch.messages().stream().map(OutboundSms::messageId).toList(), byId, (h, messages) -> {
+                    for (Message m : messages) {
+                        if (lifecycle.failQueued(h, m, failure.code(), failure.description())) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
+                });
+            }
+            case UPSTREAM_CREDIT_EXHAUSTED, UPSTREAM_ACCESS_DENIED -> {
+                boolean credit = failure.kind() == SubmitResult.FailureKind.UPSTREAM_CREDIT_EXHAUSTED;
+                Instant until = clock.instant().plus(settings.upstreamPause());
+                pausedUntil.set(until);
+                upstreamPauses.incrementAndGet();
+                alertMayBeOpen.set(true);
+                String detail = (credit ? "Onfon says the platform's SMS credit is exhausted (" : "Onfon refused the "
+                        + "platform's account or keys (") + failure.code() + "): SMS dispatch is paused until "
+                        + until + " and retried then; tenants' messages stay queued.";
+                log.error("{}", detail);
+                alerts.raise(credit ? ALERT_CREDIT : ALERT_ACCESS, null, detail);
+                putBack(batch, jobByMessage, failure.kind().code());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} once per tenant, each in its own transaction: a transaction then locks one tenant row only
+     * (events and refunds take it), so two dispatch workers can never deadlock on each other's tenants.
+     */
+    private void perTenant(java.util.Collection<String> messageIds, Map<String, Message> byId,
+                           java.util.function.BiConsumer<org.jdbi.v3.core.Handle, List<Message>> work) {
+        Map<Long, List<Message>> byTenant = new java.util.TreeMap<>();
+        for (String id : messageIds) {
+            Message m = byId.get(id);
+            byTenant.computeIfAbsent(m.tenantId(), t -> new ArrayList<>()).add(m);
+        }
+        byTenant.values().forEach(messages -> jdbi.useTransaction(h -> work.accept(h, messages)));
+    }
+
+    private void putBack(SubmitBatch batch, Map<String, Job> jobByMessage, String reason) {
+        Instant at = pausedUntil.get();
+        for (OutboundSms m : batch.messages()) {
+            jobs.retry(jobByMessage.get(m.messageId()), at, reason, false);
+        }
+    }
+
+    private void retryOrFail(Job job, Message m, String code, String description) {
+        if (job.attempts() >= job.maxAttempts()) {
+            jdbi.useTransaction(h -> {
+                if (lifecycle.failQueued(h, m, code, "not sent after " + job.attempts() + " attempts: " + description)) {
+                    failed.incrementAndGet();
+                }
+                jobs.completeAll(h, List.of(job));
+            });
+        } else {
+            jobs.retry(job, clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
+                    code + ": " + description, true);
+        }
+    }
+
+    private void upstreamWorks() {
+        if (alertMayBeOpen.compareAndSet(true, false)) {
+            alerts.resolve(ALERT_CREDIT);
+            alerts.resolve(ALERT_ACCESS);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wakeups.values().forEach(lock -> {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        });
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+}

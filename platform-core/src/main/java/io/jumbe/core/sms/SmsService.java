@@ -1,0 +1,389 @@
+package io.jumbe.core.sms;
+
+import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.jobs.NewJob;
+import io.jumbe.core.phone.PhoneNumbers;
+import io.jumbe.core.tenant.Tenant;
+import io.jumbe.core.tenant.TenantService;
+import io.jumbe.core.wallet.BalanceChange;
+import io.jumbe.core.wallet.Ledger;
+import io.jumbe.core.wallet.Posting;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Sending SMS: validation, pricing by segment, one conditional debit with the messages and their dispatch jobs in
+ * one transaction, and the tenant's views (status, history, statistics) and cancellation of scheduled messages.
+ * Dispatch itself is {@link SmsDispatcher}'s work.
+ */
+public final class SmsService {
+    /** Queue of messages sent to one recipient. */
+    public static final String SINGLE_QUEUE = "sms";
+    /** Queue of messages from multi-recipient requests, so a large bulk never holds up a single send. */
+    public static final String BULK_QUEUE = "sms-bulk";
+    /** Job kind of a message's dispatch; the payload is the message id. */
+    public static final String SEND_KIND = "sms.send";
+    public static final int MAX_RECIPIENTS = 10_000;
+    public static final int MAX_SEGMENTS = 10;
+    public static final int MAX_REFERENCE = 64;
+    public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+    /** Dispatch attempts before a message that keeps failing transiently is failed and refunded. */
+    public static final int MAX_ATTEMPTS = 8;
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Ids ids;
+    private final TenantService tenants;
+    private final Ledger ledger;
+    private final JobQueue jobs;
+    private final MessageLifecycle lifecycle;
+    private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
+
+    public SmsService(Jdbi jdbi, Clock clock, Ids ids, TenantService tenants, Ledger ledger, JobQueue jobs,
+                      MessageLifecycle lifecycle) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.ids = ids;
+        this.tenants = tenants;
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.lifecycle = lifecycle;
+    }
+
+    /** The transitions dispatch and delivery reports use. */
+    public MessageLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Called with the queue name after a send commits, so a dispatcher in this process can start at once. */
+    public void onQueued(Consumer<String> listener) {
+        queuedListeners.add(listener);
+    }
+
+    private record Checked(Tenant tenant, String sender, SegmentCount count, List<String> recipients,
+                           List<Rejection> rejected) {
+        Money costPerRecipient() {
+            return tenant.pricePerSegment().times(count.segments());
+        }
+
+        Money total() {
+            return costPerRecipient().times(recipients.size());
+        }
+    }
+
+    /**
+     * Queues a send and charges it, all or nothing.
+     *
+     * @throws ServiceException {@code validation_failed}, {@code sender_not_allowed}, {@code invalid_recipient},
+     *                          {@code insufficient_balance}
+     */
+    public SendResult send(long tenantId, SendRequest request) {
+        Checked c = check(tenantId, request);
+        Instant now = clock.instant();
+        boolean bulk = c.recipients().size() > 1;
+        String queue = bulk ? BULK_QUEUE : SINGLE_QUEUE;
+        String batchId = ids.next("BAT");
+        Money each = c.costPerRecipient();
+        List<Message> messages = new ArrayList<>(c.recipients().size());
+        List<NewJob> work = new ArrayList<>(c.recipients().size());
+        for (String recipient : c.recipients()) {
+            String id = ids.next("MSG");
+            messages.add(new Message(id, tenantId, batchId, recipient, c.sender(), request.message(),
+                    c.count().encoding(), c.count().segments(), each, c.tenant().pricePerSegment(),
+                    MessageStatus.QUEUED, null, null, null, null, blankToNull(request.reference()),
+                    bulk ? "bulk" : "single", request.scheduleAt(), now, null, null, null, null, null, false, now));
+            work.add(NewJob.of(queue, SEND_KIND, id).dedupedBy(id).at(request.scheduleAt()).maxAttempts(MAX_ATTEMPTS));
+        }
+        String what = c.recipients().size() == 1 ? messages.get(0).id() : batchId;
+        BalanceChange change = jdbi.inTransaction(h -> {
+            BalanceChange debit = ledger.debit(h, tenantId, c.total(),
+                            Posting.of("sms_charge", "SMS to " + c.recipients().size() + " recipient(s), "
+                                    + c.count().segments() + " segment(s) each").withReference(what))
+                    .orElseThrow(() -> insufficient(c.total(), ledgerBalance(h, tenantId)));
+            MessageStore.insertAll(h, messages);
+            jobs.enqueueAll(h, work);
+            return debit;
+        });
+        queuedListeners.forEach(l -> l.accept(queue));
+        List<SendResult.Queued> queued = messages.stream()
+                .map(m -> new SendResult.Queued(m.id(), m.recipient(), m.segments(), m.cost())).toList();
+        return new SendResult(request.single(), batchId, queued, c.count().encoding(), c.total(), change.after(),
+                c.rejected());
+    }
+
+    /** Prices a send request with the same validation as {@link #send}, writing nothing. */
+    public Quote quote(long tenantId, SendRequest request) {
+        Checked c = check(tenantId, request);
+        return new Quote(c.count().segments(), c.count().encoding(), c.count().characters(), c.recipients().size(),
+                c.costPerRecipient(), c.total(), c.tenant().balance(), c.rejected());
+    }
+
+    private Checked check(long tenantId, SendRequest request) {
+        Tenant tenant = tenants.get(tenantId);
+        List<FieldError> errors = new ArrayList<>();
+        String text = request.message();
+        SegmentCount count = Segments.count(text);
+        if (text == null || text.isBlank()) {
+            errors.add(new FieldError("message", "is required and may not be empty"));
+        } else if (count.segments() > MAX_SEGMENTS) {
+            errors.add(new FieldError("message", "is " + count.segments() + " segments long; at most " + MAX_SEGMENTS
+                    + " are allowed (" + MAX_SEGMENTS * count.encoding().partLimit() + " " + count.encoding().label()
+                    + " units)"));
+        }
+        if (request.reference() != null && request.reference().length() > MAX_REFERENCE) {
+            errors.add(new FieldError("reference", "is at most " + MAX_REFERENCE + " characters"));
+        }
+        if (request.scheduleAt() != null) {
+            Instant now = clock.instant();
+            if (!request.scheduleAt().isAfter(now)) {
+                errors.add(new FieldError("schedule_at", "must be in the future"));
+            } else if (request.scheduleAt().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
+                errors.add(new FieldError("schedule_at", "may be at most 30 days ahead"));
+            }
+        }
+        String field = request.single() ? "recipient" : "recipients";
+        if (request.recipients().isEmpty()) {
+            errors.add(new FieldError(field, "at least one recipient is required"));
+        } else if (request.recipients().size() > MAX_RECIPIENTS) {
+            errors.add(new FieldError(field, "at most " + MAX_RECIPIENTS + " recipients per request"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ServiceException("validation_failed", "The request has invalid fields", errors);
+        }
+        String sender = request.sender() == null || request.sender().isBlank() ? tenant.defaultSenderId()
+                : request.sender().strip();
+        if (sender == null || !tenant.senderIds().contains(sender)) {
+            throw new ServiceException("sender_not_allowed", sender == null
+                    ? "This account has no default sender id; name one in 'sender'."
+                    : "The sender id '" + sender + "' has not been approved for this account.",
+                    List.of(), Map.of("allowed_senders", tenant.senderIds()));
+        }
+        java.util.LinkedHashSet<String> valid = new java.util.LinkedHashSet<>();
+        List<Rejection> rejected = new ArrayList<>();
+        for (String input : request.recipients()) {
+            PhoneNumbers.Result r = PhoneNumbers.parse(input);
+            if (r instanceof PhoneNumbers.Valid v) {
+                valid.add(v.msisdn());
+            } else {
+                rejected.add(new Rejection(input, "invalid_recipient", ((PhoneNumbers.Invalid) r).reason()));
+            }
+        }
+        if (valid.isEmpty()) {
+            List<Map<String, Object>> list = rejected.stream().limit(100).map(SmsService::rejectionMap).toList();
+            throw new ServiceException("invalid_recipient", rejected.size() == 1
+                    ? "The recipient is not a valid Kenyan mobile number: " + rejected.get(0).reason()
+                    : "None of the recipients is a valid Kenyan mobile number.",
+                    List.of(), Map.of("rejected", list));
+        }
+        return new Checked(tenant, sender, count, List.copyOf(valid), List.copyOf(rejected));
+    }
+
+    static Map<String, Object> rejectionMap(Rejection r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recipient", r.recipient());
+        m.put("code", r.code());
+        m.put("reason", r.reason());
+        return m;
+    }
+
+    private static ServiceException insufficient(Money needed, Money balance) {
+        return new ServiceException("insufficient_balance", "The balance of KES " + balance + " does not cover this "
+                + "request's cost of KES " + needed + ".", List.of(),
+                Map.of("required", needed.toDecimal(), "balance", balance.toDecimal()));
+    }
+
+    private static Money ledgerBalance(Handle h, long tenantId) {
+        return Money.ofCents(h.createQuery("SELECT balance_cents FROM tenants WHERE id = :id").bind("id", tenantId)
+                .mapTo(Long.class).one());
+    }
+
+    /** One of the tenant's messages; another tenant's id is {@code not_found}. */
+    public Message get(long tenantId, String messageId) {
+        return jdbi.withHandle(h -> MessageStore.find(h, messageId))
+                .filter(m -> m.tenantId() == tenantId)
+                .orElseThrow(() -> ServiceException.notFound("Message " + messageId));
+    }
+
+    /** A page of the tenant's messages, newest first. */
+    public PageOf<Message> history(long tenantId, HistoryFilter filter, int page, int perPage) {
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = :t");
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+        }
+        String recipient = filter.recipient() == null ? null
+                : PhoneNumbers.normalize(filter.recipient()).orElse(filter.recipient().strip());
+        if (recipient != null) {
+            where.append(" AND recipient = :recipient");
+        }
+        if (filter.reference() != null) {
+            where.append(" AND reference = :reference");
+        }
+        if (filter.from() != null) {
+            where.append(" AND created_at >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" AND created_at < :to");
+        }
+        Consumer<Query> bind = q -> {
+            q.bind("t", tenantId);
+            if (filter.status() != null) {
+                q.bind("status", filter.status().wireName());
+            }
+            if (recipient != null) {
+                q.bind("recipient", recipient);
+            }
+            if (filter.reference() != null) {
+                q.bind("reference", filter.reference());
+            }
+            if (filter.from() != null) {
+                q.bind("from", filter.from());
+            }
+            if (filter.to() != null) {
+                q.bind("to", filter.to());
+            }
+        };
+        return jdbi.withHandle(h -> {
+            Query countQuery = h.createQuery("SELECT COUNT(*) FROM messages" + where);
+            bind.accept(countQuery);
+            long total = countQuery.mapTo(Long.class).one();
+            Query list = h.createQuery("SELECT " + MessageStore.COLUMNS + " FROM messages" + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
+            bind.accept(list);
+            List<Message> rows = list.bind("limit", perPage).bind("offset", (long) (page - 1) * perPage)
+                    .map((rs, ctx) -> MessageStore.map(rs)).list();
+            return new PageOf<>(rows, page, perPage, total);
+        });
+    }
+
+    /** A page of results with the total count. */
+    public record PageOf<T>(List<T> items, int page, int perPage, long total) {
+    }
+
+    /** Counts, segments and net cost of the tenant's messages created in {@code [from, to)}. */
+    public SmsStatistics statistics(long tenantId, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw ServiceException.validation("from", "must be before 'to'");
+        }
+        return jdbi.withHandle(h -> {
+            Map<MessageStatus, Long> byStatus = new EnumMap<>(MessageStatus.class);
+            for (MessageStatus s : MessageStatus.values()) {
+                byStatus.put(s, 0L);
+            }
+            long[] sums = new long[4];
+            h.createQuery("SELECT status, COUNT(*) AS n, COALESCE(SUM(segments), 0) AS segs, "
+                            + "COALESCE(SUM(cost_cents), 0) AS cost, "
+                            + "COALESCE(SUM(CASE WHEN refunded THEN cost_cents ELSE 0 END), 0) AS refunded "
+                            + "FROM messages WHERE tenant_id = :t AND created_at >= :from AND created_at < :to GROUP BY status")
+                    .bind("t", tenantId).bind("from", from).bind("to", to)
+                    .map((rs, ctx) -> {
+                        long n = rs.getLong("n");
+                        byStatus.put(MessageStatus.fromWire(rs.getString("status")), n);
+                        sums[0] += n;
+                        sums[1] += rs.getLong("segs");
+                        sums[2] += rs.getLong("cost");
+                        sums[3] += rs.getLong("refunded");
+                        return n;
+                    }).list();
+            return new SmsStatistics(from, to, sums[0], byStatus, sums[1], Money.ofCents(sums[2] - sums[3]),
+                    Money.ofCents(sums[3]));
+        });
+    }
+
+    /** Start of today (UTC). */
+    public Instant startOfToday() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** Start of this month (UTC). */
+    public Instant startOfMonth() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /** This month's account view. */
+    public ClientStatistics clientStatistics(long tenantId) {
+        Instant month = startOfMonth();
+        return jdbi.withHandle(h -> {
+            Map<String, Object> m = h.createQuery("SELECT "
+                            + "COALESCE(SUM(CASE WHEN sent_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS sent, "
+                            + "COALESCE(SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END), 0) AS delivered, "
+                            + "COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) AS failed "
+                            + "FROM messages WHERE tenant_id = :t AND created_at >= :from")
+                    .bind("t", tenantId).bind("from", month).mapToMap().one();
+            Map<String, Object> j = h.createQuery("SELECT "
+                            + "COALESCE(SUM(CASE WHEN type = 'debit' THEN amount_cents ELSE 0 END), 0) AS debits, "
+                            + "COALESCE(SUM(CASE WHEN type = 'refund' THEN amount_cents ELSE 0 END), 0) AS refunds, "
+                            + "COALESCE(SUM(CASE WHEN type = 'credit' AND payment_method IN ('mpesa', 'manual') "
+                            + "THEN amount_cents ELSE 0 END), 0) AS topups "
+                            + "FROM wallet_transactions WHERE tenant_id = :t AND status = 'completed' AND completed_at >= :from")
+                    .bind("t", tenantId).bind("from", month).mapToMap().one();
+            return new ClientStatistics(month, num(m, "sent"), num(m, "delivered"), num(m, "failed"),
+                    Money.ofCents(num(j, "debits") - num(j, "refunds")), Money.ofCents(num(j, "topups")),
+                    ledgerBalance(h, tenantId));
+        });
+    }
+
+    private static long num(Map<String, Object> row, String key) {
+        Object v = row.get(key);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /**
+     * Cancels a scheduled message whose dispatch has not started, and refunds it.
+     *
+     * @throws ServiceException {@code not_found}, or {@code not_cancellable} when it is not scheduled or already left
+     */
+    public Message cancel(long tenantId, String messageId) {
+        Message m = get(tenantId, messageId);
+        boolean cancelled = jdbi.inTransaction(h -> {
+            if (m.status() != MessageStatus.QUEUED || m.scheduledAt() == null) {
+                return false;
+            }
+            // Taking the job first serialises with a dispatcher claiming it: whoever changes the job row wins.
+            int job = h.createUpdate("UPDATE jobs SET status = 'done', last_error = 'cancelled', updated_at = :now "
+                            + "WHERE dedupe_key = :id AND status = 'ready'")
+                    .bind("now", clock.instant()).bind("id", m.id()).execute();
+            if (job != 1) {
+                return false;
+            }
+            int n = h.createUpdate("UPDATE messages SET status = 'cancelled', cancelled_at = :now "
+                            + "WHERE id = :id AND status = 'queued'")
+                    .bind("now", clock.instant()).bind("id", m.id()).execute();
+            if (n != 1) {
+                return false;
+            }
+            lifecycle.refund(h, m);
+            return true;
+        });
+        if (!cancelled) {
+            throw new ServiceException("not_cancellable", "Only a scheduled message that has not been sent can be "
+                    + "cancelled; this one is " + get(tenantId, messageId).status().wireName() + ".");
+        }
+        return get(tenantId, messageId);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    Optional<Message> find(String id) {
+        return jdbi.withHandle(h -> MessageStore.find(h, id));
+    }
+}

@@ -1,0 +1,221 @@
+package io.jumbe.core.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** The SQL of webhooks. Every method takes the caller's {@link Handle} so the service decides the transaction. */
+final class WebhookStore {
+
+    private static final String DELIVERY_COLUMNS = "id, tenant_id, event_type, event_id, webhook_id, status, attempts, "
+            + "generation, next_attempt_at, last_error, created_at, updated_at, payload";
+
+    /** A configuration with its secrets, for signing. */
+    record ConfigRow(WebhookConfig config, String secret, String previousSecret) {
+    }
+
+    /** A delivery with what the worker needs beyond the public view. */
+    record DeliveryRow(Delivery delivery, int generation, String payload) {
+    }
+
+    Optional<ConfigRow> config(Handle h, long tenantId) {
+        return h.createQuery("SELECT tenant_id, url, event_types, secret, previous_secret, previous_secret_until, enabled, "
+                        + "disabled_reason, created_at, updated_at FROM webhook_configs WHERE tenant_id = :t")
+                .bind("t", tenantId)
+                .map((rs, ctx) -> new ConfigRow(new WebhookConfig(rs.getLong("tenant_id"), rs.getString("url"),
+                        events(rs.getString("event_types")), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
+                        instant(rs, "previous_secret_until"), instant(rs, "created_at"), instant(rs, "updated_at")),
+                        rs.getString("secret"), rs.getString("previous_secret")))
+                .findOne();
+    }
+
+    void insertConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
+        h.createUpdate("INSERT INTO webhook_configs (tenant_id, url, event_types, secret, enabled, created_at, updated_at) "
+                        + "VALUES (:t, :url, :events, :secret, TRUE, :now, :now)")
+                .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
+                .bind("secret", secret).bind("now", now).execute();
+    }
+
+    void updateConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
+        h.createUpdate("UPDATE webhook_configs SET url = :url, event_types = :events, secret = :secret, enabled = TRUE, "
+                        + "disabled_reason = NULL, updated_at = :now WHERE tenant_id = :t")
+                .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
+                .bind("secret", secret).bind("now", now).execute();
+    }
+
+    void rotate(Handle h, long tenantId, String secret, String previous, Instant previousUntil, Instant now) {
+        h.createUpdate("UPDATE webhook_configs SET secret = :secret, previous_secret = :previous, "
+                        + "previous_secret_until = :until, updated_at = :now WHERE tenant_id = :t")
+                .bind("t", tenantId).bind("secret", secret).bind("previous", previous).bind("until", previousUntil)
+                .bind("now", now).execute();
+    }
+
+    boolean disable(Handle h, long tenantId, String reason, Instant now) {
+        return h.createUpdate("UPDATE webhook_configs SET enabled = FALSE, disabled_reason = :reason, updated_at = :now "
+                        + "WHERE tenant_id = :t AND enabled = TRUE")
+                .bind("t", tenantId).bind("reason", reason).bind("now", now).execute() == 1;
+    }
+
+    void insertDelivery(Handle h, String id, long tenantId, String eventType, String eventId, String webhookId,
+                        String payload, String status, Instant nextAttemptAt, Instant now) {
+        h.createUpdate("INSERT INTO webhook_deliveries (id, tenant_id, event_type, event_id, webhook_id, payload, status, "
+                        + "attempts, generation, next_attempt_at, created_at, updated_at) VALUES (:id, :t, :type, :eventId, "
+                        + ":webhookId, :payload, :status, 0, 0, :next, :now, :now)")
+                .bind("id", id).bind("t", tenantId).bind("type", eventType).bind("eventId", eventId)
+                .bind("webhookId", webhookId).bind("payload", payload).bind("status", status)
+                .bind("next", nextAttemptAt).bind("now", now).execute();
+    }
+
+    Optional<DeliveryRow> delivery(Handle h, String id) {
+        return h.createQuery("SELECT " + DELIVERY_COLUMNS + " FROM webhook_deliveries WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> deliveryRow(rs)).findOne();
+    }
+
+    /**
+     * Records one attempt's outcome, if the delivery is still the pending one of this generation.
+     *
+     * @return false if a retry or replay took the delivery over meanwhile (the attempt is logged all the same)
+     */
+    boolean recordAttempt(Handle h, String deliveryId, int generation, AttemptResult attempt, String newStatus,
+                          Instant nextAttemptAt, Instant now) {
+        insertAttempt(h, deliveryId, attempt);
+        return h.createUpdate("UPDATE webhook_deliveries SET attempts = attempts + 1, status = :status, "
+                        + "next_attempt_at = :next, last_error = :error, updated_at = :now "
+                        + "WHERE id = :id AND generation = :gen AND status = 'pending'")
+                .bind("status", newStatus).bind("next", nextAttemptAt).bind("error", errorOf(attempt))
+                .bind("now", now).bind("id", deliveryId).bind("gen", generation).execute() == 1;
+    }
+
+    void insertAttempt(Handle h, String deliveryId, AttemptResult attempt) {
+        h.createUpdate("INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, succeeded, error, "
+                        + "response_body) VALUES (:id, :at, :status, :latency, :ok, :error, :body)")
+                .bind("id", deliveryId).bind("at", attempt.attemptedAt()).bind("status", attempt.httpStatus())
+                .bind("latency", attempt.latencyMillis()).bind("ok", attempt.success())
+                .bind("error", truncate(attempt.error(), 2000)).bind("body", attempt.responseBody()).execute();
+    }
+
+    void finishWithoutAttempt(Handle h, String deliveryId, int generation, String error, Instant now) {
+        h.createUpdate("UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL, last_error = :error, "
+                        + "updated_at = :now WHERE id = :id AND generation = :gen AND status = 'pending'")
+                .bind("error", truncate(error, 2000)).bind("now", now).bind("id", deliveryId).bind("gen", generation)
+                .execute();
+    }
+
+    /** Makes a delivery pending again under a new generation; returns that generation. */
+    int restart(Handle h, String deliveryId, Instant now) {
+        h.createUpdate("UPDATE webhook_deliveries SET status = 'pending', generation = generation + 1, "
+                        + "next_attempt_at = :now, updated_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", deliveryId).execute();
+        return h.createQuery("SELECT generation FROM webhook_deliveries WHERE id = :id").bind("id", deliveryId)
+                .mapTo(Integer.class).one();
+    }
+
+    List<String> failedSince(Handle h, long tenantId, Instant since) {
+        return h.createQuery("SELECT id FROM webhook_deliveries WHERE tenant_id = :t AND status = 'failed' "
+                        + "AND created_at >= :since ORDER BY created_at, id")
+                .bind("t", tenantId).bind("since", since).mapTo(String.class).list();
+    }
+
+    List<DeliveryAttempt> attempts(Handle h, String deliveryId) {
+        return h.createQuery("SELECT attempted_at, http_status, latency_ms, succeeded, error, response_body "
+                        + "FROM webhook_attempts WHERE delivery_id = :id ORDER BY attempted_at, id")
+                .bind("id", deliveryId)
+                .map((rs, ctx) -> new DeliveryAttempt(instant(rs, "attempted_at"),
+                        rs.getObject("http_status") == null ? null : rs.getInt("http_status"), rs.getLong("latency_ms"),
+                        rs.getBoolean("succeeded"), rs.getString("error"), rs.getString("response_body")))
+                .list();
+    }
+
+    DeliveryPage page(Handle h, long tenantId, DeliveryFilter f) {
+        StringBuilder where = new StringBuilder(" FROM webhook_deliveries WHERE tenant_id = :t");
+        if (f.eventType() != null) {
+            where.append(" AND event_type = :type");
+        }
+        if (f.status() != null) {
+            where.append(" AND status = :status");
+        }
+        if (f.from() != null) {
+            where.append(" AND created_at >= :from");
+        }
+        if (f.to() != null) {
+            where.append(" AND created_at < :to");
+        }
+        long total = bindFilter(h.createQuery("SELECT COUNT(*)" + where), tenantId, f).mapTo(Long.class).one();
+        List<Delivery> items = bindFilter(h.createQuery("SELECT " + DELIVERY_COLUMNS + where
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"), tenantId, f)
+                .bind("limit", f.perPage()).bind("offset", (long) (f.page() - 1) * f.perPage())
+                .map((rs, ctx) -> deliveryRow(rs).delivery()).list();
+        return new DeliveryPage(items, total);
+    }
+
+    List<WebhookHealth> health(Handle h) {
+        return h.createQuery("SELECT c.tenant_id, c.url, c.enabled, c.disabled_reason, "
+                        + "(SELECT MAX(a.attempted_at) FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
+                        + "  WHERE d.tenant_id = c.tenant_id AND a.succeeded = TRUE) AS last_success, "
+                        + "(SELECT MAX(a.attempted_at) FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id "
+                        + "  WHERE d.tenant_id = c.tenant_id AND a.succeeded = FALSE) AS last_failure, "
+                        + "(SELECT COUNT(*) FROM webhook_deliveries d WHERE d.tenant_id = c.tenant_id "
+                        + "  AND (d.status = 'failed' OR (d.status = 'pending' AND d.attempts > 0))) AS failing "
+                        + "FROM webhook_configs c ORDER BY c.tenant_id")
+                .map((rs, ctx) -> new WebhookHealth(rs.getLong("tenant_id"), rs.getString("url"), rs.getBoolean("enabled"),
+                        rs.getString("disabled_reason"), instant(rs, "last_success"), instant(rs, "last_failure"),
+                        rs.getLong("failing")))
+                .list();
+    }
+
+    private static Query bindFilter(Query q, long tenantId, DeliveryFilter f) {
+        q.bind("t", tenantId);
+        if (f.eventType() != null) {
+            q.bind("type", f.eventType());
+        }
+        if (f.status() != null) {
+            q.bind("status", f.status());
+        }
+        if (f.from() != null) {
+            q.bind("from", f.from());
+        }
+        if (f.to() != null) {
+            q.bind("to", f.to());
+        }
+        return q;
+    }
+
+    private static DeliveryRow deliveryRow(ResultSet rs) throws SQLException {
+        Delivery d = new Delivery(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("event_type"),
+                rs.getString("event_id"), rs.getString("webhook_id"), rs.getString("status"), rs.getInt("attempts"),
+                instant(rs, "next_attempt_at"), rs.getString("last_error"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+        return new DeliveryRow(d, rs.getInt("generation"), rs.getString("payload"));
+    }
+
+    private static List<String> events(String stored) {
+        return stored.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(stored.split(",")));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String errorOf(AttemptResult attempt) {
+        if (attempt.success()) {
+            return null;
+        }
+        String error = attempt.error() != null ? attempt.error() : "HTTP " + attempt.httpStatus();
+        if (attempt.error() != null && attempt.httpStatus() != null) {
+            error = "HTTP " + attempt.httpStatus() + ": " + attempt.error();
+        }
+        return truncate(error, 2000);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,127 @@
+package io.jumbe.server.sms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jumbe.core.sms.HistoryFilter;
+import io.jumbe.core.sms.MessageStatus;
+import io.jumbe.core.sms.SendRequest;
+import io.jumbe.core.sms.SmsService;
+import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.Idempotency;
+import io.jumbe.server.http.JsonBody;
+import io.jumbe.server.http.Page;
+import io.jumbe.server.http.Query;
+import io.jumbe.server.http.Responses;
+import io.jumbe.server.http.RouteGroup;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tenant's SMS endpoints: parse, call {@link SmsService}, shape the answer. */
+public final class SmsHandlers implements RouteGroup {
+    private static final List<String> STATUSES = Arrays.stream(MessageStatus.values()).map(MessageStatus::wireName).toList();
+    private final SmsService sms;
+    private final Idempotency idempotency;
+
+    public SmsHandlers(SmsService sms, Idempotency idempotency) {
+        this.sms = sms;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.post("/api/{client_id}/sms/send", idempotency.wrap(this::send));
+        routes.post("/api/{client_id}/sms/quote", this::quote);
+        routes.get("/api/{client_id}/sms/status/{message_id}", this::status);
+        routes.get("/api/{client_id}/sms/history", this::history);
+        routes.get("/api/{client_id}/sms/statistics", this::statistics);
+        routes.get("/api/{client_id}/client/statistics", this::clientStatistics);
+        routes.delete("/api/{client_id}/sms/{message_id}", this::cancel);
+    }
+
+    void send(Context ctx) {
+        SendRequest request = request(ctx);
+        Responses.json(ctx, 202, SmsViews.sent(sms.send(Authenticator.tenantId(ctx), request)));
+    }
+
+    void quote(Context ctx) {
+        SendRequest request = request(ctx);
+        Responses.json(ctx, 200, SmsViews.quote(sms.quote(Authenticator.tenantId(ctx), request)));
+    }
+
+    void status(Context ctx) {
+        Responses.json(ctx, 200, SmsViews.message(sms.get(Authenticator.tenantId(ctx), ctx.pathParam("message_id"))));
+    }
+
+    void history(Context ctx) {
+        long tenantId = Authenticator.tenantId(ctx);
+        Query q = new Query(ctx);
+        String status = q.oneOf("status", STATUSES);
+        HistoryFilter filter = new HistoryFilter(status == null ? null : MessageStatus.fromWire(status),
+                q.text("recipient"), q.text("reference"), q.time("from", false), q.time("to", true));
+        int page = q.page();
+        int perPage = q.perPage();
+        q.throwIfInvalid();
+        SmsService.PageOf<io.jumbe.core.sms.Message> result = sms.history(tenantId, filter, page, perPage);
+        Responses.json(ctx, 200, Page.of(result.items().stream().map(SmsViews::message).toList(), page, perPage,
+                result.total()));
+    }
+
+    void statistics(Context ctx) {
+        long tenantId = Authenticator.tenantId(ctx);
+        Query q = new Query(ctx);
+        Instant from = q.time("from", false);
+        Instant to = q.time("to", true);
+        q.throwIfInvalid();
+        if (from == null && to == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            Instant now = Instant.now();
+            Instant end = now.plusSeconds(1);
+            body.put("today", SmsViews.statistics(sms.statistics(tenantId, sms.startOfToday(), end)));
+            body.put("this_month", SmsViews.statistics(sms.statistics(tenantId, sms.startOfMonth(), end)));
+            Responses.json(ctx, 200, body);
+            return;
+        }
+        Instant start = from == null ? sms.startOfMonth() : from;
+        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
+        Responses.json(ctx, 200, SmsViews.statistics(sms.statistics(tenantId, start, end)));
+    }
+
+    void clientStatistics(Context ctx) {
+        Responses.json(ctx, 200, SmsViews.client(sms.clientStatistics(Authenticator.tenantId(ctx))));
+    }
+
+    void cancel(Context ctx) {
+        Responses.json(ctx, 200, SmsViews.message(sms.cancel(Authenticator.tenantId(ctx), ctx.pathParam("message_id"))));
+    }
+
+    private static SendRequest request(Context ctx) {
+        JsonBody body = JsonBody.of(ctx);
+        boolean hasOne = body.has("recipient");
+        boolean hasMany = body.has("recipients");
+        List<String> recipients = List.of();
+        if (hasOne && hasMany) {
+            body.addError("recipients", "give either 'recipient' or 'recipients', not both");
+        } else if (hasOne) {
+            JsonNode n = body.node("recipient");
+            if (n.isTextual() || n.isNumber()) {
+                recipients = List.of(n.asText());
+            } else {
+                body.addError("recipient", "must be a string");
+            }
+        } else if (hasMany) {
+            recipients = body.textList("recipients").orElse(List.of());
+        } else {
+            body.addError("recipient", "is required (or 'recipients' for several)");
+        }
+        String message = body.requiredText("message");
+        String sender = body.text("sender").orElse(null);
+        Instant scheduleAt = body.instant("schedule_at").orElse(null);
+        String reference = body.text("reference").orElse(null);
+        body.throwIfInvalid();
+        return new SendRequest(recipients, message, sender, scheduleAt, reference, hasOne);
+    }
+}
