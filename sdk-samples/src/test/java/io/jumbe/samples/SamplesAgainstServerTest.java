@@ -2,11 +2,15 @@ package io.jumbe.samples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jumbe.core.common.Money;
+import io.jumbe.sdk.JumbeClient;
 import io.jumbe.sdk.realserver.InProcessServer;
+import io.jumbe.sdk.webhooks.WebhookConfigParams;
 import io.jumbe.server.testing.Sender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.TestInstance;
 /** Runs each sample against the real server started in-process and checks what it prints. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SamplesAgainstServerTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     private final InProcessServer server = InProcessServer.start();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -72,5 +78,46 @@ class SamplesAgainstServerTest {
 
         assertThat(printedAfter(mark)).containsPattern("error: HTTP 401 unauthorized: .*API key.*\\(request id req_\\w+\\)")
                 .doesNotContain("sk_test_wrong");
+    }
+
+    @Test
+    void webhookReceiverVerifiesAndPrintsRealDeliveriesFromTheServer() {
+        Sender sender = server.sender("10.00");
+        JumbeClient client = server.client(sender);
+        String secret = client.webhooks().putConfig(WebhookConfigParams.builder()
+                .webhookUrl("http://127.0.0.1:1/unused").addEvent("balance.updated").build()).webhookSecret();
+        Map<String, String> env = Map.of("PORT", "0", "JUMBE_WEBHOOK_SECRET", secret);
+        int mark = printed().length();
+
+        try (WebhookReceiver receiver = WebhookReceiver.start(env, out)) {
+            client.webhooks().putConfig(WebhookConfigParams.builder()
+                    .webhookUrl("http://127.0.0.1:" + receiver.port() + "/webhooks").addEvent("balance.updated")
+                    .webhookSecret(secret).build());
+
+            assertThat(client.webhooks().test().httpStatus()).isEqualTo(200);
+            server.app().platform().wallet().manualCredit(sender.clientId(), Money.parse("250.00"), "slip-1", null,
+                    "test");
+            awaitPrinted(mark, "verified balance.updated");
+        }
+
+        assertThat(printedAfter(mark)).contains("listening on http://localhost:")
+                .containsPattern("verified webhook\\.test \\S+ #\\d+: test ")
+                .containsPattern("verified balance\\.updated \\S+ #\\d+: balance 10\\.00 -> 260\\.00 \\(\\w+\\)")
+                .doesNotContain("rejected delivery");
+    }
+
+    private void awaitPrinted(int mark, String text) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!printedAfter(mark).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("never printed '" + text + "'; printed:\n" + printedAfter(mark));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 }
