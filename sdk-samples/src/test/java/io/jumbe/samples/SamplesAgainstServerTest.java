@@ -39,6 +39,60 @@ class SamplesAgainstServerTest {
     }
 
     @Test
+    void sendSmsPrintsTheQueuedMessageItsCostAndItsStatus() {
+        Sender sender = server.sender("10.00");
+        int mark = printed().length();
+
+        int status = Sample.execute(SendSms::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark))
+                .containsPattern("queued MSG-\\S+ to 254712345678: 1 segment\\(s\\), GSM-7, cost KES 1\\.00")
+                .contains("balance KES 9.00")
+                .containsPattern("status (queued|sent|delivered)");
+    }
+
+    @Test
+    void sendSmsPrintsTheProblemWhenTheBalanceIsShort() {
+        Sender sender = server.sender("0.00");
+        int mark = printed().length();
+
+        assertThat(Sample.execute(SendSms::run, server.sampleEnv(sender), out)).isEqualTo(1);
+
+        assertThat(printedAfter(mark)).containsPattern("error: HTTP 402 insufficient_balance: .+ \\(request id req_\\w+\\)");
+    }
+
+    @Test
+    void bulkSendPrintsTheQuoteTheQueuedMessagesAndTheRejected() {
+        Sender sender = server.sender("10.00");
+        int mark = printed().length();
+
+        int status = Sample.execute(BulkSend::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark)).contains("quote: 1 segment(s) each, total KES 3.00")
+                .containsPattern("queued 3 message\\(s\\) in batch \\S+, total KES 3\\.00")
+                .containsPattern("MSG-\\S+ -> 254712345678").containsPattern("MSG-\\S+ -> 254712345679")
+                .containsPattern("MSG-\\S+ -> 254712340001")
+                .contains("rejected 12345: invalid_recipient")
+                .contains("balance KES 7.00");
+    }
+
+    @Test
+    void checkBalancePrintsTheBalanceAndTheMonth() {
+        Sender sender = server.sender("10.00");
+        server.client(sender).sms().send(io.jumbe.sdk.sms.SendSmsParams.builder().recipient("0712345678")
+                .message("one").build());
+        int mark = printed().length();
+
+        int status = Sample.execute(CheckBalance::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark)).contains("balance KES 9.00 (9 SMS at KES 1.00)")
+                .containsPattern("this month: 1 sent, [01] delivered, 0 failed, spend KES 1\\.00");
+    }
+
+    @Test
     void topUpPushesWaitsForMpesaAndPrintsTheReceiptAndBalance() {
         Sender sender = server.sender("0.00");
         int mark = printed().length();
