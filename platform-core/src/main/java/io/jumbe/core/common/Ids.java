@@ -9,7 +9,8 @@ import java.time.Clock;
  */
 public final class Ids {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private final SecureRandom random = new SecureRandom();
+    // One generator per thread, so concurrent debits (two ids each) do not queue on one generator's lock.
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
     private final Clock clock;
 
     public Ids(Clock clock) {
@@ -24,7 +25,7 @@ public final class Ids {
             time >>>= 5;
         }
         byte[] bytes = new byte[10];
-        random.nextBytes(bytes);
+        random.get().nextBytes(bytes);
         long hi = 0;
         for (int i = 0; i < 5; i++) {
             hi = (hi << 8) | (bytes[i] & 0xff);
