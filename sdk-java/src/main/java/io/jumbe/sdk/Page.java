@@ -26,7 +26,7 @@ public final class Page<T> {
      */
     public Page(List<T> data, PageMeta meta, IntFunction<Page<T>> fetcher) {
         this.data = data == null ? List.of() : List.copyOf(data);
-        this.meta = meta == null ? new PageMeta(1, this.data.size(), (long) this.data.size()) : meta;
+        this.meta = meta == null ? new PageMeta(1, this.data.size(), (long) this.data.size(), 1) : meta;
         this.fetcher = fetcher;
     }
 

@@ -8,7 +8,8 @@ import com.squareup.moshi.Json;
  * @param currentPage the 1-based page number returned
  * @param perPage     the page size the server applied
  * @param total       how many items match the filter in all pages
+ * @param lastPage    the number of the last page
  */
 public record PageMeta(@Json(name = "current_page") Integer currentPage, @Json(name = "per_page") Integer perPage,
-                       Long total) {
+                       Long total, @Json(name = "last_page") Integer lastPage) {
 }

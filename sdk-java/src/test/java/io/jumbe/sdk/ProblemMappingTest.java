@@ -52,6 +52,9 @@ class ProblemMappingTest {
                 Arguments.of(409, "idempotency_in_progress", IdempotencyConflictException.class),
                 Arguments.of(502, "payment_provider_error", ServerException.class),
                 Arguments.of(500, "internal_error", ServerException.class),
+                Arguments.of(409, "not_cancellable", JumbeException.class),
+                Arguments.of(400, "webhooks_disabled", JumbeException.class),
+                Arguments.of(405, "method_not_allowed", JumbeException.class),
                 // an unknown code falls back to the status
                 Arguments.of(409, "something_new", IdempotencyConflictException.class),
                 Arguments.of(503, "something_new", ServerException.class),
@@ -85,6 +88,20 @@ class ProblemMappingTest {
                 e -> assertThat(e.fieldErrors()).containsExactly(
                         new FieldError("recipient", "not a Kenyan mobile number"),
                         new FieldError("message", "must not be empty")));
+    }
+
+    @Test
+    void readsTheServersWholeProblemShapeAndTakesTheRequestIdFromTheBodyWhenTheHeaderIsMissing() {
+        api.server.enqueue(new MockResponse.Builder().code(404).addHeader("Content-Type", "application/problem+json")
+                .body("{\"type\":\"/docs/errors.html#not_found\",\"title\":\"Not found\",\"status\":404,"
+                        + "\"detail\":\"Message MSG-9 was not found.\",\"code\":\"not_found\","
+                        + "\"instance\":\"/api/2/sms/status/MSG-9\",\"request_id\":\"req_fromthebody\"}").build());
+
+        assertThatThrownBy(() -> api.client.sms().status("MSG-9")).isInstanceOfSatisfying(NotFoundException.class,
+                e -> {
+                    assertThat(e.requestId()).isEqualTo("req_fromthebody");
+                    assertThat(e.detail()).isEqualTo("Message MSG-9 was not found.");
+                });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jumbe.sdk.errors.ConnectionException;
+import io.jumbe.sdk.errors.JumbeException;
 import io.jumbe.sdk.errors.RateLimitedException;
 import io.jumbe.sdk.errors.ServerException;
 import io.jumbe.sdk.errors.ValidationException;
@@ -132,6 +133,25 @@ class RetryTest {
     void neverRetriesAClientError() {
         api.problem(400, "validation_failed", null, null);
         assertThatThrownBy(() -> api.client.sms().send(sms())).isInstanceOf(ValidationException.class);
+        assertThat(api.server.getRequestCount()).isEqualTo(1);
+        assertThat(api.sleeps).isEmpty();
+    }
+
+    @Test
+    void retriesA409OnlyWhileTheSameIdempotencyKeyIsStillRunning() {
+        api.problem(409, "idempotency_in_progress", null, null);
+        api.json(202, "{\"status\":\"queued\",\"message_id\":\"MSG-1\"}");
+
+        assertThat(api.client.sms().send(sms()).messageId()).isEqualTo("MSG-1");
+        assertThat(api.server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void neverRetriesAConflictOfState() {
+        api.problem(409, "not_cancellable", null, null);
+
+        assertThatThrownBy(() -> api.client.sms().cancel("MSG-1")).isExactlyInstanceOf(JumbeException.class)
+                .satisfies(e -> assertThat(((JumbeException) e).code()).isEqualTo("not_cancellable"));
         assertThat(api.server.getRequestCount()).isEqualTo(1);
         assertThat(api.sleeps).isEmpty();
     }

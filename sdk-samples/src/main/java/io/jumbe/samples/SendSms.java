@@ -35,7 +35,7 @@ public final class SendSms {
         }
         SmsSendResult sent = client.sms().send(params.build());
         out.println("queued " + sent.messageId() + " to " + sent.recipient() + ": " + sent.segments() + " segment(s), "
-                + sent.encoding() + ", cost KES " + sent.cost().toPlainString());
+                + sent.encoding().wireValue() + ", cost KES " + sent.cost().toPlainString());
         out.println("balance KES " + sent.balance().toPlainString());
         SmsMessage status = client.sms().status(sent.messageId());
         out.println("status " + status.status().wireValue());

@@ -58,7 +58,7 @@ class SamplesTest {
         int status = Sample.execute(SendSms::run, env, out);
 
         assertThat(status).isZero();
-        assertThat(printed()).contains("queued MSG-1 to 254712345678: 1 segment(s), GSM_7, cost KES 1.00")
+        assertThat(printed()).contains("queued MSG-1 to 254712345678: 1 segment(s), GSM-7, cost KES 1.00")
                 .contains("balance KES 99.00").contains("status queued");
     }
 

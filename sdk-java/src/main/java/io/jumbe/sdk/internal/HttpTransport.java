@@ -265,7 +265,7 @@ public final class HttpTransport {
                 }
                 ApiProblem problem = readProblem(response);
                 failure = ProblemMapper.toException(problem);
-                wait = retryWait(response.code(), problem.retryAfter(), attempt);
+                wait = retryWait(problem, attempt);
             } catch (IOException e) {
                 log(request, 0, started, null, attempt);
                 failure = new ConnectionException(request.method() + " " + request.url().encodedPath()
@@ -281,14 +281,20 @@ public final class HttpTransport {
     }
 
     /** The wait before the next attempt after a non-2xx answer, or {@code null} to give up. */
-    private Duration retryWait(int status, Duration retryAfter, int attempt) {
+    private Duration retryWait(ApiProblem problem, int attempt) {
         if (attempt >= settings.maxRetries()) {
             return null;
         }
-        boolean retryable = status == 409 || status == 429 || status >= 500;
+        int status = problem.status();
+        // a 409 is worth retrying only while the same idempotency key is still running; another conflict (a
+        // message that can no longer be cancelled) answers the same however often it is asked
+        boolean conflictInProgress = status == 409
+                && (problem.code() == null || "idempotency_in_progress".equals(problem.code()));
+        boolean retryable = conflictInProgress || status == 429 || status >= 500;
         if (!retryable) {
             return null;
         }
+        Duration retryAfter = problem.retryAfter();
         if (retryAfter != null) {
             return retryAfter.compareTo(settings.maxRetryAfter()) <= 0 ? retryAfter : null;
         }
@@ -305,7 +311,7 @@ public final class HttpTransport {
     }
 
     private ApiProblem readProblem(Response response) {
-        String requestId = response.header("X-Request-Id");
+        String headerRequestId = response.header("X-Request-Id");
         Duration retryAfter = parseRetryAfter(response.header("Retry-After"));
         String text;
         try {
@@ -327,9 +333,11 @@ public final class HttpTransport {
                 detail = detail.substring(0, 500);
             }
             return new ApiProblem(response.code(), null, null, detail == null || detail.isBlank() ? null : detail,
-                    null, List.of(), requestId, retryAfter);
+                    null, List.of(), headerRequestId, retryAfter);
         }
         List<FieldError> fields = parsed.errors() == null ? List.of() : parsed.errors();
+        // the header is the server's own record; the body's copy helps when a proxy drops response headers
+        String requestId = headerRequestId != null ? headerRequestId : parsed.requestId();
         return new ApiProblem(response.code(), parsed.type(), parsed.title(), parsed.detail(), parsed.code(),
                 fields, requestId, retryAfter);
     }
@@ -337,14 +345,17 @@ public final class HttpTransport {
     /**
      * The JSON shape of an RFC 9457 problem as the API writes it.
      *
-     * @param type   problem type URI
-     * @param title  short summary
-     * @param status HTTP status
-     * @param detail explanation of this occurrence
-     * @param code   stable machine code
-     * @param errors offending fields
+     * @param type      problem type URI
+     * @param title     short summary
+     * @param status    HTTP status
+     * @param detail    explanation of this occurrence
+     * @param code      stable machine code
+     * @param instance  the request path the problem is about
+     * @param requestId the request id, the same as the {@code X-Request-Id} header
+     * @param errors    offending fields
      */
-    public record ProblemBody(String type, String title, Integer status, String detail, String code,
+    public record ProblemBody(String type, String title, Integer status, String detail, String code, String instance,
+                              @com.squareup.moshi.Json(name = "request_id") String requestId,
                               List<FieldError> errors) {
     }
 

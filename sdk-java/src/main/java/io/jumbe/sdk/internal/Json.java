@@ -31,6 +31,7 @@ public final class Json {
         return new Moshi.Builder()
                 .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
                 .add(Instant.class, new InstantAdapter().nullSafe())
+                .add(String.class, RawJson.class, new RawJsonAdapter().nullSafe())
                 .add(Json::unknownFallbackEnum)
                 .build();
     }
@@ -65,6 +66,23 @@ public final class Json {
         @Override
         public void toJson(JsonWriter writer, BigDecimal value) throws IOException {
             writer.value(value);
+        }
+    }
+
+    /** A JSON value kept as its source text, for {@link RawJson} members. */
+    static final class RawJsonAdapter extends JsonAdapter<String> {
+        @Override
+        public String fromJson(JsonReader reader) throws IOException {
+            try (okio.BufferedSource source = reader.nextSource()) {
+                return source.readUtf8();
+            }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, String value) throws IOException {
+            try (okio.BufferedSink sink = writer.valueSink()) {
+                sink.writeUtf8(value);
+            }
         }
     }
 

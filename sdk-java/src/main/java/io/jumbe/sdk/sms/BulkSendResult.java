@@ -10,11 +10,13 @@ import java.util.List;
  * @param status    {@code queued}
  * @param batchId   the batch's id
  * @param messages  one entry per accepted recipient
+ * @param encoding  GSM-7 or UCS-2
  * @param totalCost what the whole request cost, in KES
  * @param balance   the wallet balance after the charge, in KES
  * @param rejected  recipients refused, with their reason
  */
 public record BulkSendResult(String status, @Json(name = "batch_id") String batchId, List<QueuedMessage> messages,
+                             Encoding encoding,
                              @Json(name = "total_cost") BigDecimal totalCost,
                              BigDecimal balance, List<RejectedRecipient> rejected) {
     /**
@@ -23,6 +25,7 @@ public record BulkSendResult(String status, @Json(name = "batch_id") String batc
      * @param status    {@code queued}
      * @param batchId   the batch's id
      * @param messages  the accepted messages
+     * @param encoding  the encoding
      * @param totalCost the total cost
      * @param balance   the balance after the charge
      * @param rejected  the refused recipients

@@ -1,13 +1,30 @@
 package io.jumbe.sdk.sms;
 
 import com.squareup.moshi.Json;
+import io.jumbe.sdk.internal.WireValue;
 
 /** How a message's text is encoded, which decides its segment size. */
-public enum Encoding {
+public enum Encoding implements WireValue {
     /** The GSM 03.38 alphabet: 160 characters single, 153 per part. */
-    @Json(name = "GSM-7") GSM_7,
+    @Json(name = "GSM-7") GSM_7("GSM-7"),
     /** Anything outside GSM-7: 70 UTF-16 units single, 67 per part. */
-    @Json(name = "UCS-2") UCS_2,
+    @Json(name = "UCS-2") UCS_2("UCS-2"),
     /** An encoding this SDK version does not know. */
-    UNKNOWN
+    UNKNOWN("unknown");
+
+    private final String wire;
+
+    Encoding(String wire) {
+        this.wire = wire;
+    }
+
+    /**
+     * The encoding as the API writes it, for example {@code GSM-7}.
+     *
+     * @return the wire value
+     */
+    @Override
+    public String wireValue() {
+        return wire;
+    }
 }

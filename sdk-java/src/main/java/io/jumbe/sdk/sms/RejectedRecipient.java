@@ -5,7 +5,7 @@ package io.jumbe.sdk.sms;
  *
  * @param recipient the number as given
  * @param code      the reason code
- * @param message   the reason in words, or {@code null}
+ * @param reason    the reason in words, or {@code null}
  */
-public record RejectedRecipient(String recipient, String code, String message) {
+public record RejectedRecipient(String recipient, String code, String reason) {
 }

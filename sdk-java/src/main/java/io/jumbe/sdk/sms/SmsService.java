@@ -81,7 +81,8 @@ public final class SmsService {
         if ((messages == null || messages.isEmpty()) && a.messageId() != null) {
             messages = List.of(new QueuedMessage(a.messageId(), a.recipient(), a.segments(), a.cost()));
         }
-        return new BulkSendResult(a.status(), a.batchId(), messages, a.totalCost() != null ? a.totalCost() : a.cost(),
+        return new BulkSendResult(a.status(), a.batchId(), messages, a.encoding(),
+                a.totalCost() != null ? a.totalCost() : a.cost(),
                 a.balance(), a.rejected());
     }
 
@@ -165,7 +166,8 @@ public final class SmsService {
      * @param messageId the id, {@code MSG-…}
      * @return the message as it is after cancelling, or {@code null} when the server answers with no body
      * @throws io.jumbe.sdk.errors.NotFoundException when no such message belongs to this account
-     * @throws io.jumbe.sdk.errors.JumbeException when it has already left or the call fails
+     * @throws io.jumbe.sdk.errors.JumbeException with code {@code not_cancellable} when it was not scheduled or has
+     *                                            already left, or when the call fails
      */
     public SmsMessage cancel(String messageId) {
         requireId(messageId);

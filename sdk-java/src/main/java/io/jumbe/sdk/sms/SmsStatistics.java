@@ -14,11 +14,12 @@ import java.util.Map;
  * @param byStatus  messages per status word ({@code queued}, {@code delivered}, …)
  * @param segments  segments in the range
  * @param cost      KES charged in the range
+ * @param refunded  KES returned in the range
  * @param today     today's statistics, when given
  * @param thisMonth this month's statistics, when given
  */
 public record SmsStatistics(String from, String to, Long total, @Json(name = "by_status") Map<String, Long> byStatus,
-                            Long segments, BigDecimal cost, SmsStatistics today,
+                            Long segments, BigDecimal cost, BigDecimal refunded, SmsStatistics today,
                             @Json(name = "this_month") SmsStatistics thisMonth) {
     /**
      * Normalises an absent map to an empty one.
@@ -29,6 +30,7 @@ public record SmsStatistics(String from, String to, Long total, @Json(name = "by
      * @param byStatus  messages per status
      * @param segments  segments
      * @param cost      KES charged
+     * @param refunded  KES returned
      * @param today     today's statistics
      * @param thisMonth this month's statistics
      */

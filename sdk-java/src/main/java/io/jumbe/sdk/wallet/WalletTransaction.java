@@ -16,7 +16,9 @@ import java.time.Instant;
  * @param reference     a reference (the tenant's, the bank slip, the message id…)
  * @param mpesaReceipt  the M-Pesa receipt of a paid top-up
  * @param description   the entry in words
- * @param balanceAfter  the balance after this entry, when the server gives it
+ * @param failureReason why a failed entry failed, in words
+ * @param balanceBefore the balance before this entry, in KES
+ * @param balanceAfter  the balance after this entry, in KES
  * @param createdAt     when it was recorded
  * @param completedAt   when it reached its final state
  */
@@ -25,6 +27,8 @@ public record WalletTransaction(@Json(name = "transaction_id") String transactio
                                 @Json(name = "payment_method") String paymentMethod,
                                 @Json(name = "phone_number") String phoneNumber, String reference,
                                 @Json(name = "mpesa_receipt") String mpesaReceipt, String description,
+                                @Json(name = "failure_reason") String failureReason,
+                                @Json(name = "balance_before") BigDecimal balanceBefore,
                                 @Json(name = "balance_after") BigDecimal balanceAfter,
                                 @Json(name = "created_at") Instant createdAt,
                                 @Json(name = "completed_at") Instant completedAt) {

@@ -8,8 +8,8 @@ public enum DeliveryStatus implements WireValue {
     /** Waiting for its first or next attempt. */
     @Json(name = "pending") PENDING("pending"),
     /** The receiver answered 2xx. */
-    @Json(name = "delivered") DELIVERED("delivered"),
-    /** Every scheduled attempt failed. */
+    @Json(name = "succeeded") SUCCEEDED("succeeded"),
+    /** Every scheduled attempt failed, the receiver answered 410, or webhooks were turned off. */
     @Json(name = "failed") FAILED("failed"),
     /** A state this SDK version does not know. */
     UNKNOWN("unknown");

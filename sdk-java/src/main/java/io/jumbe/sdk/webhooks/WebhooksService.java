@@ -53,12 +53,14 @@ public final class WebhooksService {
     }
 
     /**
-     * Turns webhooks off ({@code DELETE /webhooks/config}).
+     * Turns webhooks off ({@code DELETE /webhooks/config}); the URL and events are kept, deliveries stop.
      *
-     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     * @return the configuration, now with {@code enabled} false
+     * @throws io.jumbe.sdk.errors.NotFoundException when webhooks were never configured
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
-    public void deleteConfig() {
-        http.delete(Void.class, "webhooks", "config");
+    public WebhookConfig deleteConfig() {
+        return http.delete(WebhookConfig.class, "webhooks", "config");
     }
 
     /**
@@ -137,7 +139,7 @@ public final class WebhooksService {
      * ({@code POST /webhooks/deliveries/{delivery_id}/retry}).
      *
      * @param deliveryId the id
-     * @return the delivery after the new attempt
+     * @return the delivery, queued for its new attempt
      * @throws io.jumbe.sdk.errors.NotFoundException when no such delivery belongs to this account
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */

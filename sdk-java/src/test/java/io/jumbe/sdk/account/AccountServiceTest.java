@@ -30,7 +30,7 @@ class AccountServiceTest {
 
     @Test
     void statisticsGetsTheMonthAtAGlance() throws Exception {
-        api.json(200, "{\"period\":\"2025-10\",\"messages_sent\":120,\"messages_delivered\":110,\"messages_failed\":4,"
+        api.json(200, "{\"period_start\":\"2025-10-01T00:00:00Z\",\"messages_sent\":120,\"messages_delivered\":110,\"messages_failed\":4,"
                 + "\"spend\":130.00,\"topups\":1000.00,\"balance\":870.00,\"currency\":\"KES\"}");
 
         AccountStatistics stats = api.client.account().statistics();
@@ -38,5 +38,6 @@ class AccountServiceTest {
         assertThat(api.take().getTarget()).isEqualTo("/api/2/client/statistics");
         assertThat(stats.messagesDelivered()).isEqualTo(110L);
         assertThat(stats.spend()).isEqualTo(new BigDecimal("130.00"));
+        assertThat(stats.periodStart()).isEqualTo(java.time.Instant.parse("2025-10-01T00:00:00Z"));
     }
 }

@@ -65,7 +65,8 @@ class SmsServiceTest {
         api.json(202, "{\"status\":\"queued\",\"batch_id\":\"BATCH-9\",\"messages\":[{\"message_id\":\"MSG-1\","
                 + "\"recipient\":\"254712345678\",\"segments\":2,\"cost\":2.00},{\"message_id\":\"MSG-2\","
                 + "\"recipient\":\"254712345679\",\"segments\":2,\"cost\":2.00}],\"total_cost\":4.00,"
-                + "\"balance\":96.00,\"rejected\":[{\"recipient\":\"12\",\"code\":\"invalid_recipient\"}]}");
+                + "\"encoding\":\"GSM-7\",\"balance\":96.00,\"rejected\":[{\"recipient\":\"12\",\"code\":\"invalid_recipient\","
+                + "\"reason\":\"not a Kenyan mobile number\"}]}");
 
         BulkSendResult result = api.client.sms().sendBulk(BulkSendSmsParams.builder()
                 .recipients(List.of("0712345678", "0712345679", "12")).message("Clinic closed Monday").build());
@@ -77,7 +78,9 @@ class SmsServiceTest {
         assertThat(result.batchId()).isEqualTo("BATCH-9");
         assertThat(result.messages()).extracting(QueuedMessage::messageId).containsExactly("MSG-1", "MSG-2");
         assertThat(result.totalCost()).isEqualTo(new BigDecimal("4.00"));
-        assertThat(result.rejected()).containsExactly(new RejectedRecipient("12", "invalid_recipient", null));
+        assertThat(result.encoding()).isEqualTo(Encoding.GSM_7);
+        assertThat(result.rejected()).containsExactly(new RejectedRecipient("12", "invalid_recipient",
+                "not a Kenyan mobile number"));
     }
 
     @Test
@@ -96,7 +99,8 @@ class SmsServiceTest {
     @Test
     void quotePostsToQuoteAndParsesPricing() throws Exception {
         api.json(200, "{\"segments\":2,\"encoding\":\"UCS-2\",\"characters\":90,\"recipients\":3,"
-                + "\"cost_per_recipient\":2.00,\"total_cost\":6.00,\"price_per_segment\":1.00}");
+                + "\"cost_per_recipient\":2.00,\"total_cost\":6.00,\"balance\":5.00,\"sufficient_balance\":false,"
+                + "\"rejected\":[]}");
 
         SmsQuote quote = api.client.sms().quote(BulkSendSmsParams.builder()
                 .recipients(List.of("0712345678", "0712345679", "0712345670")).message("Habari 😀").build());
@@ -106,6 +110,7 @@ class SmsServiceTest {
         assertThat(r.getTarget()).isEqualTo("/api/2/sms/quote");
         assertThat(quote.encoding()).isEqualTo(Encoding.UCS_2);
         assertThat(quote.totalCost()).isEqualTo(new BigDecimal("6.00"));
+        assertThat(quote.sufficientBalance()).isFalse();
         assertThat(quote.rejected()).isEmpty();
     }
 
@@ -159,7 +164,7 @@ class SmsServiceTest {
     @Test
     void statisticsSendsTheRangeAndParsesCounts() throws Exception {
         api.json(200, "{\"from\":\"2025-10-01\",\"to\":\"2025-10-31\",\"total\":10,"
-                + "\"by_status\":{\"delivered\":8,\"failed\":2},\"segments\":12,\"cost\":12.00}");
+                + "\"by_status\":{\"delivered\":8,\"failed\":2},\"segments\":12,\"cost\":12.00,\"refunded\":2.00}");
 
         SmsStatistics stats = api.client.sms().statistics(SmsStatisticsParams.between(LocalDate.of(2025, 10, 1),
                 LocalDate.of(2025, 10, 31)));
@@ -167,6 +172,7 @@ class SmsServiceTest {
         assertThat(api.take().getTarget()).isEqualTo("/api/2/sms/statistics?from=2025-10-01&to=2025-10-31");
         assertThat(stats.byStatus()).containsEntry("delivered", 8L);
         assertThat(stats.cost()).isEqualTo(new BigDecimal("12.00"));
+        assertThat(stats.refunded()).isEqualTo(new BigDecimal("2.00"));
     }
 
     @Test

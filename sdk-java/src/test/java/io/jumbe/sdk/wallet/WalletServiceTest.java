@@ -80,7 +80,8 @@ class WalletServiceTest {
     @Test
     void topUpStatusGetsTheTransaction() throws Exception {
         api.json(200, "{\"transaction_id\":\"TXN-1\",\"status\":\"failed\",\"amount\":500.00,\"payment_method\":\"mpesa\","
-                + "\"phone_number\":\"254712345678\",\"failure_reason\":\"Cancelled by user (1032)\","
+                + "\"phone_number\":\"254712345678\",\"reference\":null,\"checkout_request_id\":\"ws_CO_1\","
+                + "\"mpesa_receipt\":null,\"failure_reason\":\"cancelled by user (M-Pesa ResultCode 1032)\","
                 + "\"created_at\":\"2025-10-09T14:35:00Z\",\"completed_at\":\"2025-10-09T14:35:40Z\"}");
 
         TopUp topUp = api.client.wallet().topUpStatus("TXN-1");
@@ -88,6 +89,7 @@ class WalletServiceTest {
         assertThat(api.take().getTarget()).isEqualTo("/api/2/wallet/topup/TXN-1");
         assertThat(topUp.status()).isEqualTo(TransactionStatus.FAILED);
         assertThat(topUp.failureReason()).contains("1032");
+        assertThat(topUp.checkoutRequestId()).isEqualTo("ws_CO_1");
         assertThat(topUp.completedAt()).isEqualTo(Instant.parse("2025-10-09T14:35:40Z"));
     }
 
@@ -121,7 +123,8 @@ class WalletServiceTest {
         api.json(200, "{\"data\":[{\"transaction_id\":\"TXN-2\",\"type\":\"debit\",\"status\":\"completed\","
                 + "\"amount\":3.00}],\"meta\":{\"current_page\":1,\"per_page\":1,\"total\":2}}");
         api.json(200, "{\"data\":[{\"transaction_id\":\"TXN-1\",\"type\":\"credit\",\"status\":\"completed\","
-                + "\"amount\":1000.00,\"mpesa_receipt\":\"QJK1\"}],\"meta\":{\"current_page\":2,\"per_page\":1,\"total\":2}}");
+                + "\"amount\":1000.00,\"mpesa_receipt\":\"QJK1\",\"failure_reason\":null,\"balance_before\":3.00,"
+                + "\"balance_after\":1003.00}],\"meta\":{\"current_page\":2,\"per_page\":1,\"total\":2,\"last_page\":2}}");
 
         Page<WalletTransaction> page = api.client.wallet().transactions(TransactionListParams.builder()
                 .fromDate(LocalDate.of(2025, 10, 1)).toDate(LocalDate.of(2025, 10, 31)).type(TransactionType.CREDIT)
@@ -133,6 +136,8 @@ class WalletServiceTest {
         Page<WalletTransaction> second = page.nextPage();
         assertThat(api.take().getTarget()).endsWith("&page=2&per_page=1");
         assertThat(second.data().get(0).type()).isEqualTo(TransactionType.CREDIT);
+        assertThat(second.data().get(0).balanceBefore().toPlainString()).isEqualTo("3.00");
+        assertThat(second.data().get(0).balanceAfter().toPlainString()).isEqualTo("1003.00");
         assertThat(second.hasNextPage()).isFalse();
     }
 

@@ -55,17 +55,29 @@ class WebhooksServiceTest {
     }
 
     @Test
-    void deleteConfigAcceptsAnEmptyAnswer() throws Exception {
-        api.server.enqueue(new MockResponse.Builder().code(204).build());
-        api.client.webhooks().deleteConfig();
+    void deleteConfigReturnsTheConfigurationTurnedOff() throws Exception {
+        api.json(200, "{\"webhook_url\":\"https://crm.example.com/hooks\",\"events\":[\"balance.updated\"],"
+                + "\"enabled\":false,\"disabled_reason\":\"turned off by the tenant\","
+                + "\"previous_secret_valid_until\":null,\"created_at\":\"2025-10-09T14:35:00Z\","
+                + "\"updated_at\":\"2025-10-09T15:00:00Z\"}");
+        WebhookConfig config = api.client.webhooks().deleteConfig();
         RecordedRequest r = api.take();
         assertThat(r.getMethod()).isEqualTo("DELETE");
         assertThat(r.getTarget()).isEqualTo("/api/2/webhooks/config");
+        assertThat(config.enabled()).isFalse();
+        assertThat(config.disabledReason()).isEqualTo("turned off by the tenant");
+    }
+
+    @Test
+    void deleteConfigAcceptsAnEmptyAnswer() throws Exception {
+        api.server.enqueue(new MockResponse.Builder().code(204).build());
+        assertThat(api.client.webhooks().deleteConfig()).isNull();
+        assertThat(api.take().getMethod()).isEqualTo("DELETE");
     }
 
     @Test
     void rotateSecretPostsWithAnIdempotencyKey() throws Exception {
-        api.json(200, "{\"webhook_secret\":\"whsec_new\",\"previous_secret_expires_at\":\"2025-10-10T14:35:00Z\"}");
+        api.json(200, "{\"webhook_secret\":\"whsec_new\",\"previous_secret_valid_until\":\"2025-10-10T14:35:00Z\"}");
         SecretRotation rotation = api.client.webhooks().rotateSecret();
         RecordedRequest r = api.take();
         assertThat(r.getMethod()).isEqualTo("POST");
@@ -73,22 +85,28 @@ class WebhooksServiceTest {
         assertThat(r.getHeaders().get("Idempotency-Key")).isNotBlank();
         assertThat(MockApi.body(r)).isEqualTo("{}");
         assertThat(rotation.webhookSecret()).isEqualTo("whsec_new");
-        assertThat(rotation.previousSecretExpiresAt()).isEqualTo(Instant.parse("2025-10-10T14:35:00Z"));
+        assertThat(rotation.previousSecretValidUntil()).isEqualTo(Instant.parse("2025-10-10T14:35:00Z"));
     }
 
     @Test
     void testReportsTheReceiversStatusAndLatency() throws Exception {
-        api.json(200, "{\"success\":true,\"http_status\":200,\"latency_ms\":84,\"delivery_id\":\"WH-1\"}");
+        api.json(200, "{\"delivery_id\":\"WH-1\",\"webhook_id\":\"msg_1\",\"success\":true,\"http_status\":200,"
+                + "\"latency_ms\":84,\"error\":null,\"response_body\":\"ok\"}");
         WebhookTestResult result = api.client.webhooks().test();
         assertThat(api.take().getTarget()).isEqualTo("/api/2/webhooks/test");
         assertThat(result.httpStatus()).isEqualTo(200);
         assertThat(result.latencyMs()).isEqualTo(84L);
+        assertThat(result.webhookId()).isEqualTo("msg_1");
+        assertThat(result.responseBody()).isEqualTo("ok");
     }
 
     @Test
     void deliveriesSendFiltersAndParseAttempts() throws Exception {
-        api.json(200, "{\"data\":[{\"delivery_id\":\"WH-1\",\"webhook_id\":\"msg_1\",\"event\":\"message.failed\","
-                + "\"status\":\"failed\",\"attempt_count\":9}],\"meta\":{\"current_page\":1,\"per_page\":20,\"total\":1}}");
+        api.json(200, "{\"data\":[{\"id\":\"WH-1\",\"event\":\"message.failed\",\"event_id\":\"EVT-1\","
+                + "\"webhook_id\":\"msg_1\",\"status\":\"failed\",\"attempt_count\":9,\"next_attempt_at\":null,"
+                + "\"last_error\":\"HTTP 500\",\"created_at\":\"2025-10-09T14:35:00Z\","
+                + "\"updated_at\":\"2025-10-10T14:35:00Z\"}],"
+                + "\"meta\":{\"current_page\":1,\"per_page\":20,\"total\":1,\"last_page\":1}}");
 
         Page<WebhookDelivery> page = api.client.webhooks().deliveries(DeliveryListParams.builder()
                 .event("message.failed").status(DeliveryStatus.FAILED).from(Instant.parse("2025-10-01T00:00:00Z"))
@@ -100,28 +118,38 @@ class WebhooksServiceTest {
         assertThat(r.getUrl().queryParameter("status")).isEqualTo("failed");
         assertThat(r.getUrl().queryParameter("from")).isEqualTo("2025-10-01T00:00:00Z");
         assertThat(page.data()).extracting(WebhookDelivery::status).containsExactly(DeliveryStatus.FAILED);
+        assertThat(page.data().get(0).deliveryId()).isEqualTo("WH-1");
+        assertThat(page.data().get(0).lastError()).isEqualTo("HTTP 500");
+        assertThat(page.meta().lastPage()).isEqualTo(1);
         assertThat(page.hasNextPage()).isFalse();
     }
 
     @Test
     void deliveryGetsOneWithEveryAttempt() throws Exception {
-        api.json(200, "{\"delivery_id\":\"WH-1\",\"status\":\"delivered\",\"attempts\":[{\"attempted_at\":"
-                + "\"2025-10-09T14:35:00Z\",\"http_status\":500,\"latency_ms\":30,\"response_body\":\"oops\"},"
-                + "{\"attempted_at\":\"2025-10-09T14:35:05Z\",\"http_status\":200,\"latency_ms\":25}]}");
+        api.json(200, "{\"id\":\"WH-1\",\"status\":\"succeeded\","
+                + "\"payload\":{\"event\":\"balance.updated\",\"data\":{\"new_balance\":250.00}},"
+                + "\"attempts\":[{\"attempted_at\":\"2025-10-09T14:35:00Z\",\"http_status\":500,\"latency_ms\":30,"
+                + "\"success\":false,\"response_body\":\"oops\"},"
+                + "{\"attempted_at\":\"2025-10-09T14:35:05Z\",\"http_status\":200,\"latency_ms\":25,\"success\":true}]}");
 
         WebhookDelivery d = api.client.webhooks().delivery("WH-1");
 
         assertThat(api.take().getTarget()).isEqualTo("/api/2/webhooks/deliveries/WH-1");
+        assertThat(d.status()).isEqualTo(DeliveryStatus.SUCCEEDED);
         assertThat(d.attempts()).extracting(DeliveryAttempt::httpStatus).containsExactly(500, 200);
+        assertThat(d.attempts()).extracting(DeliveryAttempt::success).containsExactly(false, true);
+        assertThat(d.payload()).as("the body as sent, numbers spelled as sent")
+                .isEqualTo("{\"event\":\"balance.updated\",\"data\":{\"new_balance\":250.00}}");
     }
 
     @Test
     void retryPostsToTheDeliverysRetryPath() throws Exception {
-        api.json(202, "{\"delivery_id\":\"WH-1\",\"status\":\"pending\"}");
+        api.json(202, "{\"id\":\"WH-1\",\"status\":\"pending\",\"attempt_count\":3}");
         WebhookDelivery d = api.client.webhooks().retry("WH-1");
         RecordedRequest r = api.take();
         assertThat(r.getMethod()).isEqualTo("POST");
         assertThat(r.getTarget()).isEqualTo("/api/2/webhooks/deliveries/WH-1/retry");
         assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(d.deliveryId()).isEqualTo("WH-1");
     }
 }

@@ -1,0 +1,46 @@
+package io.jumbe.sdk.realserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jumbe.sdk.JumbeClient;
+import io.jumbe.sdk.wallet.Balance;
+import io.jumbe.server.testing.Sender;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The balance through both services that expose it, against the real server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountAgainstServerTest {
+    private final InProcessServer server = InProcessServer.start();
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void walletBalanceReadsTheBalanceExactlyWithWhatItBuys() {
+        Sender sender = server.sender("1049.00");
+        JumbeClient client = server.client(sender);
+
+        Balance balance = client.wallet().balance();
+
+        assertThat(balance.balance().toPlainString()).isEqualTo("1049.00");
+        assertThat(balance.currency()).isEqualTo("KES");
+        assertThat(balance.units()).isEqualTo(1049L);
+        assertThat(balance.pricePerUnit().toPlainString()).isEqualTo("1.00");
+    }
+
+    @Test
+    void accountBalanceIsTheSameView() {
+        Sender sender = server.sender("12.50");
+        JumbeClient client = server.client(sender);
+
+        Balance balance = client.account().balance();
+
+        assertThat(balance.balance().toPlainString()).isEqualTo("12.50");
+        assertThat(balance.units()).isEqualTo(12L);
+        assertThat(balance).isEqualTo(client.wallet().balance());
+    }
+}
