@@ -12,6 +12,6 @@ public class RotateWebhookSecret {
 
         var rotated = client.webhooks().rotateSecret();
         // Shown once: store the new secret now.
-        System.out.println("new secret until " + rotated.previousSecretExpiresAt());
+        System.out.println("new secret until " + rotated.previousSecretValidUntil());
     }
 }
