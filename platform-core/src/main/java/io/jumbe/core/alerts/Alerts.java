@@ -25,17 +25,20 @@ public final class Alerts {
 
     /** Raises an alert unless one of the same kind (and tenant) is already open. */
     public void raise(String kind, Long tenantId, String detail) {
-        jdbi.useHandle(h -> {
-            int open = h.createQuery("SELECT COUNT(*) FROM admin_alerts WHERE kind = :kind AND resolved_at IS NULL "
+        jdbi.useHandle(h -> raise(h, kind, tenantId, detail));
+    }
+
+    /** Raises the alert in the caller's transaction, so it stands or falls with the change it reports. */
+    public void raise(org.jdbi.v3.core.Handle h, String kind, Long tenantId, String detail) {
+        int open = h.createQuery("SELECT COUNT(*) FROM admin_alerts WHERE kind = :kind AND resolved_at IS NULL "
                             + "AND (tenant_id = :t OR (tenant_id IS NULL AND :noTenant))")
                     .bind("kind", kind).bind("t", tenantId == null ? -1L : tenantId).bind("noTenant", tenantId == null)
                     .mapTo(Integer.class).one();
-            if (open == 0) {
-                log.warn("ALERT {}{}: {}", kind, tenantId == null ? "" : " (sender " + tenantId + ")", detail);
-                h.createUpdate("INSERT INTO admin_alerts (kind, tenant_id, detail, created_at) VALUES (:kind, :t, :detail, :now)")
-                        .bind("kind", kind).bind("t", tenantId).bind("detail", detail).bind("now", clock.instant()).execute();
-            }
-        });
+        if (open == 0) {
+            log.warn("ALERT {}{}: {}", kind, tenantId == null ? "" : " (sender " + tenantId + ")", detail);
+            h.createUpdate("INSERT INTO admin_alerts (kind, tenant_id, detail, created_at) VALUES (:kind, :t, :detail, :now)")
+                    .bind("kind", kind).bind("t", tenantId).bind("detail", detail).bind("now", clock.instant()).execute();
+        }
     }
 
     public void resolve(String kind) {

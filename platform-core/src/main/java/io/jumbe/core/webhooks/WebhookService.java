@@ -406,13 +406,12 @@ public final class WebhookService implements AutoCloseable {
         if (result.gone()) {
             String detail = "The webhook receiver of sender " + tenantId + " answered 410 Gone to delivery " + deliveryId
                     + "; webhooks for this sender are now off until it sets its configuration again.";
-            boolean turnedOff = jdbi.inTransaction(h -> {
+            jdbi.useTransaction(h -> {
                 store.recordAttempt(h, deliveryId, generation, result, Delivery.FAILED, null, now);
-                return store.disable(h, tenantId, "the receiver answered 410 Gone at " + now, now);
+                if (store.disable(h, tenantId, "the receiver answered 410 Gone at " + now, now)) {
+                    alerts.raise(h, GONE_ALERT, tenantId, detail);
+                }
             });
-            if (turnedOff) {
-                alerts.raise(GONE_ALERT, tenantId, detail);
-            }
             return;
         }
         Optional<Duration> delay = settings.retrySchedule().nextDelay(row.delivery().attempts() + 1,
