@@ -63,16 +63,6 @@ public final class LedgerBench {
                             .orElseThrow());
                 });
                 double raw = run(() -> rawDebit(ds, targets.get(ThreadLocalRandom.current().nextInt(targets.size()))));
-                if (System.getProperty("bench.diag") != null) {
-                    double jdbiRaw = run(() -> {
-                        long t = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
-                        platform.jdbi().useTransaction(h -> {
-                            h.execute("UPDATE tenants SET balance_cents = balance_cents - 100 WHERE id = ? AND balance_cents >= 100", t);
-                            h.execute("INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, description, created_at, completed_at) VALUES (?, ?, 'debit', 100, 'completed', 'raw', now(), now())", "J-" + UUID.randomUUID(), t);
-                        });
-                    });
-                    System.out.printf(Locale.ROOT, "   jdbi same 2 statements: %.0f/s%n", jdbiRaw);
-                }
                 System.out.printf(Locale.ROOT, "%-22s %14.0f %14.0f %7.0f%%%n", spread == 1 ? "1 (contended)" : "100 (spread)",
                         core, raw, 100 * core / raw);
             }

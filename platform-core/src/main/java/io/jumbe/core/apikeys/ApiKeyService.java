@@ -1,5 +1,7 @@
 package io.jumbe.core.apikeys;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ServiceException;
 import java.sql.ResultSet;
@@ -152,10 +154,5 @@ public final class ApiKeyService {
         return new ApiKey(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("prefix"), rs.getString("mode"),
                 instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"),
                 instant(rs, "last_used_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

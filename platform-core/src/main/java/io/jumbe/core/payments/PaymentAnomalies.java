@@ -1,12 +1,13 @@
 package io.jumbe.core.payments;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -89,10 +90,6 @@ public final class PaymentAnomalies {
         return v == null ? null : Money.ofCents(v);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);

@@ -1,5 +1,7 @@
 package io.jumbe.core.payments;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import io.jumbe.core.common.Money;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
@@ -7,7 +9,6 @@ import io.jumbe.core.wallet.Ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -120,10 +121,6 @@ final class Settlement {
                 rs.getString("resolved_by"), instant(rs, "created_at"), instant(rs, "completed_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     static String truncate(String s) {
         return s == null || s.length() <= 500 ? s : s.substring(0, 500);

@@ -1,5 +1,7 @@
 package io.jumbe.core.tenant;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.apikeys.IssuedKey;
 import io.jumbe.core.common.FieldError;
@@ -11,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -184,10 +185,5 @@ public final class TenantService {
                 Money.ofCents(rs.getLong("price_per_segment_cents")), Tier.parse(rs.getString("tier")),
                 Money.ofCents(rs.getLong("low_balance_threshold_cents")), "active".equals(rs.getString("status")),
                 Money.ofCents(rs.getLong("balance_cents")), instant(rs, "created_at"), instant(rs, "updated_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,10 +1,11 @@
 package io.jumbe.core.wallet;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import io.jumbe.core.common.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -117,10 +118,5 @@ public final class WalletTransactions {
     private static Money money(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : Money.ofCents(v);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,9 +1,10 @@
 package io.jumbe.core.webhooks;
 
+import static io.jumbe.core.store.Rows.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -199,10 +200,6 @@ final class WebhookStore {
         return stored.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(stored.split(",")));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 
     private static String errorOf(AttemptResult attempt) {
         if (attempt.success()) {
