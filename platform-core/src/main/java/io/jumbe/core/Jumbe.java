@@ -65,7 +65,7 @@ public final class Jumbe implements AutoCloseable {
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
         this.ids = new Ids(clock);
-        this.events = new EventStore(jdbi, ids, clock);
+        this.events = new EventStore(jdbi, ids, clock, database.dialect());
         this.ledger = new Ledger(ids, clock, database.dialect(), events);
         this.apiKeys = new ApiKeyService(jdbi, ids, clock);
         this.tenants = new TenantService(jdbi, clock, ledger, apiKeys);

@@ -3,10 +3,14 @@ package io.jumbe.core.events;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.store.Dialect;
+import io.jumbe.core.store.TransactionCache;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -17,22 +21,80 @@ public final class EventStore {
     private final Jdbi jdbi;
     private final Ids ids;
     private final Clock clock;
+    private final Dialect dialect;
     private final List<EventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public EventStore(Jdbi jdbi, Ids ids, Clock clock) {
+    public EventStore(Jdbi jdbi, Ids ids, Clock clock, Dialect dialect) {
         this.jdbi = jdbi;
         this.ids = ids;
         this.clock = clock;
+        this.dialect = dialect;
     }
+
+    /**
+     * PostgreSQL: the tenant's next sequence number and the event row in one statement, so the tenant's row (which
+     * the sequence lives on) stays locked for one round trip instead of three.
+     */
+    private static final String APPEND_IN_ONE_STATEMENT = """
+            WITH seq AS (
+                UPDATE tenants SET event_seq = event_seq + 1 WHERE id = :tenantId RETURNING event_seq, settings_version
+            ), event AS (
+                INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at)
+                SELECT :eventId, :tenantId, :type, event_seq, :payload, :createdAt FROM seq
+                RETURNING id, sequence
+            )
+            SELECT event.id, event.sequence, seq.settings_version FROM event, seq""";
 
     /** Takes the tenant's next sequence number and records the event, in the handle's transaction. */
     public DomainEvent append(Handle h, long tenantId, String type, Map<String, Object> data) {
-        long sequence = h.createUpdate("UPDATE tenants SET event_seq = event_seq + 1 WHERE id = :id")
-                .bind("id", tenantId).execute() == 1
-                ? h.createQuery("SELECT event_seq FROM tenants WHERE id = :id").bind("id", tenantId)
-                        .mapTo(Long.class).one()
-                : failNoTenant(tenantId);
+        if (dialect == Dialect.POSTGRES) {
+            String eventId = ids.next("EVT");
+            Instant now = clock.instant();
+            long[] row = h.createQuery(APPEND_IN_ONE_STATEMENT)
+                    .bind("eventId", eventId).bind("tenantId", tenantId).bind("type", type)
+                    .bind("payload", Json.write(data)).bind("createdAt", now)
+                    .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("sequence"), rs.getLong("settings_version")})
+                    .findOne().orElseThrow(() -> noTenant(tenantId));
+            sawSettingsVersion(h, tenantId, row[2]);
+            return announce(h, new DomainEvent(row[0], eventId, tenantId, type, row[1], data, now));
+        }
+        long sequence = reserve(h, tenantId, 1);
         return appendWithSequence(h, tenantId, sequence, type, data);
+    }
+
+    /**
+     * Takes the tenant's next {@code count} sequence numbers (locking its row until the transaction ends) for events
+     * the caller then records with {@link #appendWithSequence}; returns the last of them.
+     */
+    public long reserve(Handle h, long tenantId, int count) {
+        long[] row = h.createQuery(dialect.updateReturning("tenants", "SET event_seq = event_seq + :n WHERE id = :id",
+                        "event_seq, settings_version"))
+                .bind("n", count).bind("id", tenantId)
+                .map((rs, ctx) -> new long[] {rs.getLong("event_seq"), rs.getLong("settings_version")})
+                .findOne().orElseThrow(() -> noTenant(tenantId));
+        sawSettingsVersion(h, tenantId, row[1]);
+        return row[0];
+    }
+
+    /**
+     * Records the tenant's {@code settings_version} as read by a statement that locked the tenant's row in this
+     * transaction (taking a sequence number does). Callers that lock the row with their own SQL (the ledger) report
+     * it here, so listeners can trust in-memory copies of tenant settings; see {@link #settingsVersion}.
+     */
+    public void sawSettingsVersion(Handle h, long tenantId, long version) {
+        TransactionCache.put(h, new SettingsVersionKey(tenantId), version);
+    }
+
+    /**
+     * The tenant's settings version as seen under its row lock in this transaction, when an event was appended for
+     * it. While that lock is held no setting can change, so a copy read at this version is current.
+     */
+    public static OptionalLong settingsVersion(Handle h, long tenantId) {
+        Optional<Long> version = TransactionCache.peek(h, new SettingsVersionKey(tenantId));
+        return version.map(OptionalLong::of).orElseGet(OptionalLong::empty);
+    }
+
+    private record SettingsVersionKey(long tenantId) {
     }
 
     /** Records an event whose sequence the caller already took (the ledger takes it with the balance update). */
@@ -99,7 +161,7 @@ public final class EventStore {
         }
     }
 
-    private static long failNoTenant(long tenantId) {
-        throw new IllegalStateException("no tenant " + tenantId);
+    private static IllegalStateException noTenant(long tenantId) {
+        return new IllegalStateException("no tenant " + tenantId);
     }
 }

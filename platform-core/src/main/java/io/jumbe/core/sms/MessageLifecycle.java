@@ -86,10 +86,7 @@ public final class MessageLifecycle {
         int moved = 0;
         for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
             List<Message> list = e.getValue();
-            h.createUpdate("UPDATE tenants SET event_seq = event_seq + :n WHERE id = :id")
-                    .bind("n", list.size()).bind("id", e.getKey()).execute();
-            long last = h.createQuery("SELECT event_seq FROM tenants WHERE id = :id").bind("id", e.getKey())
-                    .mapTo(Long.class).one();
+            long last = events.reserve(h, e.getKey(), list.size());
             long sequence = last - list.size();
             for (Message m : list) {
                 events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,

@@ -114,13 +114,15 @@ public final class SmsService {
         }
         String what = c.recipients().size() == 1 ? messages.get(0).id() : batchId;
         BalanceChange change = jdbi.inTransaction(h -> {
-            BalanceChange debit = ledger.debit(h, tenantId, c.total(),
+            // Rows first, the debit last: the debit locks the tenant's balance row until commit, and every other send
+            // of this tenant waits on that lock, so nothing else should run while it is held. Not enough balance
+            // rolls the rows back with it.
+            MessageStore.insertAll(h, messages);
+            jobs.enqueueAll(h, work);
+            return ledger.debit(h, tenantId, c.total(),
                             Posting.of("sms_charge", "SMS to " + c.recipients().size() + " recipient(s), "
                                     + c.count().segments() + " segment(s) each").withReference(what))
                     .orElseThrow(() -> insufficient(c.total(), ledgerBalance(h, tenantId)));
-            MessageStore.insertAll(h, messages);
-            jobs.enqueueAll(h, work);
-            return debit;
         });
         queuedListeners.forEach(l -> l.accept(queue));
         List<SendResult.Queued> queued = messages.stream()

@@ -3,6 +3,7 @@ package io.jumbe.core.wallet;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.common.Money;
+import io.jumbe.core.events.DomainEvent;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.store.Dialect;
@@ -71,7 +72,7 @@ public final class Ledger {
             WITH moved AS (
                 UPDATE tenants SET balance_cents = balance_cents + :delta, event_seq = event_seq + 1, updated_at = :now
                 WHERE id = :tenantId AND (:conditional = FALSE OR balance_cents >= :amount)
-                RETURNING balance_cents, event_seq
+                RETURNING balance_cents, event_seq, settings_version
             ), journal AS (
                 INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, reference,
                     description, refund_for, metadata, balance_before_cents, balance_after_cents, created_by, created_at,
@@ -87,7 +88,7 @@ public final class Ledger {
                     'cause', :cause, 'transaction_id', :txnId, 'currency', 'KES')::text, :now FROM moved
                 RETURNING id
             )
-            SELECT moved.balance_cents, moved.event_seq, event.id AS event_row FROM moved, event""";
+            SELECT moved.balance_cents, moved.event_seq, moved.settings_version, event.id AS event_row FROM moved, event""";
 
     private Optional<BalanceChange> postInOneStatement(Handle h, long tenantId, String type, Money amount,
                                                        Posting posting, String refundFor) {
@@ -103,12 +104,14 @@ public final class Ledger {
                 .bind("refundFor", refundFor)
                 .bind("metadata", posting.metadata().isEmpty() ? null : Json.write(posting.metadata()))
                 .bind("createdBy", posting.createdBy()).bind("eventId", eventId).bind("cause", posting.cause())
-                .map((rs, ctx) -> new long[] {rs.getLong("balance_cents"), rs.getLong("event_seq"), rs.getLong("event_row")})
+                .map((rs, ctx) -> new long[] {rs.getLong("balance_cents"), rs.getLong("event_seq"), rs.getLong("event_row"),
+                        rs.getLong("settings_version")})
                 .findOne();
         return row.map(r -> {
             BalanceChange change = new BalanceChange(txnId, tenantId, type, amount, Money.ofCents(r[0] - delta),
                     Money.ofCents(r[0]));
-            events.announce(h, new io.jumbe.core.events.DomainEvent(r[2], eventId, tenantId,
+            events.sawSettingsVersion(h, tenantId, r[3]);
+            events.announce(h, new DomainEvent(r[2], eventId, tenantId,
                     EventTypes.BALANCE_UPDATED, r[1], balanceEventData(change, posting.cause()), now));
             return change;
         });
@@ -164,18 +167,22 @@ public final class Ledger {
         return Optional.of(change);
     }
 
-    private record Moved(long before, long after, long sequence) {
+    private record Moved(long before, long after, long sequence, long settingsVersion) {
     }
 
     private Optional<Moved> move(Handle h, long tenantId, long delta, boolean conditional) {
         String guard = conditional ? " AND balance_cents >= :needed" : "";
         return h.createQuery(dialect.updateReturning("tenants",
                         "SET balance_cents = balance_cents + :delta, event_seq = event_seq + 1, updated_at = :now "
-                                + "WHERE id = :id" + guard, "balance_cents, event_seq"))
+                                + "WHERE id = :id" + guard, "balance_cents, event_seq, settings_version"))
                 .bind("delta", delta).bind("now", clock.instant()).bind("id", tenantId).bind("needed", -delta)
                 .map((rs, ctx) -> new Moved(rs.getLong("balance_cents") - delta, rs.getLong("balance_cents"),
-                        rs.getLong("event_seq")))
-                .findOne();
+                        rs.getLong("event_seq"), rs.getLong("settings_version")))
+                .findOne()
+                .map(moved -> {
+                    events.sawSettingsVersion(h, tenantId, moved.settingsVersion());
+                    return moved;
+                });
     }
 
     private BalanceChange journal(Handle h, long tenantId, String type, Money amount, Posting posting,

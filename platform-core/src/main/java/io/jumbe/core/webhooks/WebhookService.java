@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -73,6 +76,8 @@ public final class WebhookService implements AutoCloseable {
     private final WebhookSender sender;
     private final WebhookStore store = new WebhookStore();
     private final TenantSlots slots = new TenantSlots(PER_TENANT_IN_FLIGHT);
+    /** Per tenant, the subscription at a settings version; see {@link #subscribedEvents}. One small entry a tenant. */
+    private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile Runnable newWork = () -> {
     };
@@ -124,6 +129,28 @@ public final class WebhookService implements AutoCloseable {
      */
     public EventListener listener() {
         return this::onEvent;
+    }
+
+    /**
+     * The event types the tenant's webhooks want now (empty when off or never set). Served from memory while the
+     * tenant's settings version, read under its row lock by the event's own statement, matches the copy's; that
+     * lock keeps the configuration from changing until commit, so a copy read then is exact. Misses read the table.
+     */
+    private Set<String> subscribedEvents(Handle h, long tenantId) {
+        OptionalLong version = EventStore.settingsVersion(h, tenantId);
+        Subscription known = subscriptions.get(tenantId);
+        if (version.isPresent() && known != null && known.version() == version.getAsLong()) {
+            return known.events();
+        }
+        Set<String> events = store.config(h, tenantId).map(ConfigRow::config).filter(WebhookConfig::enabled)
+                .map(c -> Set.copyOf(c.events())).orElse(Set.of());
+        if (version.isPresent()) {
+            subscriptions.put(tenantId, new Subscription(version.getAsLong(), events));
+        }
+        return events;
+    }
+
+    private record Subscription(long version, Set<String> events) {
     }
 
     /**
@@ -439,9 +466,7 @@ public final class WebhookService implements AutoCloseable {
         if (!EventTypes.ALL.contains(event.type())) {
             return;
         }
-        Optional<ConfigRow> config = store.config(h, event.tenantId());
-        if (config.isEmpty() || !config.get().config().enabled()
-                || !config.get().config().events().contains(event.type())) {
+        if (!subscribedEvents(h, event.tenantId()).contains(event.type())) {
             return;
         }
         Instant now = clock.instant();

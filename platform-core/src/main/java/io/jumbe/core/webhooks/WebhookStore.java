@@ -38,6 +38,7 @@ final class WebhookStore {
     }
 
     void insertConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
+        bumpSettingsVersion(h, tenantId);
         h.createUpdate("INSERT INTO webhook_configs (tenant_id, url, event_types, secret, enabled, created_at, updated_at) "
                         + "VALUES (:t, :url, :events, :secret, TRUE, :now, :now)")
                 .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
@@ -45,6 +46,7 @@ final class WebhookStore {
     }
 
     void updateConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
+        bumpSettingsVersion(h, tenantId);
         h.createUpdate("UPDATE webhook_configs SET url = :url, event_types = :events, secret = :secret, enabled = TRUE, "
                         + "disabled_reason = NULL, updated_at = :now WHERE tenant_id = :t")
                 .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
@@ -59,9 +61,22 @@ final class WebhookStore {
     }
 
     boolean disable(Handle h, long tenantId, String reason, Instant now) {
-        return h.createUpdate("UPDATE webhook_configs SET enabled = FALSE, disabled_reason = :reason, updated_at = :now "
-                        + "WHERE tenant_id = :t AND enabled = TRUE")
+        boolean changed = h.createUpdate("UPDATE webhook_configs SET enabled = FALSE, disabled_reason = :reason, "
+                        + "updated_at = :now WHERE tenant_id = :t AND enabled = TRUE")
                 .bind("t", tenantId).bind("reason", reason).bind("now", now).execute() == 1;
+        if (changed) {
+            bumpSettingsVersion(h, tenantId);
+        }
+        return changed;
+    }
+
+    /**
+     * Every change to what a tenant subscribes to bumps its settings version in the same transaction (taking its row
+     * lock), so the event path's in-memory copies of subscriptions notice; see {@code WebhookService#subscribedEvents}.
+     */
+    private static void bumpSettingsVersion(Handle h, long tenantId) {
+        h.createUpdate("UPDATE tenants SET settings_version = settings_version + 1 WHERE id = :t").bind("t", tenantId)
+                .execute();
     }
 
     void insertDelivery(Handle h, String id, long tenantId, String eventType, String eventId, String webhookId,
