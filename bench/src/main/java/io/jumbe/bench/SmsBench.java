@@ -3,23 +3,19 @@ package io.jumbe.bench;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigLoader;
-import io.jumbe.core.config.JumbeConfig;
-import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
-import io.jumbe.server.Application;
-import io.jumbe.server.sms.SmsTuning;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,16 +31,23 @@ import javax.sql.DataSource;
 
 /**
  * SMS throughput through HTTP on embedded PostgreSQL, beside a raw JDBC debit+insert baseline at the same
- * concurrency. Prints numbers; asserts nothing. Run:
- * {@code mvn -q -pl bench -am install -DskipTests && mvn -q -pl bench exec:java -Dexec.mainClass=io.jumbe.bench.SmsBench}
+ * concurrency. The server runs in its own JVM ({@link BenchServer}, with the launcher's JVM options) so its resident
+ * memory is its own; this JVM holds the load generator and the baseline. Prints numbers; asserts nothing.
+ * Run: {@code bench/run SmsBench}.
  */
 public final class SmsBench {
-    private static final int CONCURRENCY = 32;
+    private static final int CONCURRENCY = Integer.getInteger("bench.threads", 32);
     private static final int BULK_CONCURRENCY = 4;
-    private static final Duration RUN = Duration.ofSeconds(5);
-    private static final AtomicLong peakRssKb = new AtomicLong();
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
+    /** The JVM options {@code ./jumbe} starts the server with unless JAVA_OPTS says otherwise. */
+    private static final String SERVER_JVM = System.getProperty("bench.serverJvm", "-XX:+UseSerialGC -Xmx160m "
+            + "-XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k");
 
     private record Target(String baseUrl, long clientId, String key) {
+        String sendPath() {
+            return "/api/" + clientId + "/sms/send";
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -54,69 +57,93 @@ public final class SmsBench {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "off")
                 .setServerConfig("max_connections", "200").start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
-            JumbeConfig config = new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString(),
-                    // the benchmark measures the send path, not the tier limits (bronze allows 60 a minute)
-                    "ONFON_MAX_TPS", "1000000", "RATE_LIMITS", "false")).load();
-            SmsTuning tuning = new SmsTuning(Duration.ofMillis(100), Duration.ofMinutes(2),
-                    Backoff.standard(), Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofMinutes(1));
-            Thread sampler = rssSampler();
-            try (Application app = new Application(config, Database.open(config.database(), 40), Clock.systemUTC(), tuning)
-                    .start(0)) {
-                Jumbe platform = app.platform();
-                List<Target> tenants = new ArrayList<>();
+            List<Target> tenants = new ArrayList<>();
+            try (Database db = Database.open(new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString()))
+                    .load().database(), 4); Jumbe platform = Jumbe.builder().database(db).build()) {
                 for (int i = 0; i < 100; i++) {
                     var created = platform.tenants().create(NewTenant.of("Bench " + i, "bench@example.com", "BENCH")
                             .withBalance(Money.parse("10000000.00")));
-                    tenants.add(new Target(app.baseUrl(), created.tenant().id(), created.key().secret()));
+                    tenants.add(new Target(null, created.tenant().id(), created.key().secret()));
                 }
-                ExecutorService clientThreads = Executors.newFixedThreadPool(CONCURRENCY);
-                HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
+            }
+            try (ServerProcess server = ServerProcess.start(url, home)) {
+                List<Target> targets = tenants.stream().map(t -> new Target(server.baseUrl(), t.clientId(), t.key()))
+                        .toList();
                 DataSource raw = pg.getPostgresDatabase();
-                System.out.printf("SmsBench: embedded PostgreSQL, %d client threads, %ds per run, server in this JVM%n",
-                        CONCURRENCY, RUN.toSeconds());
+                System.out.printf("SmsBench: embedded PostgreSQL; server in its own JVM (%s); %d client threads; "
+                        + "figures are medians of %d interleaved %ds rounds%n", SERVER_JVM, CONCURRENCY, ROUNDS,
+                        RUN.toSeconds());
 
-                warmUp(http, tenants.get(0));
-                double one = sends(http, List.of(tenants.get(0)), CONCURRENCY, RUN, single());
-                double oneRaw = rawSends(raw, List.of(tenants.get(0).clientId()), CONCURRENCY, RUN, 1);
-                print("single sends/s, 1 tenant", one, oneRaw);
-                double hundred = sends(http, tenants, CONCURRENCY, RUN, single());
-                double hundredRaw = rawSends(raw, tenants.stream().map(Target::clientId).toList(), CONCURRENCY, RUN, 1);
-                print("single sends/s, 100 tenants", hundred, hundredRaw);
+                // Warm up every path (sends, bulks, dispatch, delivery reports), then take dispatch away while
+                // acceptance is measured: the raw baseline does not dispatch either. Dispatch has its own line below.
+                sends(targets, CONCURRENCY, Duration.ofSeconds(8), single());
+                sends(targets.subList(0, BULK_CONCURRENCY), BULK_CONCURRENCY, Duration.ofSeconds(4), bulk(1000));
+                rawSends(raw, List.of(targets.get(0).clientId()), CONCURRENCY, Duration.ofSeconds(3), 1);
+                Thread.sleep(3000);
+                server.command("dispatch off");
+
+                double[] one = compare(() -> sends(targets.subList(0, 1), CONCURRENCY, RUN, single()),
+                        () -> rawSends(raw, List.of(targets.get(0).clientId()), CONCURRENCY, RUN, 1));
+                print("single sends/s, 1 tenant", one[0], one[1]);
+                double[] hundred = compare(() -> sends(targets, CONCURRENCY, RUN, single()),
+                        () -> rawSends(raw, targets.stream().map(Target::clientId).toList(), CONCURRENCY, RUN, 1));
+                print("single sends/s, 100 tenants", hundred[0], hundred[1]);
                 String bulkBody = bulk(1000);
-                double bulks = sends(http, tenants.subList(0, BULK_CONCURRENCY), BULK_CONCURRENCY, RUN, bulkBody) * 1000;
-                double bulksRaw = rawSends(raw, tenants.subList(0, BULK_CONCURRENCY).stream().map(Target::clientId).toList(),
-                        BULK_CONCURRENCY, RUN, 1000) * 1000;
-                print("bulk recipients/s (1,000 per request, " + BULK_CONCURRENCY + " threads)", bulks, bulksRaw);
+                List<Target> bulkTargets = targets.subList(0, BULK_CONCURRENCY);
+                double[] bulks = compare(() -> sends(bulkTargets, BULK_CONCURRENCY, RUN, bulkBody) * 1000,
+                        () -> rawSends(raw, bulkTargets.stream().map(Target::clientId).toList(), BULK_CONCURRENCY, RUN,
+                                1000) * 1000);
+                print("bulk recipients/s (1,000 per request, " + BULK_CONCURRENCY + " threads)", bulks[0], bulks[1]);
 
-                double rate = Math.max(1, Math.max(one, hundred) / 2);
-                long[] latencies = paced(http, tenants, rate, RUN);
-                System.out.printf("send latency at %.0f req/s (half the peak): p50 %.1f ms, p99 %.1f ms (%d calls)%n",
-                        rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6, latencies.length);
+                double rate = Math.max(1, Math.max(one[0], hundred[0]) / 2);
+                long[] latencies = paced(targets, rate, RUN);
+                System.out.printf("send latency at %.0f req/s (half the peak), dispatch off: p50 %.1f ms, p99 %.1f ms "
+                        + "(%d calls)%n", rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6, latencies.length);
 
-                // Stop dispatch, queue a backlog (whatever the runs above left plus 20 bulks), then time draining it.
-                app.smsDispatcher().close();
-                String dispatchBulk = bulk(1000);
-                for (int i = 0; i < 20; i++) {
-                    post(http, tenants.get(i), dispatchBulk);
-                }
-                long before = queued(platform);
+                // A backlog (what the runs above queued) drained with no upstream cap, while nothing else runs.
+                long before = queued(raw);
                 long start = System.nanoTime();
-                app.smsDispatcher().start();
-                awaitQueueEmpty(platform, Duration.ofSeconds(20));
+                server.command("dispatch on");
+                awaitQueueBelow(raw, before - 20_000, Duration.ofSeconds(30));
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long dispatched = before - queued(platform);
-                System.out.printf("dispatch to the simulator, no upstream cap: %d of %d queued messages in %.1f s = %.0f "
-                        + "messages/s%n", dispatched, before, seconds, dispatched / seconds);
-                System.out.printf("resident memory at peak (server, simulator and load generator in one JVM): %d MiB%n",
-                        peakRssKb.get() / 1024);
+                long dispatched = before - queued(raw);
+                System.out.printf("dispatch to the simulator, no upstream cap: %d of %d queued messages in %.1f s = "
+                        + "%.0f messages/s%n", dispatched, before, seconds, dispatched / seconds);
+
+                // The same sends while dispatch and delivery reports run in the same server, for comparison.
+                latencies = paced(targets, rate / 2, RUN);
+                System.out.printf("send latency at %.0f req/s while dispatching the backlog: p50 %.1f ms, p99 %.1f ms%n",
+                        rate / 2, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6);
+                double busy = sends(targets, CONCURRENCY, RUN, single());
+                System.out.printf("single sends/s, 100 tenants, while dispatching: %.0f%n", busy);
+                System.out.printf("server resident memory at peak (VmHWM of the server JVM, simulators included): "
+                        + "%d MiB%n", server.peakRssKb() / 1024);
+                if (Boolean.getBoolean("bench.nmt")) {
+                    server.printNativeMemory();
+                }
+            }
+            try (Database db = Database.open(new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString()))
+                    .load().database(), 2); Jumbe platform = Jumbe.builder().database(db).build()) {
                 System.out.printf("ledger check mismatches: %d%n", platform.ledgerCheck().verify().size());
-                clientThreads.shutdownNow();
-            } finally {
-                sampler.interrupt();
             }
         }
-        // OkHttp's idle connection and dispatcher threads would keep the JVM up for another minute
-        System.exit(0);
+    }
+
+    private interface Measure {
+        double run() throws Exception;
+    }
+
+    /** Alternates the HTTP and raw runs {@link #ROUNDS} times; returns both medians. */
+    private static double[] compare(Measure http, Measure raw) throws Exception {
+        double[] h = new double[ROUNDS];
+        double[] r = new double[ROUNDS];
+        for (int i = 0; i < ROUNDS; i++) {
+            h[i] = http.run();
+            r[i] = raw.run();
+        }
+        Arrays.sort(h);
+        Arrays.sort(r);
+        return new double[] {h[ROUNDS / 2], r[ROUNDS / 2]};
     }
 
     private static void print(String what, double http, double raw) {
@@ -136,22 +163,9 @@ public final class SmsBench {
         return b.append("],\"message\":\"Clinic closed on Friday\"}").toString();
     }
 
-    private static int post(HttpClient http, Target t, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(t.baseUrl() + "/api/" + t.clientId() + "/sms/send"))
-                .header("X-API-Key", t.key()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void warmUp(HttpClient http, Target t) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            post(http, t, single());
-        }
-    }
-
     /** Closed loop: each thread sends as fast as answers come; returns accepted requests per second. */
-    private static double sends(HttpClient http, List<Target> targets, int threads, Duration run, String body)
-            throws Exception {
+    private static double sends(List<Target> targets, int threads, Duration run, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong accepted = new AtomicLong();
         long end = System.nanoTime() + run.toNanos();
@@ -160,10 +174,16 @@ public final class SmsBench {
         for (int t = 0; t < threads; t++) {
             int offset = t;
             futures.add(pool.submit(() -> {
-                int i = offset;
-                while (System.nanoTime() < end) {
-                    if (post(http, targets.get(i++ % targets.size()), body) == 202) {
-                        accepted.incrementAndGet();
+                try (Http1Client http = new Http1Client(URI.create(targets.get(0).baseUrl()))) {
+                    int i = offset;
+                    while (System.nanoTime() < end) {
+                        Target target = targets.get(i++ % targets.size());
+                        int status = http.post(target.sendPath(), target.key(), bytes);
+                        if (status == 202) {
+                            accepted.incrementAndGet();
+                        } else {
+                            throw new IllegalStateException("send answered " + status);
+                        }
                     }
                 }
                 return null;
@@ -243,8 +263,10 @@ public final class SmsBench {
     }
 
     /** Open loop at {@code rate} requests per second spread over the tenants; returns each call's nanoseconds. */
-    private static long[] paced(HttpClient http, List<Target> targets, double rate, Duration run) throws Exception {
+    private static long[] paced(List<Target> targets, double rate, Duration run) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY * 2);
+        ThreadLocal<Http1Client> clients = ThreadLocal.withInitial(() -> new Http1Client(URI.create(targets.get(0).baseUrl())));
+        byte[] body = single().getBytes(StandardCharsets.UTF_8);
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
         long n = run.toNanos() / interval;
@@ -258,7 +280,7 @@ public final class SmsBench {
             Target t = targets.get((int) (i % targets.size()));
             futures.add(pool.submit(() -> {
                 long s = System.nanoTime();
-                post(http, t, single());
+                clients.get().post(t.sendPath(), t.key(), body);
                 return System.nanoTime() - s;
             }));
         }
@@ -266,7 +288,7 @@ public final class SmsBench {
         for (int i = 0; i < out.length; i++) {
             out[i] = futures.get(i).get();
         }
-        pool.shutdown();
+        pool.shutdownNow();
         Arrays.sort(out);
         return out;
     }
@@ -275,38 +297,100 @@ public final class SmsBench {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static long queued(Jumbe platform) {
-        return platform.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM messages WHERE status = 'queued'")
-                .mapTo(Long.class).one());
-    }
-
-    private static void awaitQueueEmpty(Jumbe platform, Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < deadline && queued(platform) > 0) {
-            Thread.sleep(50);
+    private static long queued(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); var rs = c.createStatement()
+                .executeQuery("SELECT COUNT(*) FROM messages WHERE status = 'queued' AND body <> 'raw'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    private static Thread rssSampler() {
-        Thread t = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                        if (line.startsWith("VmRSS:")) {
-                            long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                            peakRssKb.accumulateAndGet(kb, Math::max);
-                        }
-                    }
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    return;
+    private static void awaitQueueBelow(DataSource ds, long target, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline && queued(ds) > Math.max(0, target)) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** The server JVM: started with {@link #SERVER_JVM}, driven over stdin, its log in a file. */
+    private static final class ServerProcess implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader replies;
+        private final java.io.Writer commands;
+        private final String baseUrl;
+
+        private ServerProcess(Process process) throws IOException {
+            this.process = process;
+            this.replies = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+            this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+            this.baseUrl = awaitLine("READY ").substring(6).trim();
+        }
+
+        static ServerProcess start(String databaseUrl, Path home) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(Arrays.asList(SERVER_JVM.trim().split("\\s+")));
+            if (Boolean.getBoolean("bench.nmt")) {
+                command.add("-XX:NativeMemoryTracking=summary");
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServer.class.getName()));
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "JUMBE_HOME", home.toString(),
+                    // measure the send path, not the tier limits (bronze allows 60 a minute), nor an upstream cap
+                    "RATE_LIMITS", "false", "ONFON_MAX_TPS", "1000000"));
+            pb.redirectOutput(home.resolve("server.log").toFile());
+            return new ServerProcess(pb.start());
+        }
+
+        String baseUrl() {
+            return baseUrl;
+        }
+
+        void command(String command) throws IOException {
+            commands.write(command + "\n");
+            commands.flush();
+            awaitLine("OK " + command);
+        }
+
+        /** Where the server's memory goes, by the JVM's own accounting (-Dbench.nmt=true). */
+        void printNativeMemory() throws Exception {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            jcmd.waitFor();
+        }
+
+        /** The kernel's high-water mark of the server's resident set. */
+        long peakRssKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-        }, "rss-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            return -1;
+        }
+
+        private String awaitLine(String prefix) throws IOException {
+            for (String line = replies.readLine(); line != null; line = replies.readLine()) {
+                if (line.startsWith(prefix)) {
+                    return line;
+                }
+                System.err.println("server: " + line);
+            }
+            throw new IOException("the server exited before saying '" + prefix + "'");
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                commands.write("quit\n");
+                commands.flush();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class JumbeServer implements AutoCloseable {
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
                        List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
-        Authenticator authenticator = new Authenticator(platform.apiKeys(), platform.tenants());
+        Authenticator authenticator = new Authenticator(platform.apiKeys());
         RequestLog requestLog = new RequestLog(metrics);
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
         this.app = Javalin.create(config -> {

@@ -4,12 +4,13 @@ import static io.jumbe.core.store.Rows.instant;
 
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.tenant.Tenant;
+import io.jumbe.core.tenant.TenantRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,32 +97,42 @@ public final class ApiKeyService {
      * callers answer all of these the same way so nothing can be learned from the difference.
      */
     public Optional<Principal> authenticate(String presented) {
+        return authenticateWithTenant(presented).map(Authenticated::principal);
+    }
+
+    /**
+     * Checks a presented key and reads its tenant in the same statement: what every API request needs first.
+     * Empty for a malformed, unknown, revoked or expired key, all alike.
+     */
+    public Optional<Authenticated> authenticateWithTenant(String presented) {
         if (!ApiKeyFormat.looksValid(presented)) {
             return Optional.empty();
         }
         String hash = ApiKeyFormat.hash(presented);
         Instant now = clock.instant();
-        Optional<Map<String, Object>> row = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, tenant_id, key_hash, mode, expires_at, revoked_at FROM api_keys WHERE key_hash = :hash")
-                .bind("hash", hash).mapToMap().findOne());
+        Optional<KeyRow> row = jdbi.withHandle(h -> h.createQuery("SELECT k.id AS key_id, k.key_hash, k.mode AS key_mode, "
+                        + "k.expires_at AS key_expires_at, k.revoked_at AS key_revoked_at, " + TenantRows.COLUMNS
+                        + " FROM api_keys k JOIN tenants t ON t.id = k.tenant_id WHERE k.key_hash = :hash")
+                .bind("hash", hash)
+                .map((rs, ctx) -> new KeyRow(rs.getString("key_id"), rs.getString("key_hash"), rs.getString("key_mode"),
+                        instant(rs, "key_expires_at"), instant(rs, "key_revoked_at"), TenantRows.map(rs)))
+                .findOne());
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> r = row.get();
+        KeyRow r = row.get();
         // The lookup was by hash already; compare again in constant time so no timing path depends on the secret.
-        if (!java.security.MessageDigest.isEqual(hash.getBytes(), ((String) r.get("key_hash")).getBytes())) {
+        if (!java.security.MessageDigest.isEqual(hash.getBytes(), r.hash().getBytes())) {
             return Optional.empty();
         }
-        if (r.get("revoked_at") != null) {
+        if (r.revokedAt() != null || (r.expiresAt() != null && !r.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
-        Instant expires = toInstant(r.get("expires_at"));
-        if (expires != null && !expires.isAfter(now)) {
-            return Optional.empty();
-        }
-        String keyId = (String) r.get("id");
-        touch(keyId, now);
-        return Optional.of(new Principal(((Number) r.get("tenant_id")).longValue(), keyId, (String) r.get("mode")));
+        touch(r.keyId(), now);
+        return Optional.of(new Authenticated(new Principal(r.tenant().id(), r.keyId(), r.mode()), r.tenant()));
+    }
+
+    private record KeyRow(String keyId, String hash, String mode, Instant expiresAt, Instant revokedAt, Tenant tenant) {
     }
 
     private void touch(String keyId, Instant now) {
@@ -132,22 +143,6 @@ public final class ApiKeyService {
         lastUsedWritten.put(keyId, now);
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", keyId).execute());
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass());
     }
 
     private static ApiKey map(ResultSet rs) throws SQLException {

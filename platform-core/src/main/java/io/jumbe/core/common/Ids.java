@@ -9,8 +9,9 @@ import java.time.Clock;
  */
 public final class Ids {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    // One generator per thread, so concurrent debits (two ids each) do not queue on one generator's lock.
-    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+    // One DRBG per thread, seeded once from the OS. The default generator on Linux (NativePRNG) shares one lock and
+    // reads /dev/urandom across all its instances, which made id generation a point where request threads queued.
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(Ids::newGenerator);
     private final Clock clock;
 
     public Ids(Clock clock) {
@@ -43,5 +44,13 @@ public final class Ids {
             lo >>>= 5;
         }
         return prefix + "-" + new String(out);
+    }
+
+    private static SecureRandom newGenerator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }

@@ -96,7 +96,16 @@ public final class SmsService {
      *                          {@code insufficient_balance}
      */
     public SendResult send(long tenantId, SendRequest request) {
-        Checked c = check(tenantId, request);
+        return send(tenants.get(tenantId), request);
+    }
+
+    /**
+     * As {@link #send(long, SendRequest)}, for a tenant the caller has just read (the API reads it with the key):
+     * its price and sender ids are used as read; the debit itself checks the balance as of now.
+     */
+    public SendResult send(Tenant tenant, SendRequest request) {
+        long tenantId = tenant.id();
+        Checked c = check(tenant, request);
         Instant now = clock.instant();
         boolean bulk = c.recipients().size() > 1;
         String queue = bulk ? BULK_QUEUE : SINGLE_QUEUE;
@@ -133,13 +142,17 @@ public final class SmsService {
 
     /** Prices a send request with the same validation as {@link #send}, writing nothing. */
     public Quote quote(long tenantId, SendRequest request) {
-        Checked c = check(tenantId, request);
+        return quote(tenants.get(tenantId), request);
+    }
+
+    /** As {@link #quote(long, SendRequest)}, for a tenant the caller has just read. */
+    public Quote quote(Tenant tenant, SendRequest request) {
+        Checked c = check(tenant, request);
         return new Quote(c.count().segments(), c.count().encoding(), c.count().characters(), c.recipients().size(),
                 c.costPerRecipient(), c.total(), c.tenant().balance(), c.rejected());
     }
 
-    private Checked check(long tenantId, SendRequest request) {
-        Tenant tenant = tenants.get(tenantId);
+    private Checked check(Tenant tenant, SendRequest request) {
         List<FieldError> errors = new ArrayList<>();
         String text = request.message();
         SegmentCount count = Segments.count(text);

@@ -1,6 +1,5 @@
 package io.jumbe.core.tenant;
 
-import static io.jumbe.core.store.Rows.instant;
 
 import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.apikeys.IssuedKey;
@@ -9,8 +8,6 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +21,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class TenantService {
     private static final Pattern SENDER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,10}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final String COLUMNS = "id, name, email, price_per_segment_cents, tier, low_balance_threshold_cents, "
-            + "status, balance_cents, created_at, updated_at";
     private final Jdbi jdbi;
     private final Clock clock;
     private final Ledger ledger;
@@ -94,8 +89,8 @@ public final class TenantService {
     }
 
     public List<Tenant> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tenants ORDER BY id")
-                .map((rs, ctx) -> map(h, rs)).list());
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TenantRows.COLUMNS + " FROM tenants t ORDER BY t.id")
+                .map((rs, ctx) -> TenantRows.map(rs)).list());
     }
 
     public long count() {
@@ -165,25 +160,7 @@ public final class TenantService {
     }
 
     private Optional<Tenant> find(Handle h, long id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> map(h, rs)).findOne();
-    }
-
-    private static Tenant map(Handle h, ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        List<String> senderIds = new ArrayList<>();
-        String defaultId = null;
-        for (var row : h.createQuery("SELECT name, is_default FROM sender_ids WHERE tenant_id = :t ORDER BY created_at, name")
-                .bind("t", id).mapToMap().list()) {
-            String name = (String) row.get("name");
-            senderIds.add(name);
-            if (Boolean.TRUE.equals(row.get("is_default"))) {
-                defaultId = name;
-            }
-        }
-        return new Tenant(id, rs.getString("name"), rs.getString("email"), List.copyOf(senderIds), defaultId,
-                Money.ofCents(rs.getLong("price_per_segment_cents")), Tier.parse(rs.getString("tier")),
-                Money.ofCents(rs.getLong("low_balance_threshold_cents")), "active".equals(rs.getString("status")),
-                Money.ofCents(rs.getLong("balance_cents")), instant(rs, "created_at"), instant(rs, "updated_at"));
+        return h.createQuery("SELECT " + TenantRows.COLUMNS + " FROM tenants t WHERE t.id = :id").bind("id", id)
+                .map((rs, ctx) -> TenantRows.map(rs)).findOne();
     }
 }

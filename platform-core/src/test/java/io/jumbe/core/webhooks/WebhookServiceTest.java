@@ -9,6 +9,7 @@ import io.jumbe.core.common.Json;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.core.wallet.Posting;
@@ -94,6 +95,40 @@ class WebhookServiceTest {
             assertThat(platform.webhooks().config(tenant).previousSecretUntil()).isEqualTo(rotated.previousValidUntil());
             assertThat(rotated.previousValidUntil()).isAfter(platform.clock().instant().plus(WebhookService.ROTATION_OVERLAP)
                     .minusSeconds(60));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aSubscriptionChangedOnAnotherInstanceAppliesToTheVeryNextEvent(TestDatabase db) {
+        FakeDns dns = new FakeDns().answer("hooks.falley.example", "93.184.216.34");
+        Database shared = db.fresh();
+        try (Jumbe here = Jumbe.builder().database(shared).webhookSettings(WebhookSettings.defaults().withResolver(dns))
+                .build();
+             Jumbe there = Jumbe.builder().database(shared).webhookSettings(WebhookSettings.defaults().withResolver(dns))
+                     .build()) {
+            long tenant = tenant(here, "100.00");
+            Runnable credit = () -> here.wallet().manualCredit(tenant, Money.parse("1.00"), "BANK-" + System.nanoTime(),
+                    null, "admin");
+
+            credit.run(); // no configuration yet: remembered as "nothing subscribed"
+            there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.BALANCE_UPDATED), null));
+            credit.run();
+            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+
+            there.webhooks().disable(tenant);
+            credit.run();
+            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+
+            there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.MESSAGE_DELIVERED), null));
+            credit.run();
+            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+
+            there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.BALANCE_UPDATED,
+                    EventTypes.MESSAGE_DELIVERED), null));
+            credit.run();
+            credit.run();
+            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(3);
         }
     }
 

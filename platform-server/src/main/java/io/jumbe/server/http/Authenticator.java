@@ -1,9 +1,9 @@
 package io.jumbe.server.http;
 
 import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.apikeys.Authenticated;
 import io.jumbe.core.apikeys.Principal;
 import io.jumbe.core.tenant.Tenant;
-import io.jumbe.core.tenant.TenantService;
 import io.javalin.http.Context;
 import java.util.Optional;
 
@@ -16,11 +16,9 @@ public final class Authenticator {
     public static final String PRINCIPAL = "jumbe.principal";
     public static final String TENANT = "jumbe.tenant";
     private final ApiKeyService keys;
-    private final TenantService tenants;
 
-    public Authenticator(ApiKeyService keys, TenantService tenants) {
+    public Authenticator(ApiKeyService keys) {
         this.keys = keys;
-        this.tenants = tenants;
     }
 
     /** True for the paths this guards: the tenant API, not the providers' callbacks. */
@@ -29,13 +27,15 @@ public final class Authenticator {
     }
 
     public void authenticate(Context ctx) {
-        Principal principal = presentedKey(ctx).flatMap(keys::authenticate).orElseThrow(HttpProblem::unauthorized);
+        Authenticated authenticated = presentedKey(ctx).flatMap(keys::authenticateWithTenant)
+                .orElseThrow(HttpProblem::unauthorized);
+        Principal principal = authenticated.principal();
         String[] segments = ctx.path().split("/");
         String clientId = segments.length > 2 ? segments[2] : "";
         if (!clientId.equals(Long.toString(principal.tenantId()))) {
             throw HttpProblem.forbidden();
         }
-        Tenant tenant = tenants.get(principal.tenantId());
+        Tenant tenant = authenticated.tenant();
         if (!tenant.active()) {
             throw new HttpProblem(403, "account_suspended", "This account is suspended. Contact support.");
         }

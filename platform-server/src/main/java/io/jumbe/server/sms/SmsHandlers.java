@@ -44,12 +44,12 @@ public final class SmsHandlers implements RouteGroup {
 
     void send(Context ctx) {
         SendRequest request = request(ctx);
-        Responses.json(ctx, 202, SmsViews.sent(sms.send(Authenticator.tenantId(ctx), request)));
+        Responses.json(ctx, 202, SmsViews.sent(sms.send(Authenticator.tenant(ctx), request)));
     }
 
     void quote(Context ctx) {
         SendRequest request = request(ctx);
-        Responses.json(ctx, 200, SmsViews.quote(sms.quote(Authenticator.tenantId(ctx), request)));
+        Responses.json(ctx, 200, SmsViews.quote(sms.quote(Authenticator.tenant(ctx), request)));
     }
 
     void status(Context ctx) {

@@ -1,0 +1,37 @@
+package io.jumbe.bench;
+
+import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.store.Database;
+import io.jumbe.server.Application;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * The server as {@code ./jumbe serve} runs it (same composition, pool size and defaults, configured from the
+ * environment), in its own JVM so the benchmark measures its memory alone, plus one thing the benchmark needs:
+ * commands on stdin to stop and start SMS dispatch. Prints {@code READY <base url>} on stderr, then {@code OK} after
+ * each command.
+ */
+public final class BenchServer {
+    public static void main(String[] args) throws Exception {
+        JumbeConfig config = ConfigLoader.fromSystem().load();
+        Database database = Database.open(config.database(), 20); // as ServeCommand
+        try (Application app = new Application(config, database, Clock.systemUTC()).start(0)) {
+            System.err.println("READY " + app.baseUrl());
+            BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String command = commands.readLine(); command != null && !command.equals("quit");
+                    command = commands.readLine()) {
+                switch (command) {
+                    case "dispatch off" -> app.smsDispatcher().close();
+                    case "dispatch on" -> app.smsDispatcher().start();
+                    default -> throw new IllegalArgumentException("unknown command " + command);
+                }
+                System.err.println("OK " + command);
+            }
+        }
+        System.exit(0);
+    }
+}
