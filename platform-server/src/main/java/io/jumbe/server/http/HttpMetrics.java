@@ -16,6 +16,7 @@ public final class HttpMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JobQueue jobs;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public HttpMetrics(JobQueue jobs) {
         this.jobs = jobs;
@@ -26,15 +27,18 @@ public final class HttpMetrics {
     }
 
     public void record(Context ctx, String route, float millis) {
-        Timer.builder("http_server_requests")
-                .description("HTTP requests by route and status")
-                .tag("method", ctx.method().name())
-                .tag("route", route)
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
+        String method = ctx.method().name();
+        int status = ctx.statusCode();
+        // One timer per method, route and status, looked up without building a meter id on every request.
+        timers.computeIfAbsent(method + ' ' + status + ' ' + route, key -> Timer.builder("http_server_requests")
+                        .description("HTTP requests by route and status")
+                        .tag("method", method)
+                        .tag("route", route)
+                        .tag("status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(30))
+                        .register(registry))
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
     }
 

@@ -22,8 +22,14 @@ public final class RequestLog {
         String path = ctx.path().startsWith("/api/webhooks/") ? route : ctx.path();
         Tenant tenant = ctx.attribute(Authenticator.TENANT);
         log.info("{} {} {} {}ms client={}", ctx.method().name(), path, ctx.statusCode(),
-                String.format("%.1f", millis), tenant == null ? "-" : tenant.id());
+                tenths(millis), tenant == null ? "-" : tenant.id());
         metrics.record(ctx, route, millis);
+    }
+
+    /** {@code 12.3}: milliseconds to one decimal, without a Formatter on every request. */
+    static String tenths(float millis) {
+        long tenths = Math.round(millis * 10.0);
+        return tenths / 10 + "." + tenths % 10;
     }
 
     static String route(Context ctx) {
