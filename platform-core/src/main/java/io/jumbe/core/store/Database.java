@@ -22,6 +22,14 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
+    /**
+     * Driver settings every PostgreSQL pool of ours uses: a batch of inserts (a bulk send's messages and jobs) goes as
+     * multi-row INSERTs rather than one statement per row. Insert batches then report no per-row counts; nothing of
+     * ours reads them (update batches, which are read, are not rewritten).
+     */
+    public static final java.util.Map<String, String> POSTGRES_DRIVER_PROPERTIES = java.util.Map.of(
+            "reWriteBatchedInserts", "true");
+
     /** Opens a pool for the configured database and brings its schema up to date. */
     public static Database open(JumbeConfig.Database config, int maxPoolSize) {
         HikariConfig hikari = new HikariConfig();
@@ -34,6 +42,9 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(maxPoolSize);
         hikari.setPoolName("jumbe");
+        if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            POSTGRES_DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
+        }
         return over(new HikariDataSource(hikari));
     }
 

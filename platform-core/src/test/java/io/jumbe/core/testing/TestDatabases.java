@@ -2,6 +2,7 @@ package io.jumbe.core.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.jumbe.core.store.Database;
 import io.jumbe.core.config.ConfigLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -124,6 +125,7 @@ public final class TestDatabases {
         }
         config.setMaximumPoolSize(20);
         config.setMinimumIdle(0);
+        Database.POSTGRES_DRIVER_PROPERTIES.forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
     }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jumbe.core.common.Money;
 import io.jumbe.core.sms.SmsDispatcher;
+import io.jumbe.core.sms.SmsService;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
 import io.jumbe.server.testing.Sender;
@@ -61,6 +62,28 @@ class SmsDispatchResilienceTest {
             if (data instanceof AutoCloseable closeable) {
                 closeable.close();
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aSingleSendQueuedBehindALargeBulkGoesOutFirstOnItsOwnLane(TestDatabase db) throws Exception {
+        try (TestApp app = TestApp.start(db, ENV)) {
+            SmsDispatcher dispatcher = app.application().smsDispatcher();
+            dispatcher.close(); // nothing leaves until this test says so, one batch at a time
+            Sender s = app.sender("2000.00");
+            var bulk = send(s, "{\"recipients\":[" + java.util.stream.IntStream.range(0, 1500)
+                    .mapToObj(i -> "\"0722" + (400_000 + i) + "\"").collect(Collectors.joining(",")) + "],\"message\":\"bulk\"}");
+            assertThat(bulk.get("messages")).hasSize(1500);
+            String single = sendOne(s, "0711999888", "your results are ready");
+
+            // One claim on the single lane: the 1,500 bulk messages queued before it are on the other lane.
+            assertThat(dispatcher.dispatchOnce(SmsService.SINGLE_QUEUE)).isEqualTo(1);
+
+            assertThat(simulator(app).submitted()).extracting(OnfonSimulator.SubmittedMessage::number)
+                    .containsExactly("254711999888");
+            assertThat(status(s, single)).isIn("sent", "delivered");
+            assertThat(count(app.platform(), "SELECT COUNT(*) FROM messages WHERE status = 'queued'")).isEqualTo(1500);
         }
     }
 
