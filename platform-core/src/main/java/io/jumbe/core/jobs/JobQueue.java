@@ -27,20 +27,20 @@ public final class JobQueue {
         this.clock = clock;
     }
 
-    /** Adds a job in the caller's transaction; with a dedupe key already used, adds nothing and returns false. */
+    /**
+     * Adds a job in the caller's transaction; with a dedupe key already used, adds nothing and returns false. The
+     * insert itself settles it (ON CONFLICT DO NOTHING), so two instances enqueueing the same key at once get one
+     * job between them and neither transaction fails.
+     */
     public boolean enqueue(Handle h, NewJob job) {
         Instant now = clock.instant();
-        if (job.dedupeKey() != null && h.createQuery("SELECT COUNT(*) FROM jobs WHERE dedupe_key = :k")
-                .bind("k", job.dedupeKey()).mapTo(Integer.class).one() > 0) {
-            return false;
-        }
-        h.createUpdate("INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, "
-                        + "created_at, updated_at) VALUES (:queue, :kind, :payload, :dedupe, 'ready', 0, :max, :runAt, :now, :now)")
+        return h.createUpdate("INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, run_at, "
+                        + "created_at, updated_at) VALUES (:queue, :kind, :payload, :dedupe, 'ready', 0, :max, :runAt, :now, :now) "
+                        + "ON CONFLICT DO NOTHING")
                 .bind("queue", job.queue()).bind("kind", job.kind()).bind("payload", job.payload())
                 .bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
                 .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now)
-                .execute();
-        return true;
+                .execute() == 1;
     }
 
     /**

@@ -129,6 +129,34 @@ class JobQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void twoTransactionsEnqueueingTheSameKeyAtOnceMakeOneJobAndNeitherFails(TestDatabase db) throws Exception {
+        try (Jumbe platform = db.platform()) {
+            java.util.concurrent.CountDownLatch firstInserted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<Boolean> first = pool.submit(() -> platform.jdbi().inTransaction(h -> {
+                    boolean added = platform.jobs().enqueue(h, NewJob.of("q", "k", "{}").dedupedBy("MSG-7"));
+                    firstInserted.countDown();
+                    secondStarted.await(); // still uncommitted while the second one tries
+                    Thread.sleep(200);
+                    return added;
+                }));
+                firstInserted.await();
+                boolean second = platform.jdbi().inTransaction(h -> {
+                    secondStarted.countDown();
+                    return platform.jobs().enqueue(h, NewJob.of("q", "k", "{}").dedupedBy("MSG-7"));
+                });
+                assertThat(List.of(first.get(), second)).containsExactlyInAnyOrder(true, false);
+                assertThat(platform.jobs().depth()).containsEntry("q", 1L);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aJobScheduledForLaterIsNotClaimedEarly(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             platform.jobs().enqueue(NewJob.of("q", "k", "{}").at(Instant.now().plusSeconds(3600)));

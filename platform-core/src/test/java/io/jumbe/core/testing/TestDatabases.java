@@ -125,7 +125,9 @@ public final class TestDatabases {
         }
         config.setMaximumPoolSize(20);
         config.setMinimumIdle(0);
-        Database.POSTGRES_DRIVER_PROPERTIES.forEach(config::addDataSourceProperty);
+        if (url.startsWith("jdbc:postgresql:")) {
+            Database.POSTGRES_DRIVER_PROPERTIES.forEach(config::addDataSourceProperty);
+        }
         return new HikariDataSource(config);
     }
 }
