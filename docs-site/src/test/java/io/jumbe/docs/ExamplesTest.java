@@ -58,7 +58,7 @@ class ExamplesTest {
     void shellExamplesAreValidBash() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");
         for (Path file : files("curl", ".sh")) {
-            assertThat(run(List.of("bash", "-n", file.toString()))).as(file.toString()).isEqualTo(0);
+            assertSucceeds(List.of("bash", "-n", file.toString()));
         }
     }
 
@@ -69,14 +69,14 @@ class ExamplesTest {
         String program = "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n";
         List<String> command = new ArrayList<>(List.of("python3", "-c", program));
         files("python", ".py").forEach(f -> command.add(f.toString()));
-        assertThat(run(command)).isEqualTo(0);
+        assertSucceeds(command);
     }
 
     @Test
     void nodeExamplesPassSyntaxCheck() throws Exception {
         assumeTrue(onPath("node"), "node is not installed");
         for (Path file : files("node", ".mjs")) {
-            assertThat(run(List.of("node", "--check", file.toString()))).as(file.toString()).isEqualTo(0);
+            assertSucceeds(List.of("node", "--check", file.toString()));
         }
     }
 
@@ -84,7 +84,7 @@ class ExamplesTest {
     void phpExamplesPassLint() throws Exception {
         assumeTrue(onPath("php"), "php is not installed");
         for (Path file : files("php", ".php")) {
-            assertThat(run(List.of("php", "-l", file.toString()))).as(file.toString()).isEqualTo(0);
+            assertSucceeds(List.of("php", "-l", file.toString()));
         }
     }
 
@@ -151,14 +151,12 @@ class ExamplesTest {
         return false;
     }
 
-    private static int run(List<String> command) throws Exception {
+    /** Runs {@code command} and expects exit 0; a failure's message carries the command and what it printed. */
+    private static void assertSucceeds(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        if (process.exitValue() != 0) {
-            System.err.println(String.join(" ", command) + "\n" + out);
-        }
-        return process.exitValue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + out).isEqualTo(0);
     }
 
     private static String output(List<String> command) throws Exception {

@@ -90,7 +90,7 @@ public final class EventStore {
      * it. While that lock is held no setting can change, so a copy read at this version is current.
      */
     public static OptionalLong settingsVersion(Handle h, long tenantId) {
-        Optional<Long> version = TransactionCache.peek(h, new SettingsVersionKey(tenantId));
+        Optional<Long> version = TransactionCache.get(h, new SettingsVersionKey(tenantId));
         return version.map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
 

@@ -3,14 +3,13 @@ package io.jumbe.core.store;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
 
 /**
- * Values read once per transaction and reused until it ends, held on the {@link Handle}. It lets a service read what
- * it needs before a statement takes a hot row lock (the tenant's balance) and use it after, so the lock is held for
- * fewer round trips. Entries go when the transaction commits or rolls back; writers {@link #evict} what they change.
+ * Values that hold until the current transaction ends, kept on the {@link Handle}: one part of a transaction records
+ * what it read under a row lock (the tenant's settings version) for another part to use. Entries go when the
+ * transaction commits or rolls back.
  */
 public final class TransactionCache implements JdbiConfig<TransactionCache> {
     private final Map<Object, Object> values = new HashMap<>();
@@ -22,25 +21,10 @@ public final class TransactionCache implements JdbiConfig<TransactionCache> {
 
     @Override
     public TransactionCache createCopy() {
-        return new TransactionCache(); // never share cached rows between handles
+        return new TransactionCache(); // never share values between handles
     }
 
-    /** The value cached under {@code key} in this transaction, loading (and caching) it on first use. */
-    @SuppressWarnings("unchecked")
-    public static <T> T get(Handle h, Object key, Supplier<T> loader) {
-        TransactionCache cache = h.getConfig(TransactionCache.class);
-        if (cache.values.containsKey(key)) {
-            return (T) cache.values.get(key);
-        }
-        T value = loader.get();
-        if (h.isInTransaction()) { // outside a transaction there is no end to clear at, so nothing is kept
-            cache.arm(h);
-            cache.values.put(key, value);
-        }
-        return value;
-    }
-
-    /** Caches {@code value} under {@code key} until the transaction ends; outside a transaction, does nothing. */
+    /** Keeps {@code value} under {@code key} until the transaction ends; outside a transaction, does nothing. */
     public static void put(Handle h, Object key, Object value) {
         if (h.isInTransaction()) {
             TransactionCache cache = h.getConfig(TransactionCache.class);
@@ -49,16 +33,10 @@ public final class TransactionCache implements JdbiConfig<TransactionCache> {
         }
     }
 
-    /** What is cached under {@code key}, if anything, without loading. */
+    /** What this transaction keeps under {@code key}, if anything. */
     @SuppressWarnings("unchecked")
-    public static <T> Optional<T> peek(Handle h, Object key) {
-        TransactionCache cache = h.getConfig(TransactionCache.class);
-        return cache.values.containsKey(key) ? Optional.ofNullable((T) cache.values.get(key)) : Optional.empty();
-    }
-
-    /** Forgets {@code key}, so the next {@link #get} reads it again. */
-    public static void evict(Handle h, Object key) {
-        h.getConfig(TransactionCache.class).values.remove(key);
+    public static <T> Optional<T> get(Handle h, Object key) {
+        return Optional.ofNullable((T) h.getConfig(TransactionCache.class).values.get(key));
     }
 
     private void arm(Handle h) {

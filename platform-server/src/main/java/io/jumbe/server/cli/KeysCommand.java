@@ -6,30 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jumbe admin keys …}: API keys. Secrets are shown once, when created or rotated. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list, rotate and revoke API keys.")
-final class KeysCommand implements Runnable {
-    @ParentCommand
-    AdminCommand admin;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private Output out(boolean json) {
-        return new Output(spec.commandLine().getOut(), json);
-    }
-
+final class KeysCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create another key for a sender.")
     void create(@Parameters(paramLabel = "ID") long id,
                 @Option(names = "--test", description = "An sk_test_ key.") boolean test,

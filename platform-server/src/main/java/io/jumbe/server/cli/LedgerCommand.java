@@ -6,30 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jumbe admin ledger verify}: every balance against its journal. */
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Check the wallet ledger.")
-final class LedgerCommand implements Runnable {
-    @ParentCommand
-    AdminCommand admin;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class LedgerCommand extends CommandGroup {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute every balance from its journal; exit 1 and list the senders that differ.")
     int verify(@Option(names = "--json") boolean json) {
         List<LedgerCheck.Mismatch> mismatches = admin.platform().ledgerCheck().verify();
-        Output out = new Output(spec.commandLine().getOut(), json);
+        Output out = out(json);
         if (mismatches.isEmpty()) {
             if (json) {
                 out.record(Map.of("ok", true, "senders_checked", admin.platform().tenants().count()));

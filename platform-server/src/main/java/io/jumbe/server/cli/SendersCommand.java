@@ -10,32 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jumbe admin senders …}: the reseller's customers. */
 @Command(name = "senders", mixinStandardHelpOptions = true, description = "Create, list and change senders.")
-final class SendersCommand implements Runnable {
-    @ParentCommand
-    AdminCommand admin;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class SendersCommand extends CommandGroup {
     private TenantService tenants() {
         return admin.platform().tenants();
-    }
-
-    private Output out(boolean json) {
-        return new Output(spec.commandLine().getOut(), json);
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a sender and its first API key (shown once).")

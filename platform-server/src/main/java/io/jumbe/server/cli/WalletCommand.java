@@ -6,30 +6,12 @@ import io.jumbe.core.wallet.TransactionFilter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jumbe admin wallet …}: balances, manual credits, top-up requests and payment anomalies. */
 @Command(name = "wallet", mixinStandardHelpOptions = true, description = "Show wallets, credit them by hand, handle top-up requests and payment anomalies.")
-final class WalletCommand implements Runnable {
-    @ParentCommand
-    AdminCommand admin;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    private Output out(boolean json) {
-        return new Output(spec.commandLine().getOut(), json);
-    }
-
+final class WalletCommand extends CommandGroup {
     @Command(name = "credit", mixinStandardHelpOptions = true, description = "Credit a wallet by hand (bank transfer, goodwill), journaled with who and why.")
     void credit(@Parameters(paramLabel = "ID") long id,
                 @Option(names = "--amount", required = true, description = "KES, e.g. 500.00") Money amount,

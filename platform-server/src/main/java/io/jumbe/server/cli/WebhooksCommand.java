@@ -7,32 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jumbe admin webhooks …}: the senders' webhook health, and replay after a receiver's outage. */
 @Command(name = "webhooks", mixinStandardHelpOptions = true, description = "Webhook health and replay.")
-final class WebhooksCommand implements Runnable {
-    @ParentCommand
-    AdminCommand admin;
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class WebhooksCommand extends CommandGroup {
     private WebhookService webhooks() {
         return admin.platform().webhooks();
-    }
-
-    private Output out(boolean json) {
-        return new Output(spec.commandLine().getOut(), json);
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
