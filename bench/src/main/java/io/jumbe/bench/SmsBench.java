@@ -42,7 +42,7 @@ public final class SmsBench {
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 5));
     /** The JVM options {@code ./jumbe serve} starts the server with unless JAVA_OPTS says otherwise (keep in step). */
     private static final String SERVER_JVM = System.getProperty("bench.serverJvm",
-            "-XX:+UseSerialGC -Xmx80m -Xss512k -XX:TrimNativeHeapInterval=1000");
+            "-XX:+UseSerialGC -Xmx72m -Xss512k -XX:TrimNativeHeapInterval=1000");
 
     private record Target(String baseUrl, long clientId, String key) {
         String sendPath() {
@@ -175,34 +175,18 @@ public final class SmsBench {
     /** Closed loop: each thread sends as fast as answers come; returns accepted requests per second. */
     private static double sends(List<Target> targets, int threads, Duration run, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong accepted = new AtomicLong();
-        long end = System.nanoTime() + run.toNanos();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int offset = t;
-            futures.add(pool.submit(() -> {
-                try (Http1Client http = new Http1Client(URI.create(targets.get(0).baseUrl()))) {
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        Target target = targets.get(i++ % targets.size());
-                        int status = http.post(target.sendPath(), target.key(), bytes);
-                        if (status == 202) {
-                            accepted.incrementAndGet();
-                        } else {
-                            throw new IllegalStateException("send answered " + status);
-                        }
+        return closedLoop(threads, run, (offset, end, done) -> {
+            try (Http1Client http = new Http1Client(URI.create(targets.get(0).baseUrl()))) {
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    Target target = targets.get(i % targets.size());
+                    int status = http.post(target.sendPath(), target.key(), bytes);
+                    if (status != 202) {
+                        throw new IllegalStateException("send answered " + status);
                     }
+                    done.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        return accepted.get() / ((System.nanoTime() - start) / 1e9);
+            }
+        });
     }
 
     /**
@@ -211,22 +195,33 @@ public final class SmsBench {
      */
     private static double rawSends(DataSource ds, List<Long> tenants, int threads, Duration run, int recipients)
             throws Exception {
+        return closedLoop(threads, run, (offset, end, done) -> {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                for (int i = offset; System.nanoTime() < end; i++) {
+                    rawSend(c, tenants.get(i % tenants.size()), recipients);
+                    done.incrementAndGet();
+                }
+            }
+        });
+    }
+
+    private interface Worker {
+        /** Works until {@code end} (a nanoTime), counting each completed operation in {@code done}. */
+        void run(int offset, long end, AtomicLong done) throws Exception;
+    }
+
+    /** Runs {@code threads} workers for {@code run}; returns completed operations per second. */
+    private static double closedLoop(int threads, Duration run, Worker worker) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
-        long end = System.nanoTime() + run.toNanos();
         long start = System.nanoTime();
+        long end = start + run.toNanos();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int offset = t;
             futures.add(pool.submit(() -> {
-                try (Connection c = ds.getConnection()) {
-                    c.setAutoCommit(false);
-                    int i = offset;
-                    while (System.nanoTime() < end) {
-                        rawSend(c, tenants.get(i++ % tenants.size()), recipients);
-                        done.incrementAndGet();
-                    }
-                }
+                worker.run(offset, end, done);
                 return null;
             }));
         }
