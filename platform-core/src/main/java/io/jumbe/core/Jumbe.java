@@ -71,6 +71,10 @@ public final class Jumbe implements AutoCloseable {
     /** Where Safaricom posts an STK timeout: this path, then {@link #mpesaCallbackToken()}, under the public URL. */
     public static final String MPESA_TIMEOUT_PATH = "/api/webhooks/mpesa/timeout/";
 
+    private static final String NO_ONFON = "no Onfon account to send SMS through: set ONFON_BASE_URL, "
+            + "ONFON_ACCESS_KEY, ONFON_API_KEY and ONFON_CLIENT_ID in the config (a simulator started alone will do), "
+            + "or give the builder onfon(...)";
+
     private final Database database;
     private final Clock clock;
     private final Ids ids;
@@ -126,8 +130,8 @@ public final class Jumbe implements AutoCloseable {
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
 
-        // The workers: built here, run only after start(), so that a program that only reads (the admin CLI) or
-        // several platforms over one database decide where the work happens.
+        // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
+        // runs none, and one that embeds decides which of its processes do the work.
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
         this.smsUpstreamKnown = onfon != null;
@@ -177,10 +181,6 @@ public final class Jumbe implements AutoCloseable {
     private static SmsGateway noOnfon() {
         throw new IllegalStateException(NO_ONFON);
     }
-
-    private static final String NO_ONFON = "no Onfon account to send SMS through: set ONFON_BASE_URL, "
-            + "ONFON_ACCESS_KEY, ONFON_API_KEY and ONFON_CLIENT_ID in the config (a simulator started alone will do), "
-            + "or give the builder onfon(...)";
 
     /**
      * Daraja as the builder or the config says: an explicit gateway, else a client built on first use (its callback
