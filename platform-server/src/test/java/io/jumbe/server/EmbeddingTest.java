@@ -14,6 +14,7 @@ import io.jumbe.core.sms.MessageStatus;
 import io.jumbe.core.sms.SendRequest;
 import io.jumbe.core.sms.SendResult;
 import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.webhooks.WebhookConfigRequest;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
 import io.jumbe.server.testing.Await;
@@ -21,7 +22,9 @@ import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -76,6 +79,39 @@ class EmbeddingTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("delivered");
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void webhooksToTenantsLeaveFromTheEmbeddingProcess(TestDatabase db) throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks", exchange -> {
+            events.add(exchange.getRequestHeaders().getFirst("X-Webhook-Event"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (HikariDataSource pool = (HikariDataSource) db.freshDataSource();
+             OnfonSimulator.Running onfon = OnfonSimulator.start(0);
+             Jumbe platform = Jumbe.builder().dataSource(pool).config(new ConfigLoader(Map.of(
+                     "ONFON_BASE_URL", onfon.baseUrl(),
+                     "ONFON_ACCESS_KEY", OnfonSimulator.DEFAULT_ACCESS_KEY,
+                     "ONFON_API_KEY", OnfonSimulator.DEFAULT_API_KEY,
+                     "ONFON_CLIENT_ID", OnfonSimulator.DEFAULT_CLIENT_ID,
+                     "WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true")).load()).build()) {
+            platform.start();
+            long tenant = platform.tenants().create(NewTenant.of("Falley Medical", "ops@falley.example", "FALLEY-MED"))
+                    .tenant().id();
+            platform.webhooks().putConfig(tenant, new WebhookConfigRequest("http://127.0.0.1:"
+                    + receiver.getAddress().getPort() + "/hooks", List.of("balance.updated"), null));
+
+            platform.wallet().manualCredit(tenant, Money.parse("50.00"), "bank slip 1", null, "admin:test");
+
+            Await.until(() -> List.copyOf(events), e -> e.contains("balance.updated"));
+        } finally {
+            receiver.stop(0);
         }
     }
 
