@@ -3,18 +3,33 @@ package io.jumbe.core;
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.Ids;
+import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
+import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.jobs.JobRunner;
 import io.jumbe.core.ratelimit.DatabaseRateLimiter;
 import io.jumbe.core.ratelimit.InMemoryRateLimiter;
 import io.jumbe.core.ratelimit.RateLimiter;
 import io.jumbe.core.payments.PaymentAnomalies;
 import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.payments.TopupSettings;
+import io.jumbe.core.payments.mpesa.DarajaClient;
+import io.jumbe.core.payments.mpesa.DarajaConfig;
+import io.jumbe.core.payments.mpesa.DarajaTransactionType;
+import io.jumbe.core.payments.mpesa.LazyPaymentGateway;
+import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.sms.MessageExpiry;
 import io.jumbe.core.sms.MessageLifecycle;
+import io.jumbe.core.sms.SmsDispatcher;
+import io.jumbe.core.sms.SmsGateway;
 import io.jumbe.core.sms.SmsService;
+import io.jumbe.core.sms.SmsTuning;
+import io.jumbe.core.sms.onfon.OnfonClient;
+import io.jumbe.core.sms.onfon.OnfonConfig;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.Settings;
@@ -25,22 +40,41 @@ import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
 import io.jumbe.core.webhooks.WebhookService;
 import io.jumbe.core.webhooks.WebhookSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The platform as a library: build it over a {@link DataSource} and call its services directly. The HTTP server
- * is a thin face over this same object.
+ * The platform as a library: build it over a {@link DataSource} and a {@link JumbeConfig}, call its services
+ * directly, and {@link #start()} it to run its workers (SMS dispatch, webhook delivery, M-Pesa reconciliation,
+ * message expiry, housekeeping) in this process. The HTTP server and the admin command line are built the same way.
  *
  * <pre>{@code
- * Jumbe platform = Jumbe.builder().dataSource(ds).build();
- * platform.wallet().balance(2);
+ * try (Jumbe platform = Jumbe.builder().dataSource(pool).config(ConfigLoader.fromSystem().load()).build()) {
+ *     platform.start();
+ *     platform.sms().send(2, SendRequest.to("0712345678", "Hello"));
+ * }   // stops the workers; the pool stays open: it is yours
  * }</pre>
  */
 public final class Jumbe implements AutoCloseable {
+    /** Where Safaricom posts an STK result: this path, then {@link #mpesaCallbackToken()}, under the public URL. */
+    public static final String MPESA_CALLBACK_PATH = "/api/webhooks/mpesa/callback/";
+    /** Where Safaricom posts an STK timeout: this path, then {@link #mpesaCallbackToken()}, under the public URL. */
+    public static final String MPESA_TIMEOUT_PATH = "/api/webhooks/mpesa/timeout/";
+
+    private static final String NO_ONFON = "no Onfon account to send SMS through: set ONFON_BASE_URL, "
+            + "ONFON_ACCESS_KEY, ONFON_API_KEY and ONFON_CLIENT_ID in the config (a simulator started alone will do), "
+            + "or give the builder onfon(...)";
+
     private final Database database;
     private final Clock clock;
     private final Ids ids;
@@ -58,11 +92,19 @@ public final class Jumbe implements AutoCloseable {
     private final TopupService topups;
     private final WebhookService webhooks;
     private final SmsService sms;
+    private final String onfonDlrToken;
+    private final String mpesaCallbackToken;
+    private final boolean smsUpstreamKnown;
+    private final SmsDispatcher smsDispatcher;
+    private final MessageExpiry messageExpiry;
+    private final JobRunner jobRunner;
+    private final Housekeeping housekeeping;
+    private boolean started;
+    private boolean stopped;
 
-    private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
-                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure) {
+    private Jumbe(Builder b, Database database, JumbeConfig config) {
         this.database = database;
-        this.clock = clock;
+        this.clock = b.clock;
         Jdbi jdbi = database.jdbi();
         this.ids = new Ids(clock);
         this.events = new EventStore(jdbi, ids, clock, database.dialect());
@@ -78,26 +120,125 @@ public final class Jumbe implements AutoCloseable {
         // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
         this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
                 : new InMemoryRateLimiter(clock);
+        this.onfonDlrToken = settings.secretToken("ONFON_DLR_TOKEN", config.onfon().dlrToken());
+        this.mpesaCallbackToken = settings.secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken());
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
-                paymentGateway, topupSettings);
-        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
+                paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config));
+        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts,
+                b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config));
         events.addListener(webhooks.listener());
-        this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
-                new MessageLifecycle(jdbi, clock, ledger, events, refundOnDeliveryFailure));
+        this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
+                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
+
+        // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
+        // runs none, and one that embeds decides which of its processes do the work.
+        String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
+        this.smsUpstreamKnown = onfon != null;
+        SmsTuning tuning = b.smsTuning;
+        this.smsDispatcher = new SmsDispatcher(jdbi, jobs, clock, onfon == null ? Jumbe::noOnfon : onfonGateway(onfon),
+                sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
+                .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
+                workerId);
+        sms.onQueued(smsDispatcher::wake);
+        this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
+        this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
+                new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler()),
+                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())));
+        webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
+        this.housekeeping = new Housekeeping(this);
+    }
+
+    /** The Onfon account the config names, or null when it names none (the server then mounts its simulator). */
+    private static Supplier<OnfonConfig> configuredOnfon(JumbeConfig config) {
+        JumbeConfig.Onfon onfon = config.onfon();
+        if (onfon.simulated() || onfon.baseUrl().isEmpty()) {
+            return null;
+        }
+        OnfonConfig account = new OnfonConfig(onfon.baseUrl(), onfon.accessKey(), onfon.apiKey(), onfon.clientId());
+        return () -> account;
+    }
+
+    // Built on first use: the server's simulator address is known only once it listens.
+    private static Supplier<SmsGateway> onfonGateway(Supplier<OnfonConfig> onfon) {
+        return new Supplier<>() {
+            private volatile SmsGateway client;
+
+            @Override
+            public SmsGateway get() {
+                if (client == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            client = new OnfonClient(onfon.get());
+                        }
+                    }
+                }
+                return client;
+            }
+        };
+    }
+
+    private static SmsGateway noOnfon() {
+        throw new IllegalStateException(NO_ONFON);
+    }
+
+    /**
+     * Daraja as the builder or the config says: an explicit gateway, else a client built on first use (its callback
+     * URL holds our public address, which a server on port 0 knows only once it listens); none when M-Pesa is
+     * simulated and nobody said where the simulator is (manual top-up requests still work).
+     */
+    private PaymentGateway paymentGateway(Builder b, JumbeConfig config) {
+        if (b.paymentGateway != null) {
+            return b.paymentGateway;
+        }
+        if (b.daraja == null && config.mpesa().simulated()) {
+            return null;
+        }
+        Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
+        return new LazyPaymentGateway(() -> {
+            String callbackUrl = publicBaseUrl.get() + MPESA_CALLBACK_PATH + mpesaCallbackToken;
+            String timeoutUrl = publicBaseUrl.get() + MPESA_TIMEOUT_PATH + mpesaCallbackToken;
+            JumbeConfig.Mpesa m = config.mpesa();
+            DarajaConfig daraja = b.daraja != null ? b.daraja.config(callbackUrl, timeoutUrl)
+                    : DarajaConfig.forEnvironment(MpesaEnvironment.fromEnv(m.env()), null, m.consumerKey(),
+                            m.consumerSecret(), m.passkey(), m.shortcode(), null,
+                            DarajaTransactionType.fromWireName(m.transactionType()), callbackUrl, timeoutUrl);
+            return new DarajaClient(daraja, DarajaClient.defaultHttpClient(), clock);
+        });
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds the platform over a database; the schema is migrated on build. */
+    /** Where the Daraja client calls, given the callback URLs it must send (the server's mounted simulator). */
+    @FunctionalInterface
+    public interface DarajaTarget {
+        /**
+         * @param callbackUrl where Daraja posts the STK result
+         * @param timeoutUrl  where Daraja posts a timeout
+         * @return the client's configuration
+         */
+        DarajaConfig config(String callbackUrl, String timeoutUrl);
+    }
+
+    /**
+     * Builds the platform over a database; the schema is migrated on build. Everything not set comes from the
+     * {@link #config(JumbeConfig) config}, whose own defaults are those of an empty environment.
+     */
     public static final class Builder {
         private Database database;
+        private JumbeConfig config;
+        private int poolSize = 10;
         private Clock clock = Clock.systemUTC();
+        private SmsTuning smsTuning = SmsTuning.defaults();
+        private Supplier<OnfonConfig> onfon;
+        private DarajaTarget daraja;
+        private Supplier<String> publicBaseUrl;
         private PaymentGateway paymentGateway;
-        private TopupSettings topupSettings = TopupSettings.defaults();
-        private WebhookSettings webhookSettings = WebhookSettings.defaults();
-        private boolean refundOnDeliveryFailure;
+        private TopupSettings topupSettings;
+        private WebhookSettings webhookSettings;
+        private Boolean refundOnDeliveryFailure;
 
         /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
         public Builder refundOnDeliveryFailure(boolean refund) {
@@ -105,13 +246,33 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /** A DataSource you own (your pool): the platform migrates it, uses it, and never closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.database = Database.over(dataSource);
             return this;
         }
 
+        /** A database opened or adopted elsewhere; closed with the platform only if it owns its pool. */
         public Builder database(Database db) {
             this.database = db;
+            return this;
+        }
+
+        /**
+         * Settings, upstream accounts and callback tokens ({@link io.jumbe.core.config.ConfigLoader}). Without a
+         * {@link #dataSource} the platform opens a pool on the config's {@code DATABASE_URL} and closes it on close.
+         */
+        public Builder config(JumbeConfig c) {
+            this.config = Objects.requireNonNull(c);
+            return this;
+        }
+
+        /** Size of the pool the platform opens itself (when given a config and no DataSource); 10 by default. */
+        public Builder poolSize(int size) {
+            if (size < 1) {
+                throw new IllegalArgumentException("a pool needs at least one connection");
+            }
+            this.poolSize = size;
             return this;
         }
 
@@ -120,30 +281,119 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
-        /** Daraja (or its simulator) for M-Pesa top-ups; without one only manual top-up requests work. */
+        /** Dispatch and expiry timings; {@link SmsTuning#defaults()} unless set ({@link SmsTuning#fast()} in tests). */
+        public Builder smsTuning(SmsTuning tuning) {
+            this.smsTuning = Objects.requireNonNull(tuning);
+            return this;
+        }
+
+        /**
+         * Where SMS go instead of the config's Onfon account, read on the first send: the server points it at its
+         * mounted simulator, whose address it knows only once it listens.
+         */
+        public Builder onfon(Supplier<OnfonConfig> account) {
+            this.onfon = Objects.requireNonNull(account);
+            return this;
+        }
+
+        /** Where the Daraja client calls instead of {@code MPESA_ENV}'s address (the server's mounted simulator). */
+        public Builder daraja(DarajaTarget target) {
+            this.daraja = Objects.requireNonNull(target);
+            return this;
+        }
+
+        /**
+         * How upstreams reach us, read when the Daraja client is built (callback URLs); the config's
+         * {@code PUBLIC_BASE_URL} unless set.
+         */
+        public Builder publicBaseUrl(Supplier<String> url) {
+            this.publicBaseUrl = Objects.requireNonNull(url);
+            return this;
+        }
+
+        /** Daraja (or a stand-in) for M-Pesa top-ups, instead of a client built from the config. */
         public Builder paymentGateway(PaymentGateway gateway) {
             this.paymentGateway = gateway;
             return this;
         }
 
-        /** Top-up limits and reconciliation timings; {@link TopupSettings#defaults()} when not set. */
+        /** Top-up limits and reconciliation timings; from the config unless set. */
         public Builder topupSettings(TopupSettings settings) {
             this.topupSettings = Objects.requireNonNull(settings);
             return this;
         }
 
-        /** Webhook delivery settings; {@link WebhookSettings#defaults()} when not given. */
+        /** Webhook delivery settings; from the config unless set. */
         public Builder webhookSettings(WebhookSettings settings) {
             this.webhookSettings = Objects.requireNonNull(settings);
             return this;
         }
 
+        /** Builds the platform; its workers wait for {@link Jumbe#start()}. */
         public Jumbe build() {
-            if (database == null) {
-                throw new IllegalStateException("a dataSource or database is required");
+            if (database == null && config == null) {
+                throw new IllegalStateException("a dataSource, a database or a config is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure);
+            JumbeConfig effective = config != null ? config : new ConfigLoader(Map.of()).load();
+            Database db = database != null ? database : open(effective, poolSize);
+            try {
+                return new Jumbe(this, db, effective);
+            } catch (RuntimeException e) {
+                if (database == null) {
+                    db.close();
+                }
+                throw e;
+            }
         }
+
+        private static Database open(JumbeConfig config, int poolSize) {
+            if (!config.database().isPostgres()) {
+                try {
+                    Files.createDirectories(config.home());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot create " + config.home(), e);
+                }
+            }
+            return Database.open(config.database(), poolSize);
+        }
+    }
+
+    /**
+     * Runs the workers in this process: SMS dispatch, webhook delivery and M-Pesa reconciliation jobs, message
+     * expiry and housekeeping. Several processes may run them over one PostgreSQL; work is claimed, never shared.
+     *
+     * @return this platform
+     * @throws IllegalStateException when no Onfon account or simulator is known (SMS would never leave), or after
+     *                               {@link #stop()}
+     */
+    public synchronized Jumbe start() {
+        if (stopped) {
+            throw new IllegalStateException("this platform was stopped; build a new one");
+        }
+        if (started) {
+            return this;
+        }
+        if (!smsUpstreamKnown) {
+            throw new IllegalStateException(NO_ONFON);
+        }
+        jobRunner.start();
+        smsDispatcher.start();
+        messageExpiry.start();
+        housekeeping.start();
+        started = true;
+        return this;
+    }
+
+    /**
+     * Stops the workers for good, waiting briefly for work in hand; the services stay usable until {@link #close()}.
+     * The server stops them before it stops listening.
+     */
+    public synchronized void stop() {
+        stopped = true;
+        housekeeping.close();
+        messageExpiry.close();
+        smsDispatcher.close();
+        jobRunner.close();
     }
 
     public TenantService tenants() {
@@ -200,9 +450,35 @@ public final class Jumbe implements AutoCloseable {
         return webhooks;
     }
 
-    /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@code SmsDispatcher}. */
+    /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@link #smsDispatcher()}. */
     public SmsService sms() {
         return sms;
+    }
+
+    /** The SMS dispatch worker (running after {@link #start()}): its counters, and pause state. */
+    public SmsDispatcher smsDispatcher() {
+        return smsDispatcher;
+    }
+
+    /** The worker that expires messages without a final report after {@code DLR_EXPIRY}. */
+    public MessageExpiry messageExpiry() {
+        return messageExpiry;
+    }
+
+    /**
+     * The secret path segment of the delivery-report URL given to Onfon ({@code ONFON_DLR_TOKEN}, else generated
+     * once and kept in the database): whoever serves that URL checks it before applying a report.
+     */
+    public String onfonDlrToken() {
+        return onfonDlrToken;
+    }
+
+    /**
+     * The secret path segment of the STK callback URLs sent to Daraja ({@link #MPESA_CALLBACK_PATH}; from
+     * {@code MPESA_CALLBACK_TOKEN}, else generated once and kept in the database).
+     */
+    public String mpesaCallbackToken() {
+        return mpesaCallbackToken;
     }
 
     public Ids ids() {
@@ -221,8 +497,10 @@ public final class Jumbe implements AutoCloseable {
         return database.jdbi();
     }
 
+    /** Stops the workers and releases what the platform opened; a DataSource it was given stays open. */
     @Override
     public void close() {
+        stop();
         webhooks.close();
         database.close();
     }

@@ -3,6 +3,9 @@ package io.jumbe.core.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,29 @@ public record DeliveryReport(String upstreamMessageId, String mobile, String sta
             }
         });
         return from(flat);
+    }
+
+    /**
+     * Reads a report from a raw query string, as an embedding program's own HTTP server sees Onfon's GET
+     * ({@code messageId=…&status=DELIVRD&…}); percent-escapes and {@code +} are decoded.
+     *
+     * @param rawQuery the query without {@code ?}, may be null
+     * @return the report, or empty when {@code messageId} or {@code status} is missing
+     */
+    public static Optional<DeliveryReport> fromQuery(String rawQuery) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                parameters.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            }
+        }
+        return fromParameters(parameters);
     }
 
     /**

@@ -10,15 +10,20 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
-/** The pool, the migrations and the Jdbi instance over one database, H2 or PostgreSQL. */
+/**
+ * The pool, the migrations and the Jdbi instance over one database, H2 or PostgreSQL. Closing it closes the pool only
+ * when it owns it: one it opened ({@link #open}) or was handed ({@link #adopt}), never a caller's ({@link #over}).
+ */
 public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final boolean ownsDataSource;
 
-    private Database(DataSource dataSource, Dialect dialect) {
+    private Database(DataSource dataSource, Dialect dialect, boolean ownsDataSource) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.ownsDataSource = ownsDataSource;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
@@ -45,18 +50,33 @@ public final class Database implements AutoCloseable {
         if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
             POSTGRES_DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
         }
-        return over(new HikariDataSource(hikari));
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try {
+            return adopt(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
-    /** Uses a DataSource the caller owns (an embedding program's pool); migrates it. */
+    /** Uses a DataSource the caller owns (an embedding program's pool); migrates it and never closes it. */
     public static Database over(DataSource dataSource) {
+        return migrated(dataSource, false);
+    }
+
+    /** Takes a pool made for this database alone (a test's, say): migrates it and closes it on {@link #close()}. */
+    public static Database adopt(DataSource dataSource) {
+        return migrated(dataSource, true);
+    }
+
+    private static Database migrated(DataSource dataSource, boolean owned) {
         Dialect dialect = Dialect.of(dataSource);
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        return new Database(dataSource, dialect);
+        return new Database(dataSource, dialect, owned);
     }
 
     public Jdbi jdbi() {
@@ -80,9 +100,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} closes the DataSource (it was opened or adopted here, not lent by a caller). */
+    public boolean ownsDataSource() {
+        return ownsDataSource;
+    }
+
+    /** Closes the pool when this database owns it; a caller's DataSource stays open. */
     @Override
     public void close() {
-        if (dataSource instanceof AutoCloseable closeable) {
+        if (ownsDataSource && dataSource instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception ignored) {

@@ -29,6 +29,21 @@ class DeliveryReportTest {
                 "2026-04-08 09:30", "2026-04-08 09:31", DeliveryState.DELIVERED, true));
     }
 
+    @Test
+    void readsTheSameFieldsFromARawQueryString() {
+        assertThat(DeliveryReport.fromQuery("messageId=7444f504-6760-43fd-9b40-2708da61d114&mobile=254712345678"
+                + "&status=DELIVRD&errorCode=000&submitDate=2026-04-08%2009:30&doneDate=2026-04-08+09:31"
+                + "&shortMessage=Hello%20Alice")).contains(new DeliveryReport(
+                "7444f504-6760-43fd-9b40-2708da61d114", "254712345678", "DELIVRD", "000",
+                "2026-04-08 09:30", "2026-04-08 09:31", DeliveryState.DELIVERED, true));
+    }
+
+    @Test
+    void aQueryStringWithoutStatusIsNoReport() {
+        assertThat(DeliveryReport.fromQuery("messageId=abc&mobile=254712345678")).isEmpty();
+        assertThat(DeliveryReport.fromQuery(null)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DELIVRD", "DeliveredToTerminal", "delivrd"})
     void mapsDeliveredInBothVocabularies(String status) {

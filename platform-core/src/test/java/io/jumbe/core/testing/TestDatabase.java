@@ -10,11 +10,12 @@ public interface TestDatabase {
 
     String name();
 
-    /** A new empty database (its own schema), migrated. */
+    /** A new empty database (its own schema): a pool the caller owns and closes. */
     DataSource freshDataSource();
 
+    /** A new empty database, migrated, whose pool is closed when the database (or the platform over it) closes. */
     default Database fresh() {
-        return Database.over(freshDataSource());
+        return Database.adopt(freshDataSource());
     }
 
     default Jumbe platform() {

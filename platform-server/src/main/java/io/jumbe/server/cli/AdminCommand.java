@@ -3,8 +3,6 @@ package io.jumbe.server.cli;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
-import io.jumbe.core.store.Database;
-import java.nio.file.Files;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,16 +38,10 @@ public final class AdminCommand implements Runnable {
         return platform;
     }
 
+    // Built as the server builds it, workers left unstarted: the running server (or nobody) does the work.
     private static Jumbe openConfigured() {
         JumbeConfig config = ConfigLoader.fromSystem().load();
-        try {
-            if (!config.database().isPostgres()) {
-                Files.createDirectories(config.home());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create " + config.home() + ": " + e.getMessage());
-        }
-        return Jumbe.builder().database(Database.open(config.database(), 2)).build();
+        return Jumbe.builder().config(config).poolSize(2).build();
     }
 
     @Override

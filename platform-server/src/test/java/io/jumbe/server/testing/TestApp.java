@@ -5,12 +5,12 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.sms.SmsTuning;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.testing.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import io.jumbe.server.Application;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
-import io.jumbe.server.sms.SmsTuning;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.HashMap;
@@ -64,55 +64,7 @@ public final class TestApp implements AutoCloseable {
      * start over the same data (a restart).
      */
     public static TestApp startOver(DataSource dataSource, Map<String, String> env) {
-        return start(Database.over(new KeptOpen(dataSource)), env);
-    }
-
-    /** A DataSource that ignores close, so the pool outlives the app. */
-    private record KeptOpen(DataSource delegate) implements DataSource {
-        @Override
-        public java.sql.Connection getConnection() throws java.sql.SQLException {
-            return delegate.getConnection();
-        }
-
-        @Override
-        public java.sql.Connection getConnection(String user, String password) throws java.sql.SQLException {
-            return delegate.getConnection(user, password);
-        }
-
-        @Override
-        public java.io.PrintWriter getLogWriter() throws java.sql.SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(java.io.PrintWriter out) throws java.sql.SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws java.sql.SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws java.sql.SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws java.sql.SQLException {
-            return delegate.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws java.sql.SQLException {
-            return delegate.isWrapperFor(iface);
-        }
+        return start(Database.over(dataSource), env);
     }
 
     /** The built-in Daraja simulator (MPESA_ENV=simulator, the default). */
@@ -133,7 +85,7 @@ public final class TestApp implements AutoCloseable {
         again.setPassword(old.getPassword());
         again.setMaximumPoolSize(20);
         again.setMinimumIdle(0);
-        return start(Database.over(again), env);
+        return start(Database.adopt(again), env);
     }
 
     public Jumbe platform() {

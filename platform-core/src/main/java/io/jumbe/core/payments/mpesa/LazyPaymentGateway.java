@@ -1,9 +1,5 @@
-package io.jumbe.server.payments;
+package io.jumbe.core.payments.mpesa;
 
-import io.jumbe.core.payments.mpesa.PaymentGateway;
-import io.jumbe.core.payments.mpesa.StkPushRequest;
-import io.jumbe.core.payments.mpesa.StkPushResult;
-import io.jumbe.core.payments.mpesa.StkQueryResult;
 import java.util.function.Supplier;
 
 /**

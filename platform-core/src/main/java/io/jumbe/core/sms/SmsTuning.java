@@ -1,4 +1,4 @@
-package io.jumbe.server.sms;
+package io.jumbe.core.sms;
 
 import io.jumbe.core.jobs.Backoff;
 import java.time.Duration;

@@ -1,6 +1,5 @@
-package io.jumbe.server;
+package io.jumbe.core;
 
-import io.jumbe.core.Jumbe;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
