@@ -138,7 +138,8 @@ public final class Application implements AutoCloseable {
         List<JobRunner.QueueSpec> queues = new ArrayList<>();
         queues.add(platform.webhooks().queueSpec());
         queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,
-                Map.of(TopupService.RECONCILE_KIND, platform.topups().reconciler()), 4, Duration.ofMinutes(2),
+                Map.of(TopupService.RECONCILE_KIND, platform.topups().reconciler(),
+                        TopupService.HELD_CALLBACK_KIND, platform.topups().heldCallbackExpiry()), 4, Duration.ofMinutes(2),
                 Duration.ofSeconds(1), Backoff.standard()));
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, queues);
         platform.webhooks().onNewWork(() -> jobs.wake(WebhookService.QUEUE));
