@@ -355,9 +355,10 @@ public final class TopupService {
 
     /**
      * The end of a held callback's wait: applied if a top-up carries its CheckoutRequestID by now, else kept for
-     * admins as an {@code unknown_checkout} anomaly (with phone, amount and receipt, to credit by hand).
+     * admins as an {@code unknown_checkout} anomaly (with phone, amount and receipt, to credit by hand). The
+     * {@link #HELD_CALLBACK_KIND} job runs it {@code MPESA_PENDING_EXPIRY} after the callback came.
      */
-    void expireHeld(String checkoutRequestId) {
+    public void expireHeld(String checkoutRequestId) {
         if (applyHeld(checkoutRequestId)) {
             return;
         }
