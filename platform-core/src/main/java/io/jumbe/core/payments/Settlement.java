@@ -43,9 +43,9 @@ final class Settlement {
     /** Records a top-up that waits for the payer (an STK Push, a manual request); returns its {@code TXN-…} id. */
     String insertPending(Handle h, long tenantId, Money amount, Posting posting, String phoneNumber) {
         String id = ledger.newTransactionId();
-        h.createUpdate("INSERT INTO topups (id, tenant_id, amount_cents, status, payment_method, phone_number, reference, "
-                        + "description, metadata, created_by, created_at) VALUES (:id, :tenantId, :amount, 'pending', "
-                        + ":method, :phone, :reference, :description, :metadata, :createdBy, :now)")
+        h.createUpdate("INSERT INTO topups (id, tenant_id, amount_cents, status, payment_method, phone_number, "
+                        + "reference, description, metadata, created_by, created_at) VALUES (:id, :tenantId, :amount, "
+                        + "'pending', :method, :phone, :reference, :description, :metadata, :createdBy, :now)")
                 .bind("id", id).bind("tenantId", tenantId).bind("amount", amount.cents())
                 .bind("method", posting.paymentMethod()).bind("phone", phoneNumber)
                 .bind("reference", posting.reference()).bind("description", posting.description())
@@ -112,7 +112,7 @@ final class Settlement {
         if (moved == 0) {
             return Credit.ALREADY_SETTLED;
         }
-        String description = late ? lateDescription(topup) : topup.note();
+        String description = late ? lateDescription(topup, status) : topup.note();
         Posting posting = Posting.of(cause, description).withPaymentMethod(topup.paymentMethod())
                 .withReference(topup.reference()).withCreatedBy(topup.createdBy());
         ledger.creditPayment(h, topup.tenantId(), topup.amount(), posting, new Ledger.Payment(creditId,
@@ -125,15 +125,16 @@ final class Settlement {
         return late ? Credit.CREDITED_LATE : Credit.CREDITED;
     }
 
-    private static String lateDescription(Topup topup) {
+    private static String lateDescription(Topup topup, String failedAs) {
         String what = topup.note() == null ? "Top-up" : topup.note();
-        return truncate(what + " " + topup.transactionId() + ", paid after it was marked " + topup.status());
+        return truncate(what + " " + topup.transactionId() + ", paid after it was marked " + failedAs);
     }
 
     /** Moves a pending top-up to {@code failed} or {@code cancelled} with its reason; false when it was not pending. */
     boolean fail(Handle h, Topup topup, String status, String reason, String resolvedBy) {
         int changed = h.createUpdate("UPDATE topups SET status = :status, failed_status = :status, "
-                        + "failure_reason = :reason, failed_at = :now, resolved_by = :by WHERE id = :id AND status = 'pending'")
+                        + "failure_reason = :reason, failed_at = :now, resolved_by = :by "
+                        + "WHERE id = :id AND status = 'pending'")
                 .bind("status", status).bind("reason", truncate(reason)).bind("now", clock.instant())
                 .bind("by", resolvedBy).bind("id", topup.transactionId()).execute();
         if (changed == 0) {
@@ -164,8 +165,8 @@ final class Settlement {
                 Money.ofCents(rs.getLong("amount_cents")), rs.getString("payment_method"), rs.getString("phone_number"),
                 rs.getString("reference"), rs.getString("description"), rs.getString("checkout_request_id"),
                 rs.getString("merchant_request_id"), rs.getString("mpesa_receipt"), rs.getString("failure_reason"),
-                rs.getBoolean("late_credit"), rs.getString("credit_id"), rs.getString("created_by"), rs.getString("resolved_by"),
-                instant(rs, "created_at"), instant(rs, "completed_at"));
+                rs.getBoolean("late_credit"), rs.getString("credit_id"), rs.getString("created_by"),
+                rs.getString("resolved_by"), instant(rs, "created_at"), instant(rs, "completed_at"));
     }
 
 

@@ -203,7 +203,8 @@ public final class TopupService {
             // looks no callback is lost (and one applied twice changes nothing the second time)
             jdbi.useTransaction(h -> {
                 held.hold(h, checkout, heldPayload(callback, rawBody));
-                jobs.enqueue(h, NewJob.of(QUEUE, HELD_CALLBACK_KIND, checkout).at(clock.instant().plus(settings.pendingExpiry())).maxAttempts(20));
+                jobs.enqueue(h, NewJob.of(QUEUE, HELD_CALLBACK_KIND, checkout)
+                        .at(clock.instant().plus(settings.pendingExpiry())).maxAttempts(20));
             });
             found = jdbi.withHandle(h -> settlement.byCheckout(h, checkout));
             if (found.isEmpty()) {
@@ -335,19 +336,18 @@ public final class TopupService {
      */
     private boolean applyHeld(String checkoutRequestId) {
         List<String> payloads = held.payloads(List.of(checkoutRequestId));
+        for (String payload : payloads) {
+            // read the top-up each time: an earlier held callback may have settled it
+            Optional<Topup> topup = jdbi.withHandle(h -> settlement.byCheckout(h, checkoutRequestId));
+            if (topup.isEmpty()) {
+                return false;
+            }
+            HeldCallback c = HeldCallback.read(payload);
+            CallbackOutcome outcome = apply(topup.get(), c.callback(), c.raw());
+            log.info("held M-Pesa callback for {} applied: {}", checkoutRequestId, outcome);
+        }
         if (payloads.isEmpty()) {
             return false;
-        }
-        Optional<Topup> topup = jdbi.withHandle(h -> settlement.byCheckout(h, checkoutRequestId));
-        if (topup.isEmpty()) {
-            return false;
-        }
-        for (String payload : payloads) {
-            HeldCallback c = HeldCallback.read(payload);
-            // re-read each time: the first held callback may have settled the top-up
-            Topup current = jdbi.withHandle(h -> settlement.byCheckout(h, checkoutRequestId)).orElseThrow();
-            CallbackOutcome outcome = apply(current, c.callback(), c.raw());
-            log.info("held M-Pesa callback for {} applied: {}", checkoutRequestId, outcome);
         }
         held.forget(List.of(checkoutRequestId));
         return true;
