@@ -97,9 +97,11 @@ public final class LedgerBench {
             c.setAutoCommit(false);
             try (PreparedStatement u = c.prepareStatement(
                     "UPDATE tenants SET balance_cents = balance_cents - ? WHERE id = ? AND balance_cents >= ?");
+                 // the journal takes each entry with the balance on either side of it, as the ledger writes it
                  PreparedStatement i = c.prepareStatement("INSERT INTO wallet_transactions (id, tenant_id, type, "
-                         + "amount_cents, status, description, created_at, completed_at) VALUES (?, ?, 'debit', ?, "
-                         + "'completed', 'raw', now(), now())")) {
+                         + "amount_cents, status, description, created_at, completed_at, balance_before_cents, "
+                         + "balance_after_cents) SELECT ?, id, 'debit', ?, 'completed', 'raw', now(), now(), "
+                         + "balance_cents + ?, balance_cents FROM tenants WHERE id = ?")) {
                 u.setLong(1, 100);
                 u.setLong(2, tenant);
                 u.setLong(3, 100);
@@ -107,8 +109,9 @@ public final class LedgerBench {
                     throw new IllegalStateException("insufficient balance");
                 }
                 i.setString(1, "RAW-" + UUID.randomUUID());
-                i.setLong(2, tenant);
+                i.setLong(2, 100);
                 i.setLong(3, 100);
+                i.setLong(4, tenant);
                 i.executeUpdate();
                 c.commit();
             } catch (Exception e) {

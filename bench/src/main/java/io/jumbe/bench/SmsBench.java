@@ -238,7 +238,8 @@ public final class SmsBench {
         try (PreparedStatement debit = c.prepareStatement("UPDATE tenants SET balance_cents = balance_cents - ?, "
                 + "event_seq = event_seq + 1 WHERE id = ? AND balance_cents >= ?");
              PreparedStatement journal = c.prepareStatement("INSERT INTO wallet_transactions (id, tenant_id, type, "
-                     + "amount_cents, status, created_at) VALUES (?, ?, 'debit', ?, 'completed', ?)");
+                     + "amount_cents, status, created_at, balance_before_cents, balance_after_cents) SELECT ?, id, "
+                     + "'debit', ?, 'completed', ?, balance_cents + ?, balance_cents FROM tenants WHERE id = ?");
              PreparedStatement message = c.prepareStatement("INSERT INTO messages (id, tenant_id, recipient, sender_id, "
                      + "body, encoding, segments, cost_cents, price_cents, status, lane, queued_at, created_at) VALUES "
                      + "(?, ?, '254712345678', 'BENCH', 'raw', 'GSM-7', 1, 100, 100, 'cancelled', 'single', ?, ?)")) {
@@ -247,9 +248,10 @@ public final class SmsBench {
             debit.setLong(3, cost);
             debit.executeUpdate();
             journal.setString(1, "RAW-" + UUID.randomUUID());
-            journal.setLong(2, tenant);
-            journal.setLong(3, cost);
-            journal.setObject(4, java.sql.Timestamp.from(now));
+            journal.setLong(2, cost);
+            journal.setObject(3, java.sql.Timestamp.from(now));
+            journal.setLong(4, cost);
+            journal.setLong(5, tenant);
             journal.executeUpdate();
             for (int i = 0; i < recipients; i++) {
                 message.setString(1, "RAW-" + UUID.randomUUID());

@@ -143,7 +143,8 @@ public final class Jumbe implements AutoCloseable {
         sms.onQueued(smsDispatcher::wake);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
-                new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler()),
+                new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
+                        TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
                         4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())));
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
         this.housekeeping = new Housekeeping(this);

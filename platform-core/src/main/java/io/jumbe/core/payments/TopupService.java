@@ -1,6 +1,9 @@
 package io.jumbe.core.payments;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.events.EventStore;
@@ -15,9 +18,11 @@ import io.jumbe.core.payments.mpesa.StkPushRequest;
 import io.jumbe.core.payments.mpesa.StkPushResult;
 import io.jumbe.core.payments.mpesa.StkQueryResult;
 import io.jumbe.core.phone.PhoneNumbers;
+import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,12 +38,16 @@ import org.slf4j.LoggerFactory;
  * Wallet top-ups: M-Pesa STK Push with callbacks credited exactly once and reconciliation by STK Query, and manual
  * top-up requests that an admin approves or rejects.
  *
- * <p>Money safety rests on the database, not on reads: the top-up row carries the unique {@code CheckoutRequestID},
- * the callback's receipt goes into the unique {@code mpesa_receipt} column, and the balance moves only through the
- * ledger's conditional status change. A duplicate, concurrent or late callback therefore changes nothing twice.
- * A top-up resolved by STK Query alone (its callback never came) is credited keyed by its CheckoutRequestID with the
- * receipt left empty, since the query answer carries none; a callback that turns up later fills in the receipt and
- * credits nothing.
+ * <p>Money safety rests on the database, not on reads: the top-up row (in {@code topups}, not the journal) carries
+ * the unique {@code CheckoutRequestID}, the callback's receipt goes into the unique {@code mpesa_receipt} column,
+ * and the balance moves only after the top-up's conditional status change, as one journal entry inserted once.
+ * A duplicate, concurrent or late callback therefore changes nothing twice. A top-up resolved by STK Query alone
+ * (its callback never came) is credited keyed by its CheckoutRequestID with the receipt left empty, since the query
+ * answer carries none; a callback that turns up later fills in the receipt and credits nothing.
+ *
+ * <p>Daraja may call back before we have recorded the CheckoutRequestID its push answer gave us. Such a callback is
+ * held ({@link HeldCallbacks}) and applied once the id is committed; one that no top-up claims within
+ * {@code MPESA_PENDING_EXPIRY} becomes an {@code unknown_checkout} anomaly.
  */
 public final class TopupService {
     private static final Logger log = LoggerFactory.getLogger(TopupService.class);
@@ -46,16 +55,18 @@ public final class TopupService {
     public static final String QUEUE = "mpesa";
     /** The job kind that asks Daraja about one pending top-up. */
     public static final String RECONCILE_KIND = "topup.reconcile";
+    /** The job kind that gives up on a held callback no top-up claimed in time (payload: the CheckoutRequestID). */
+    public static final String HELD_CALLBACK_KIND = "topup.held-callback";
 
     private final Jdbi jdbi;
     private final Clock clock;
-    private final Ledger ledger;
     private final JobQueue jobs;
     private final TenantService tenants;
     private final PaymentAnomalies anomalies;
     private final PaymentGateway gateway;
     private final TopupSettings settings;
     private final Settlement settlement;
+    private final HeldCallbacks held;
 
     /**
      * @param gateway Daraja (or its simulator); null when the platform has none, and then only manual requests work
@@ -64,13 +75,13 @@ public final class TopupService {
                         PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.ledger = ledger;
         this.jobs = jobs;
         this.tenants = tenants;
         this.anomalies = anomalies;
         this.gateway = gateway;
         this.settings = settings;
-        this.settlement = new Settlement(ledger, events);
+        this.settlement = new Settlement(ledger, events, clock);
+        this.held = new HeldCallbacks(jdbi, clock, "mpesa_unmatched_callbacks", "checkout_request_id", 0);
     }
 
     public TopupSettings settings() {
@@ -101,7 +112,7 @@ public final class TopupService {
         Instant now = clock.instant();
         Posting posting = Posting.of("topup", "M-Pesa top-up").withPaymentMethod("mpesa");
         String id = jdbi.inTransaction(h -> {
-            String txn = ledger.insertPendingCredit(h, tenantId, amount, posting, phone);
+            String txn = settlement.insertPending(h, tenantId, amount, posting, phone);
             jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
                     .at(now.plus(settings.queryAfter())).maxAttempts(50));
             return txn;
@@ -120,9 +131,9 @@ public final class TopupService {
                     "M-Pesa could not send the payment prompt; try again in a moment.", List.of(),
                     Map.of("transaction_id", id));
         }
-        jdbi.useHandle(h -> h.createUpdate("UPDATE wallet_transactions SET checkout_request_id = :c, "
-                        + "merchant_request_id = :m WHERE id = :id")
-                .bind("c", pushed.checkoutRequestId()).bind("m", pushed.merchantRequestId()).bind("id", id).execute());
+        jdbi.useTransaction(h -> settlement.recordCheckout(h, id, pushed.checkoutRequestId(),
+                pushed.merchantRequestId()));
+        applyHeld(pushed.checkoutRequestId());
         return new StartedTopup(id, amount, phone, pushed.checkoutRequestId());
     }
 
@@ -172,23 +183,41 @@ public final class TopupService {
         /** The top-up was already settled; nothing changed (duplicate or late callback). */
         ALREADY_SETTLED,
         /** Nothing was credited; the callback was kept for admins. */
-        ANOMALY
+        ANOMALY,
+        /** No top-up has this CheckoutRequestID yet; the callback is held until one does (or it expires). */
+        HELD
     }
 
     /**
      * Applies one STK callback. Credits only for ResultCode 0 on a top-up we created, with the amount we asked for
-     * and a receipt present; anything else that cannot be credited safely is kept in {@link PaymentAnomalies}.
+     * and a receipt present; anything else that cannot be credited safely is kept in {@link PaymentAnomalies}. A
+     * callback for a CheckoutRequestID no top-up carries yet is held (see the class comment).
      *
      * @param rawBody the request body as received, kept with anomalies
      */
     public CallbackOutcome handleCallback(StkCallback callback, String rawBody) {
-        Optional<Topup> found = jdbi.withHandle(h -> settlement.byCheckout(h, callback.checkoutRequestId()));
+        String checkout = callback.checkoutRequestId();
+        Optional<Topup> found = jdbi.withHandle(h -> settlement.byCheckout(h, checkout));
         if (found.isEmpty()) {
-            anomalies.record(anomaly(PaymentAnomalies.UNKNOWN_CHECKOUT, callback, null,
-                    "no top-up has this CheckoutRequestID (ResultCode " + callback.resultCode() + ")", rawBody));
-            return CallbackOutcome.ANOMALY;
+            // hold, then look once more: initiate() commits the id, then applies what is held, so between the two
+            // looks no callback is lost (and one applied twice changes nothing the second time)
+            jdbi.useTransaction(h -> {
+                held.hold(h, checkout, heldPayload(callback, rawBody));
+                jobs.enqueue(h, NewJob.of(QUEUE, HELD_CALLBACK_KIND, checkout)
+                        .at(clock.instant().plus(settings.pendingExpiry())).maxAttempts(20));
+            });
+            found = jdbi.withHandle(h -> settlement.byCheckout(h, checkout));
+            if (found.isEmpty()) {
+                log.info("M-Pesa callback for unknown CheckoutRequestID {} (ResultCode {}): held in case its top-up is "
+                        + "being recorded", checkout, callback.resultCode());
+                return CallbackOutcome.HELD;
+            }
+            held.forget(List.of(checkout));
         }
-        Topup topup = found.get();
+        return apply(found.get(), callback, rawBody);
+    }
+
+    private CallbackOutcome apply(Topup topup, StkCallback callback, String rawBody) {
         if (!callback.isSuccess()) {
             var outcome = callback.outcome();
             boolean failed = jdbi.inTransaction(h -> settlement.fail(h, topup, outcome.status().wireName(),
@@ -250,6 +279,13 @@ public final class TopupService {
             return Optional.empty();
         }
         Topup topup = found.get();
+        if (topup.checkoutRequestId() != null && applyHeld(topup.checkoutRequestId())) {
+            // a callback held while the id was being recorded (and a crash kept initiate() from applying it)
+            found = jdbi.withHandle(h -> settlement.byId(h, transactionId));
+            if (found.isEmpty() || !found.get().isPending()) {
+                return Optional.empty();
+            }
+        }
         Instant deadline = topup.createdAt().plus(settings.pendingExpiry());
         if (topup.checkoutRequestId() != null && gateway != null) {
             try {
@@ -282,6 +318,75 @@ public final class TopupService {
             var outcome = resolved.outcome();
             jdbi.useTransaction(h -> settlement.fail(h, topup, outcome.status().wireName(), outcome.reason(), null));
         }
+    }
+
+    // ------------------------------------------------------------------ held callbacks
+
+    private static String heldPayload(StkCallback callback, String rawBody) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("callback", callback);
+        payload.put("raw", rawBody);
+        return Json.write(payload);
+    }
+
+    /**
+     * Applies the callbacks held for this CheckoutRequestID, now that a top-up carries it, and drops them.
+     *
+     * @return true when there were some
+     */
+    private boolean applyHeld(String checkoutRequestId) {
+        List<String> payloads = held.payloads(List.of(checkoutRequestId));
+        for (String payload : payloads) {
+            // read the top-up each time: an earlier held callback may have settled it
+            Optional<Topup> topup = jdbi.withHandle(h -> settlement.byCheckout(h, checkoutRequestId));
+            if (topup.isEmpty()) {
+                return false;
+            }
+            HeldCallback c = HeldCallback.read(payload);
+            CallbackOutcome outcome = apply(topup.get(), c.callback(), c.raw());
+            log.info("held M-Pesa callback for {} applied: {}", checkoutRequestId, outcome);
+        }
+        if (payloads.isEmpty()) {
+            return false;
+        }
+        held.forget(List.of(checkoutRequestId));
+        return true;
+    }
+
+    /**
+     * The end of a held callback's wait: applied if a top-up carries its CheckoutRequestID by now, else kept for
+     * admins as an {@code unknown_checkout} anomaly (with phone, amount and receipt, to credit by hand). The
+     * {@link #HELD_CALLBACK_KIND} job runs it {@code MPESA_PENDING_EXPIRY} after the callback came.
+     */
+    public void expireHeld(String checkoutRequestId) {
+        if (applyHeld(checkoutRequestId)) {
+            return;
+        }
+        List<String> payloads = held.payloads(List.of(checkoutRequestId));
+        for (String payload : payloads) {
+            HeldCallback c = HeldCallback.read(payload);
+            anomalies.record(anomaly(PaymentAnomalies.UNKNOWN_CHECKOUT, c.callback(), null,
+                    "no top-up has this CheckoutRequestID after " + words(settings.pendingExpiry()) + " (ResultCode "
+                            + c.callback().resultCode() + ")", c.raw()));
+        }
+        held.forget(List.of(checkoutRequestId));
+    }
+
+    private record HeldCallback(StkCallback callback, String raw) {
+        static HeldCallback read(String payload) {
+            try {
+                JsonNode node = Json.mapper().readTree(payload);
+                return new HeldCallback(Json.mapper().treeToValue(node.get("callback"), StkCallback.class),
+                        node.path("raw").isNull() ? null : node.path("raw").asText());
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The job handler for {@link #HELD_CALLBACK_KIND} jobs (payload: the CheckoutRequestID). */
+    public JobHandler heldCallbackExpiry() {
+        return job -> expireHeld(job.payload());
     }
 
     /** The job handler that runs {@link #reconcile} for {@link #RECONCILE_KIND} jobs (payload: the TXN id). */
@@ -328,14 +433,14 @@ public final class TopupService {
         tenants.get(tenantId);
         Posting posting = Posting.of("manual_topup", note == null || note.isBlank() ? "Manual top-up request" : note)
                 .withPaymentMethod("manual").withReference(reference.strip()).withCreatedBy("client:" + tenantId);
-        String id = jdbi.inTransaction(h -> ledger.insertPendingCredit(h, tenantId, amount, posting, null));
+        String id = jdbi.inTransaction(h -> settlement.insertPending(h, tenantId, amount, posting, null));
         return jdbi.withHandle(h -> settlement.byId(h, id)).orElseThrow();
     }
 
     /** Manual requests waiting for an admin, oldest first, across all tenants. */
     public List<Topup> pendingManualRequests() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Settlement.COLUMNS + " FROM wallet_transactions "
-                        + "WHERE status = 'pending' AND payment_method = 'manual' AND type = 'credit' ORDER BY created_at, id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Settlement.COLUMNS + " FROM topups "
+                        + "WHERE status = 'pending' AND payment_method = 'manual' ORDER BY created_at, id")
                 .map((rs, ctx) -> Settlement.map(rs)).list());
     }
 
@@ -352,8 +457,7 @@ public final class TopupService {
             if (credit == Settlement.Credit.ALREADY_SETTLED) {
                 return credit;
             }
-            h.createUpdate("UPDATE wallet_transactions SET resolved_by = :by WHERE id = :id")
-                    .bind("by", admin).bind("id", transactionId).execute();
+            settlement.resolvedBy(h, transactionId, admin);
             return credit;
         });
         if (result == Settlement.Credit.ALREADY_SETTLED) {

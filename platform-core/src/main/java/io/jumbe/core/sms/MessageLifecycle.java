@@ -3,6 +3,7 @@ package io.jumbe.core.sms;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
@@ -30,6 +31,7 @@ public final class MessageLifecycle {
     private final Ledger ledger;
     private final EventStore events;
     private final boolean refundOnDeliveryFailure;
+    private final HeldCallbacks held;
 
     public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure) {
         this.jdbi = jdbi;
@@ -37,6 +39,7 @@ public final class MessageLifecycle {
         this.ledger = ledger;
         this.events = events;
         this.refundOnDeliveryFailure = refundOnDeliveryFailure;
+        this.held = new HeldCallbacks(jdbi, clock, "sms_unmatched_reports", "upstream_message_id", 4000);
     }
 
     /** What a delivery report did. */
@@ -122,17 +125,14 @@ public final class MessageLifecycle {
         if (outcome != ReportOutcome.UNKNOWN) {
             return outcome;
         }
-        Map<String, Object> held = new LinkedHashMap<>();
-        held.put("messageId", report.upstreamMessageId());
-        held.put("mobile", report.mobile());
-        held.put("status", report.status());
-        held.put("errorCode", report.errorCode());
-        held.put("submitDate", report.submitDate());
-        held.put("doneDate", report.doneDate());
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO sms_unmatched_reports (upstream_message_id, payload, received_at) "
-                        + "VALUES (:u, :p, :now)")
-                .bind("u", truncate(report.upstreamMessageId(), 64)).bind("p", truncate(Json.write(held), 4000))
-                .bind("now", clock.instant()).execute());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("messageId", report.upstreamMessageId());
+        payload.put("mobile", report.mobile());
+        payload.put("status", report.status());
+        payload.put("errorCode", report.errorCode());
+        payload.put("submitDate", report.submitDate());
+        payload.put("doneDate", report.doneDate());
+        held.hold(truncate(report.upstreamMessageId(), 64), Json.write(payload));
         outcome = jdbi.inTransaction(h -> apply(h, report));
         if (outcome == ReportOutcome.UNKNOWN) {
             log.info("delivery report for unknown upstream message id {} (status {}): held in case its message "
@@ -148,9 +148,7 @@ public final class MessageLifecycle {
         if (upstreamIds.isEmpty()) {
             return;
         }
-        List<String> payloads = jdbi.withHandle(h -> h.createQuery("SELECT payload FROM sms_unmatched_reports "
-                        + "WHERE upstream_message_id IN (<ids>) ORDER BY id")
-                .bindList("ids", upstreamIds).mapTo(String.class).list());
+        List<String> payloads = held.payloads(upstreamIds);
         if (payloads.isEmpty()) {
             return;
         }
@@ -162,14 +160,12 @@ public final class MessageLifecycle {
     }
 
     private void forgetHeld(List<String> upstreamIds) {
-        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE upstream_message_id IN (<ids>)")
-                .bindList("ids", upstreamIds).execute());
+        held.forget(upstreamIds);
     }
 
     /** Drops held reports older than {@code age}: their ids were never ours. */
     public int purgeHeld(Duration age) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM sms_unmatched_reports WHERE received_at < :before")
-                .bind("before", clock.instant().minus(age)).execute());
+        return held.purgeOlderThan(age);
     }
 
     ReportOutcome apply(Handle h, DeliveryReport report) {

@@ -73,7 +73,9 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(dataSource);
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // one SQL set for both, plus the few migrations that must differ (triggers)
+                .locations("classpath:db/migration", "classpath:db/vendor/"
+                        + (dialect == Dialect.POSTGRES ? "postgresql" : "h2"))
                 .load()
                 .migrate();
         return new Database(dataSource, dialect, owned);

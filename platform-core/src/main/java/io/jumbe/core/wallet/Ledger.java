@@ -122,49 +122,34 @@ public final class Ledger {
                 .bind("r", refundFor).mapTo(Integer.class).one() > 0;
     }
 
-    /**
-     * Records a credit that waits for the payer (an STK push, a manual request): no balance change yet.
-     * Returns the new entry's id.
-     */
-    public String insertPendingCredit(Handle h, long tenantId, Money amount, Posting posting, String phoneNumber) {
-        requirePositive(amount);
-        String id = ids.next("TXN");
-        h.createUpdate("INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, "
-                        + "phone_number, reference, description, metadata, created_by, created_at) VALUES (:id, :tenantId, "
-                        + "'credit', :amount, 'pending', :method, :phone, :reference, :description, :metadata, :createdBy, :now)")
-                .bind("id", id).bind("tenantId", tenantId).bind("amount", amount.cents())
-                .bind("method", posting.paymentMethod()).bind("phone", phoneNumber)
-                .bind("reference", posting.reference()).bind("description", posting.description())
-                .bind("metadata", Json.write(posting.metadata())).bind("createdBy", posting.createdBy())
-                .bind("now", clock.instant())
-                .execute();
-        return id;
+    /** A new journal id; top-ups take theirs from here so that the credit that settles one can carry the same id. */
+    public String newTransactionId() {
+        return ids.next("TXN");
     }
 
     /**
-     * Completes a pending credit and moves the money, exactly once: the status change is conditional on
-     * {@code fromStatus}, so a second caller (a duplicate callback) changes nothing and gets empty.
+     * What the credit of a payment (a top-up) carries into the journal besides its posting.
+     *
+     * @param transactionId     the entry's id: the top-up's own when paid in time, a fresh one for a late payment
+     * @param phoneNumber       the paying phone, or null
+     * @param checkoutRequestId Daraja's id, unique in the journal too: one credit per STK Push, ever
+     * @param merchantRequestId Daraja's other id, or null
+     * @param mpesaReceipt      the receipt when known at credit time, or null
+     * @param createdAt         when the entry is dated (the top-up's request time when paid in time)
      */
-    public Optional<BalanceChange> completePendingCredit(Handle h, String transactionId, String fromStatus, String cause) {
-        Instant now = clock.instant();
-        Optional<Map<String, Object>> row = h.createQuery(dialect.updateReturning("wallet_transactions",
-                        "SET status = 'completed', completed_at = :now WHERE id = :id AND type = 'credit' "
-                                + "AND status = :from", "tenant_id, amount_cents"))
-                .bind("now", now).bind("id", transactionId).bind("from", fromStatus)
-                .mapToMap().findOne();
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        long tenantId = ((Number) row.get().get("tenant_id")).longValue();
-        Money amount = Money.ofCents(((Number) row.get().get("amount_cents")).longValue());
+    public record Payment(String transactionId, String phoneNumber, String checkoutRequestId, String merchantRequestId,
+                          String mpesaReceipt, Instant createdAt) {
+    }
+
+    /**
+     * Credits a settled payment: the balance change and its journal entry, inserted once, in the caller's
+     * transaction. The caller (payments) has already moved its own record from pending under a condition, so this
+     * runs once per payment; the journal's unique checkout id and receipt would refuse a second one anyway.
+     */
+    public BalanceChange creditPayment(Handle h, long tenantId, Money amount, Posting posting, Payment payment) {
+        requirePositive(amount);
         Moved moved = move(h, tenantId, amount.cents(), false).orElseThrow();
-        h.createUpdate("UPDATE wallet_transactions SET balance_before_cents = :before, balance_after_cents = :after "
-                        + "WHERE id = :id")
-                .bind("before", moved.before()).bind("after", moved.after()).bind("id", transactionId).execute();
-        BalanceChange change = new BalanceChange(transactionId, tenantId, "credit", amount,
-                Money.ofCents(moved.before()), Money.ofCents(moved.after()));
-        balanceEvent(h, tenantId, moved.sequence(), change, cause);
-        return Optional.of(change);
+        return journal(h, tenantId, "credit", amount, posting, null, payment, moved);
     }
 
     private record Moved(long before, long after, long sequence, long settingsVersion) {
@@ -187,12 +172,24 @@ public final class Ledger {
 
     private BalanceChange journal(Handle h, long tenantId, String type, Money amount, Posting posting,
                                   String refundFor, Moved moved) {
-        String id = ids.next("TXN");
+        return journal(h, tenantId, type, amount, posting, refundFor, null, moved);
+    }
+
+    private BalanceChange journal(Handle h, long tenantId, String type, Money amount, Posting posting,
+                                  String refundFor, Payment payment, Moved moved) {
+        String id = payment == null ? ids.next("TXN") : payment.transactionId();
         Instant now = clock.instant();
         h.createUpdate("INSERT INTO wallet_transactions (id, tenant_id, type, amount_cents, status, payment_method, "
-                        + "reference, description, refund_for, metadata, balance_before_cents, balance_after_cents, "
-                        + "created_by, created_at, completed_at) VALUES (:id, :tenantId, :type, :amount, 'completed', "
-                        + ":method, :reference, :description, :refundFor, :metadata, :before, :after, :createdBy, :now, :now)")
+                        + "phone_number, reference, description, checkout_request_id, merchant_request_id, mpesa_receipt, "
+                        + "refund_for, metadata, balance_before_cents, balance_after_cents, created_by, created_at, "
+                        + "completed_at) VALUES (:id, :tenantId, :type, :amount, 'completed', :method, :phone, :reference, "
+                        + ":description, :checkout, :merchant, :receipt, :refundFor, :metadata, :before, :after, :createdBy, "
+                        + ":createdAt, :now)")
+                .bind("phone", payment == null ? null : payment.phoneNumber())
+                .bind("checkout", payment == null ? null : payment.checkoutRequestId())
+                .bind("merchant", payment == null ? null : payment.merchantRequestId())
+                .bind("receipt", payment == null ? null : payment.mpesaReceipt())
+                .bind("createdAt", payment == null || payment.createdAt() == null ? now : payment.createdAt())
                 .bind("id", id).bind("tenantId", tenantId).bind("type", type).bind("amount", amount.cents())
                 .bind("method", posting.paymentMethod()).bind("reference", posting.reference())
                 .bind("description", posting.description()).bind("refundFor", refundFor)

@@ -14,11 +14,31 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
-/** Reads of the journal. Writes go through {@link Ledger} only. */
+/**
+ * Reads of the wallet's history as the tenant sees it: every journal entry, and every top-up that has no credit in
+ * the journal in its own name (pending, failed or cancelled; a late payment's failed attempt shows as failed beside
+ * the credit that came later). Journal writes go through {@link Ledger} only, top-ups through payments.
+ */
 public final class WalletTransactions {
     static final String COLUMNS = "id, tenant_id, type, amount_cents, status, payment_method, phone_number, reference, "
             + "description, checkout_request_id, merchant_request_id, mpesa_receipt, refund_for, failure_reason, metadata, "
             + "balance_before_cents, balance_after_cents, created_by, created_at, completed_at";
+    /**
+     * The history as one table: the journal (a top-up's credit takes the receipt its top-up has by now, since a
+     * callback may bring it after STK Query settled the top-up), and the top-ups not credited under their own id.
+     */
+    private static final String HISTORY = "(SELECT w.id, w.tenant_id, w.type, w.amount_cents, w.status, "
+            + "w.payment_method, w.phone_number, w.reference, w.description, w.checkout_request_id, "
+            + "w.merchant_request_id, COALESCE(w.mpesa_receipt, t.mpesa_receipt) AS mpesa_receipt, w.refund_for, "
+            + "w.failure_reason, w.metadata, w.balance_before_cents, w.balance_after_cents, w.created_by, w.created_at, "
+            + "w.completed_at FROM wallet_transactions w LEFT JOIN topups t ON t.credit_id = w.id "
+            + "UNION ALL "
+            + "SELECT t.id, t.tenant_id, 'credit', t.amount_cents, COALESCE(t.failed_status, t.status), "
+            + "t.payment_method, t.phone_number, t.reference, t.description, t.checkout_request_id, "
+            + "t.merchant_request_id, CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(64)), t.failure_reason, t.metadata, "
+            + "CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), t.created_by, t.created_at, "
+            + "CAST(NULL AS TIMESTAMP WITH TIME ZONE) FROM topups t WHERE t.credit_id IS NULL OR t.credit_id <> t.id"
+            + ") history ";
     private final Jdbi jdbi;
 
     public WalletTransactions(Jdbi jdbi) {
@@ -30,13 +50,13 @@ public final class WalletTransactions {
     }
 
     public Optional<WalletTransaction> find(Handle h, long tenantId, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions WHERE id = :id AND tenant_id = :tenantId")
+        return h.createQuery("SELECT " + COLUMNS + " FROM " + HISTORY + "WHERE id = :id AND tenant_id = :tenantId")
                 .bind("id", id).bind("tenantId", tenantId).map((rs, ctx) -> map(rs)).findOne();
     }
 
     public List<WalletTransaction> page(long tenantId, TransactionFilter filter, int page, int perPage) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions " + where(filter)
+            Query q = h.createQuery("SELECT " + COLUMNS + " FROM " + HISTORY + where(filter)
                     + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
             bind(q, tenantId, filter);
             return q.bind("limit", perPage).bind("offset", (long) (page - 1) * perPage).map((rs, ctx) -> map(rs)).list();
@@ -45,7 +65,7 @@ public final class WalletTransactions {
 
     public long count(long tenantId, TransactionFilter filter) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT COUNT(*) FROM wallet_transactions " + where(filter));
+            Query q = h.createQuery("SELECT COUNT(*) FROM " + HISTORY + where(filter));
             bind(q, tenantId, filter);
             return q.mapTo(Long.class).one();
         });
@@ -54,7 +74,7 @@ public final class WalletTransactions {
     /** Streams every matching entry, oldest first, without holding them all in memory (for CSV export). */
     public void forEach(long tenantId, TransactionFilter filter, Consumer<WalletTransaction> sink) {
         jdbi.useHandle(h -> h.inTransaction(tx -> {
-            Query q = tx.createQuery("SELECT " + COLUMNS + " FROM wallet_transactions " + where(filter)
+            Query q = tx.createQuery("SELECT " + COLUMNS + " FROM " + HISTORY + where(filter)
                     + " ORDER BY created_at, id");
             bind(q, tenantId, filter);
             q.setFetchSize(500);

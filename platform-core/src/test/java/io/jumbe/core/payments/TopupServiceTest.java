@@ -15,7 +15,12 @@ import io.jumbe.core.payments.mpesa.StkPushResult;
 import io.jumbe.core.payments.mpesa.StkQueryResult;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
+import io.jumbe.core.wallet.TransactionFilter;
+import io.jumbe.core.wallet.WalletTransaction;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +34,8 @@ class TopupServiceTest {
         final AtomicInteger pushes = new AtomicInteger();
         final AtomicReference<RuntimeException> pushFailure = new AtomicReference<>();
         final AtomicReference<StkQueryResult> queryAnswer = new AtomicReference<>();
+        /** Runs with the new CheckoutRequestID before the push is answered (a callback that overtakes the answer). */
+        final AtomicReference<Consumer<String>> beforeAnswer = new AtomicReference<>(id -> { });
 
         @Override
         public StkPushResult stkPush(StkPushRequest request) {
@@ -36,7 +43,9 @@ class TopupServiceTest {
                 throw pushFailure.get();
             }
             int n = pushes.incrementAndGet();
-            return new StkPushResult("m-" + n, "ws_CO_TEST" + n + "_" + System.nanoTime(), "0", "ok", "ok");
+            String checkout = "ws_CO_TEST" + n + "_" + System.nanoTime();
+            beforeAnswer.get().accept(checkout);
+            return new StkPushResult("m-" + n, checkout, "0", "ok", "ok");
         }
 
         @Override
@@ -59,6 +68,116 @@ class TopupServiceTest {
     private static StkCallback paid(String checkout, long cents, String receipt) {
         return new StkCallback("m", checkout, 0, "The service request is processed successfully.", cents, receipt,
                 null, "254712345678");
+    }
+
+    private static StkCallback cancelled(String checkout) {
+        return new StkCallback("m", checkout, 1032, "Request cancelled by user", null, null, null, null);
+    }
+
+    private static List<Map<String, Object>> heldJobs(Jumbe platform) {
+        return platform.jdbi().withHandle(h -> h.createQuery("SELECT payload, run_at FROM jobs WHERE kind = :k")
+                .bind("k", TopupService.HELD_CALLBACK_KIND).mapToMap().list());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aSuccessCallbackThatOvertakesThePushAnswerIsCreditedOnceWithItsReceipt(TestDatabase db) {
+        ScriptedDaraja daraja = new ScriptedDaraja();
+        try (Jumbe platform = platform(db, daraja)) {
+            long t = tenant(platform);
+            AtomicReference<TopupService.CallbackOutcome> early = new AtomicReference<>();
+            daraja.beforeAnswer.set(checkout -> early.set(platform.topups().handleCallback(
+                    paid(checkout, 20_000, "QKH94M1Z11"), "{\"Body\":{}}")));
+
+            StartedTopup s = platform.topups().initiate(t, Money.parse("200"), "0712345678");
+
+            assertThat(early.get()).isEqualTo(TopupService.CallbackOutcome.HELD);
+            Topup done = platform.topups().find(t, s.transactionId()).orElseThrow();
+            assertThat(done.status()).isEqualTo("completed");
+            assertThat(done.mpesaReceipt()).isEqualTo("QKH94M1Z11");
+            assertThat(done.creditTransactionId()).isEqualTo(s.transactionId());
+            assertThat(platform.wallet().balance(t).balance()).isEqualTo(Money.parse("200"));
+            assertThat(platform.events().forTenant(t, EventTypes.TOPUP_COMPLETED, 10)).hasSize(1);
+            assertThat(platform.topups().anomalies().list(true)).isEmpty();
+            // a duplicate of the same callback now finds its top-up settled
+            assertThat(platform.topups().handleCallback(paid(s.checkoutRequestId(), 20_000, "QKH94M1Z11"), "{}"))
+                    .isEqualTo(TopupService.CallbackOutcome.ALREADY_SETTLED);
+            // the reconciliation job has nothing left to do, and the held callback's expiry finds nothing held
+            assertThat(platform.topups().reconcile(s.transactionId())).isEmpty();
+            heldJobs(platform).forEach(j -> platform.topups().expireHeld((String) j.get("payload")));
+            assertThat(platform.topups().anomalies().list(true)).isEmpty();
+            assertThat(platform.wallet().balance(t).balance()).isEqualTo(Money.parse("200"));
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aCallbackNoTopupClaimsIsHeldAndBecomesAnAnomalyOnlyWhenThePendingExpiryEnds(TestDatabase db) {
+        ScriptedDaraja daraja = new ScriptedDaraja();
+        try (Jumbe platform = platform(db, daraja)) {
+            long t = tenant(platform);
+            String raw = "{\"Body\":{\"stkCallback\":{\"CheckoutRequestID\":\"ws_CO_NEVER_OURS\"}}}";
+            assertThat(platform.topups().handleCallback(paid("ws_CO_NEVER_OURS", 10_000, "NLJ7RT61SV"), raw))
+                    .isEqualTo(TopupService.CallbackOutcome.HELD);
+            assertThat(platform.topups().anomalies().list(true)).isEmpty();
+            List<Map<String, Object>> jobs = heldJobs(platform);
+            assertThat(jobs).singleElement().satisfies(j -> assertThat(j.get("payload")).isEqualTo("ws_CO_NEVER_OURS"));
+
+            platform.topups().expireHeld("ws_CO_NEVER_OURS");
+
+            assertThat(platform.topups().anomalies().list(false)).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo(PaymentAnomalies.UNKNOWN_CHECKOUT);
+                assertThat(a.mpesaReceipt()).isEqualTo("NLJ7RT61SV");
+                assertThat(a.amount()).isEqualTo(Money.parse("100"));
+                assertThat(a.phoneNumber()).isEqualTo("254712345678");
+                assertThat(a.rawBody()).isEqualTo(raw);
+                assertThat(a.reason()).contains("after 10 min");
+            });
+            assertThat(platform.wallet().balance(t).balance()).isEqualTo(Money.ZERO);
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aLateSuccessAfterAFailureKeepsTheFailureAndAddsTheCreditAsItsOwnEntry(TestDatabase db) {
+        ScriptedDaraja daraja = new ScriptedDaraja();
+        try (Jumbe platform = platform(db, daraja)) {
+            long t = tenant(platform);
+            StartedTopup s = platform.topups().initiate(t, Money.parse("300"), "0712345678");
+            assertThat(platform.topups().handleCallback(cancelled(s.checkoutRequestId()), "{}"))
+                    .isEqualTo(TopupService.CallbackOutcome.FAILED);
+            assertThat(platform.topups().handleCallback(paid(s.checkoutRequestId(), 30_000, "QKH94M1Z22"), "{}"))
+                    .isEqualTo(TopupService.CallbackOutcome.CREDITED_LATE);
+
+            Topup late = platform.topups().find(t, s.transactionId()).orElseThrow();
+            assertThat(late.status()).isEqualTo("completed");
+            assertThat(late.lateCredit()).isTrue();
+            assertThat(late.failureReason()).isEqualTo("cancelled by user (M-Pesa ResultCode 1032)");
+            assertThat(late.creditTransactionId()).isNotNull().isNotEqualTo(s.transactionId());
+
+            List<WalletTransaction> history = platform.wallet().transactions().page(t, TransactionFilter.none(), 1, 10);
+            assertThat(history).hasSize(2);
+            WalletTransaction failure = history.stream().filter(w -> w.id().equals(s.transactionId())).findFirst()
+                    .orElseThrow();
+            assertThat(failure.status()).isEqualTo("cancelled");
+            assertThat(failure.failureReason()).isEqualTo("cancelled by user (M-Pesa ResultCode 1032)");
+            assertThat(failure.balanceAfter()).isNull();
+            WalletTransaction credit = history.stream().filter(w -> w.id().equals(late.creditTransactionId()))
+                    .findFirst().orElseThrow();
+            assertThat(credit.type()).isEqualTo("credit");
+            assertThat(credit.status()).isEqualTo("completed");
+            assertThat(credit.mpesaReceipt()).isEqualTo("QKH94M1Z22");
+            assertThat(credit.failureReason()).isNull();
+            assertThat(credit.description()).contains(s.transactionId());
+            assertThat(credit.balanceBefore()).isEqualTo(Money.ZERO);
+            assertThat(credit.balanceAfter()).isEqualTo(Money.parse("300"));
+            assertThat(platform.wallet().transactions().count(t, new TransactionFilter(null, null, null, "cancelled",
+                    null))).isEqualTo(1);
+            assertThat(platform.wallet().balance(t).balance()).isEqualTo(Money.parse("300"));
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")

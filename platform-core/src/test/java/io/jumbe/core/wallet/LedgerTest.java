@@ -1,6 +1,7 @@
 package io.jumbe.core.wallet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Money;
@@ -80,20 +81,32 @@ class LedgerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
-    void aPendingCreditCompletesOnlyOnce(TestDatabase db) {
+    void theJournalRefusesASecondCreditForTheSameCheckoutId(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             long tenant = platform.tenants().create(NewTenant.of("Kliniki", "pay@kliniki.example", "KLINIKI")).tenant().id();
-            String txn = platform.jdbi().inTransaction(h -> platform.ledger().insertPendingCredit(h, tenant,
-                    Money.parse("1000.00"), Posting.of("topup", "M-Pesa").withPaymentMethod("mpesa"), "254712345678"));
-            assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.ZERO);
+            Posting posting = Posting.of("topup", "M-Pesa").withPaymentMethod("mpesa");
+            BalanceChange first = platform.jdbi().inTransaction(h -> platform.ledger().creditPayment(h, tenant,
+                    Money.parse("1000.00"), posting, new Ledger.Payment(platform.ledger().newTransactionId(),
+                            "254712345678", "ws_CO_1", "m-1", "QKH94M1Z11", null)));
 
-            var first = platform.jdbi().inTransaction(h -> platform.ledger().completePendingCredit(h, txn, "pending", "topup"));
-            var second = platform.jdbi().inTransaction(h -> platform.ledger().completePendingCredit(h, txn, "pending", "topup"));
-
-            assertThat(first).isPresent();
-            assertThat(second).isEmpty();
+            assertThatThrownBy(() -> platform.jdbi().useTransaction(h -> platform.ledger().creditPayment(h, tenant,
+                    Money.parse("1000.00"), posting, new Ledger.Payment(platform.ledger().newTransactionId(),
+                            "254712345678", "ws_CO_1", "m-1", null, null))))
+                    .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23505"));
+            assertThat(first.before()).isEqualTo(Money.ZERO);
+            assertThat(first.after()).isEqualTo(Money.parse("1000.00"));
             assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.parse("1000.00"));
+            assertThat(platform.wallet().transactions().count(tenant, TransactionFilter.none())).isEqualTo(1);
             assertThat(platform.ledgerCheck().verify()).isEmpty();
         }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s) {
+                return s.getSQLState();
+            }
+        }
+        return null;
     }
 }

@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
@@ -203,6 +204,7 @@ public final class DarajaSimulator implements AutoCloseable {
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger callbackCopies = new AtomicInteger(1);
     private final AtomicLong amountOverrideCents = new AtomicLong(-1);
+    private final AtomicBoolean callbackBeforeAnswer = new AtomicBoolean();
 
     /** A simulator with its own HTTP client for callbacks and the system clock. */
     public DarajaSimulator(Settings settings) {
@@ -290,6 +292,14 @@ public final class DarajaSimulator implements AutoCloseable {
     /** Paid callbacks sent from now on carry this {@code Amount} instead of the one asked for; null restores. */
     public void setCallbackAmountOverride(Long amountCents) {
         amountOverrideCents.set(amountCents == null ? -1 : amountCents);
+    }
+
+    /**
+     * With {@code true}, a push's callback is POSTed (and answered) before the push itself is answered, as Daraja may
+     * do under load: the caller has not yet seen the {@code CheckoutRequestID} the callback names.
+     */
+    public void setCallbackBeforeAnswer(boolean first) {
+        callbackBeforeAnswer.set(first);
     }
 
     /** Makes every issued token invalid, so the next API call gets {@code 404.001.03}. */
@@ -463,7 +473,9 @@ public final class DarajaSimulator implements AutoCloseable {
         }
 
         SimulatedPush push = accept(phone, Long.parseLong(amount), callbackUrl, reference);
-        if (push.callbackSent()) {
+        if (push.callbackSent() && callbackBeforeAnswer.get()) {
+            deliverScheduled(push);
+        } else if (push.callbackSent()) {
             long delayMillis = Math.max(0, Duration.between(clock.instant(), push.resolvesAt()).toMillis());
             scheduler.schedule(() -> deliverScheduled(push), delayMillis, TimeUnit.MILLISECONDS);
         }
