@@ -34,10 +34,10 @@ import org.w3c.dom.Node;
  * that declares only {@code io.jumbe:sdk-java} against it and runs it against the real server.
  *
  * <p>The release runs in a copy of the source tree (root and module POMs, sdk-java's sources) so it starts as a
- * fresh clone would and never writes into this build's own {@code target/} directories. The consumer resolves with
- * a local repository of its own that holds no {@code io.jumbe} artifact: its third-party entries are links into this
+ * fresh clone would and never writes into this build's own {@code target/} directories. Every forked build uses a
+ * local repository of its own that holds no {@code io.jumbe} artifact: its third-party entries are links into this
  * build's local repository (Maven 3.8 has no tail repository), so OkHttp and the plugins need no download, while
- * the SDK can only come from the published repository.
+ * the SDK can only come from the published repository and nothing of ours lands in the shared one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleasedSdkConsumerIT {
@@ -53,11 +53,13 @@ class ReleasedSdkConsumerIT {
     private final Path clone = work.resolve("clone");
     private final Path repo = work.resolve("published");
     private Path published;
+    private Path localRepo;
 
     @BeforeAll
     void release() throws Exception {
         deleteTree(work);
         copySourceTree();
+        localRepo = localRepoWithoutJumbe();
         Fork fork = run(clone, "release", mvn.toString(), "-B", "-pl", "sdk-java", "-am", "-Prelease", "deploy",
                 "-Drevision=" + version, "-Drelease.repo.url=" + repo.toUri(),
                 // the SDK's tests have just run in this build
@@ -142,12 +144,11 @@ class ReleasedSdkConsumerIT {
     void aCrmProjectDependingOnlyOnThePublishedSdkSendsAnSmsAndVerifiesItsWebhook() throws Exception {
         Path project = work.resolve("crm");
         copyTree(root.resolve("sdk-samples/src/it/sdk-consumer"), project);
-        Path localRepo = localRepoWithoutJumbe();
+        assertThat(localRepo.resolve("io/jumbe/sdk-java/" + version)).as("the release installs nothing").doesNotExist();
 
         try (InProcessServer server = InProcessServer.start()) {
             Sender sender = server.sender("10.00");
             Fork fork = run(project, "crm", mvn.toString(), "-B", "compile", "exec:exec",
-                    "-Dmaven.repo.local=" + localRepo,
                     "-Djumbe.repo.url=" + repo.toUri(), "-Djumbe.sdk.version=" + version,
                     "-Dconsumer.java=" + Path.of(System.getProperty("java.home"), "bin", "java"),
                     "-Djumbe.base.url=" + server.baseUrl(), "-Djumbe.client.id=" + sender.clientId(),
@@ -183,9 +184,7 @@ class ReleasedSdkConsumerIT {
 
     private Fork run(Path dir, String name, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(command));
-        if (cmd.stream().noneMatch(a -> a.startsWith("-Dmaven.repo.local="))) {
-            cmd.add("-Dmaven.repo.local=" + buildLocalRepo);
-        }
+        cmd.add("-Dmaven.repo.local=" + localRepo);
         Path log = work.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -222,7 +221,7 @@ class ReleasedSdkConsumerIT {
      * {@code io/jumbe}: downloads of third-party artifacts still land in the shared cache, the SDK cannot.
      */
     private Path localRepoWithoutJumbe() throws IOException {
-        Path local = work.resolve("crm-local-repo");
+        Path local = work.resolve("local-repo");
         Files.createDirectories(local.resolve("io"));
         try (Stream<Path> top = Files.list(buildLocalRepo)) {
             for (Path p : top.collect(Collectors.toList())) {
