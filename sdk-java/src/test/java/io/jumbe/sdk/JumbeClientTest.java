@@ -46,8 +46,29 @@ class JumbeClientTest {
             client.account().balance();
 
             assertThat(seen).containsExactly("/api/2/client/balance");
-            assertThat(api.take().getHeaders().get("User-Agent")).startsWith("jumbe-java/0.1.0");
+            assertThat(api.take().getHeaders().get("User-Agent")).isEqualTo("jumbe-java/" + builtVersion());
         }
+    }
+
+    @Test
+    void theUserAgentCarriesTheVersionTheSdkWasBuiltAs() throws Exception {
+        try (MockApi api = new MockApi()) {
+            JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
+                    .baseUrl(api.server.url("/").toString()).build();
+            api.json(200, "{\"balance\":1.00}");
+
+            client.account().balance();
+
+            assertThat(JumbeClient.version()).isEqualTo(builtVersion());
+            assertThat(api.take().getHeaders().get("User-Agent")).isEqualTo("jumbe-java/" + builtVersion());
+        }
+    }
+
+    /** The project version the build filtered into the SDK (-Drevision=… in a release), passed in by the pom. */
+    private static String builtVersion() {
+        String v = System.getProperty("jumbe.sdk.version");
+        assertThat(v).as("jumbe.sdk.version, set by sdk-java/pom.xml").isNotBlank().doesNotContain("${");
+        return v;
     }
 
     @Test
