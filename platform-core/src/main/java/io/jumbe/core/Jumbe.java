@@ -13,6 +13,7 @@ import io.jumbe.core.payments.PaymentAnomalies;
 import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.payments.TopupSettings;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.sms.MessageLifecycle;
 import io.jumbe.core.sms.SmsService;
 import io.jumbe.core.store.Database;
@@ -60,7 +61,7 @@ public final class Jumbe implements AutoCloseable {
     private final SmsService sms;
 
     private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
-                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure) {
+                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure, SecretBox secrets) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -72,15 +73,17 @@ public final class Jumbe implements AutoCloseable {
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
         this.jobs = new JobQueue(jdbi, clock);
-        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
-        this.settings = new Settings(jdbi);
+        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), secrets);
+        this.settings = new Settings(jdbi, secrets);
+        settings.bindKey();
         this.alerts = new Alerts(jdbi, clock);
         // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
         this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
                 : new InMemoryRateLimiter(clock);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
                 paymentGateway, topupSettings);
-        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
+        this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings, secrets);
+        webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
                 new MessageLifecycle(jdbi, clock, ledger, events, refundOnDeliveryFailure));
@@ -98,6 +101,17 @@ public final class Jumbe implements AutoCloseable {
         private TopupSettings topupSettings = TopupSettings.defaults();
         private WebhookSettings webhookSettings = WebhookSettings.defaults();
         private boolean refundOnDeliveryFailure;
+        private SecretBox secrets = SecretBox.plain();
+
+        /**
+         * The key that encrypts recoverable secrets at rest (webhook signing secrets, callback tokens, stored
+         * responses showing a secret); {@link SecretBox#load} reads it as the server does. Without one, they are
+         * stored as given.
+         */
+        public Builder secrets(SecretBox box) {
+            this.secrets = Objects.requireNonNull(box);
+            return this;
+        }
 
         /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
         public Builder refundOnDeliveryFailure(boolean refund) {
@@ -142,7 +156,7 @@ public final class Jumbe implements AutoCloseable {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure);
+            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure, secrets);
         }
     }
 

@@ -17,6 +17,7 @@ import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsGateway;
 import io.jumbe.core.sms.onfon.OnfonClient;
 import io.jumbe.core.sms.onfon.OnfonConfig;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.webhooks.WebhookService;
 import io.jumbe.core.webhooks.WebhookSettings;
@@ -86,7 +87,7 @@ public final class Application implements AutoCloseable {
         this.darajaSimulator = config.mpesa().simulated() ? new DarajaSimulator(darajaSettings) : null;
         AtomicReference<String> callbackToken = new AtomicReference<>();
         PaymentGateway gateway = new LazyPaymentGateway(() -> darajaClient(callbackToken.get(), clock));
-        this.platform = Jumbe.builder().database(database).clock(clock)
+        this.platform = Jumbe.builder().database(database).clock(clock).secrets(SecretBox.load(config))
                 .paymentGateway(gateway).topupSettings(TopupSettings.from(config))
                 .webhookSettings(WebhookSettings.from(config))
                 .refundOnDeliveryFailure(config.refundOnDeliveryFailure())
@@ -134,7 +135,8 @@ public final class Application implements AutoCloseable {
                 .description("Times SMS dispatch was paused by an upstream account refusal")
                 .register(metrics.registry());
 
-        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
+        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits(),
+                config.security().metricsToken());
         List<JobRunner.QueueSpec> queues = new ArrayList<>();
         queues.add(platform.webhooks().queueSpec());
         queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,

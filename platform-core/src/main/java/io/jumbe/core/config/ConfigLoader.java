@@ -1,6 +1,7 @@
 package io.jumbe.core.config;
 
 import io.jumbe.core.common.Money;
+import io.jumbe.core.secrets.SecretBox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -130,7 +131,21 @@ public final class ConfigLoader {
                 mpesa,
                 get("TRUSTED_PROXIES", "", ConfigLoader::list),
                 topupMin, topupMax, webhooks,
-                get("RATE_LIMITS", "true", ConfigLoader::bool));
+                get("RATE_LIMITS", "true", ConfigLoader::bool),
+                get("MANUAL_TOPUP_MAX", "1000000", ConfigLoader::positiveMoney),
+                new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()));
+    }
+
+    private Optional<String> secretKey() {
+        Optional<String> key = optional("JUMBE_SECRET_KEY");
+        key.ifPresent(k -> {
+            try {
+                SecretBox.fromBase64(k);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("JUMBE_SECRET_KEY is not valid: " + e.getMessage());
+            }
+        });
+        return key;
     }
 
     private JumbeConfig.Database database(Path home) {

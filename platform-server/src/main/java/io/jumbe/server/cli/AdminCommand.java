@@ -3,8 +3,8 @@ package io.jumbe.server.cli;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
-import io.jumbe.core.store.Database;
-import java.nio.file.Files;
+import io.jumbe.core.secrets.SecretBox;
+import io.jumbe.server.ServeCommand;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,14 +42,8 @@ public final class AdminCommand implements Runnable {
 
     private static Jumbe openConfigured() {
         JumbeConfig config = ConfigLoader.fromSystem().load();
-        try {
-            if (!config.database().isPostgres()) {
-                Files.createDirectories(config.home());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot create " + config.home() + ": " + e.getMessage());
-        }
-        return Jumbe.builder().database(Database.open(config.database(), 2)).build();
+        // the same key as the server's: the admin commands read and write the same sealed secrets
+        return Jumbe.builder().database(ServeCommand.openDatabase(config, 2)).secrets(SecretBox.load(config)).build();
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class Idempotency {
         if (status >= 500 || body == null) {
             store.abandon(tenantId, key);
         } else {
-            store.complete(tenantId, key, status, body);
+            store.complete(tenantId, key, status, body, Boolean.TRUE.equals(ctx.attribute(Responses.SECRET_ATTRIBUTE)));
         }
     }
 }
