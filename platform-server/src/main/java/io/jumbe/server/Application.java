@@ -136,7 +136,7 @@ public final class Application implements AutoCloseable {
                 .register(metrics.registry());
 
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits(),
-                config.security().metricsToken());
+                config.security().metricsToken(), config.trustedProxies());
         List<JobRunner.QueueSpec> queues = new ArrayList<>();
         queues.add(platform.webhooks().queueSpec());
         queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,

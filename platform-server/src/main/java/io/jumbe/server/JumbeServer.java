@@ -4,6 +4,7 @@ import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.payments.CallbackSources;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
@@ -45,19 +46,23 @@ public final class JumbeServer implements AutoCloseable {
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
                        List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
-        this(platform, metrics, groups, mounts, rateLimits, Optional.empty());
+        this(platform, metrics, groups, mounts, rateLimits, Optional.empty(), List.of());
     }
 
     /**
-     * @param rateLimits   per-tier limits, and the per-address limit of refused requests ({@link RefusedRequests})
-     * @param metricsToken {@code METRICS_TOKEN}: see {@link MetricsAccess}
+     * @param rateLimits     per-tier limits, and the per-address limit of refused requests ({@link RefusedRequests})
+     * @param metricsToken   {@code METRICS_TOKEN}: see {@link MetricsAccess}
+     * @param trustedProxies {@code TRUSTED_PROXIES}: behind them, refused requests count against the forwarded client
+     *                       address, not the proxy's
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
-                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits, Optional<String> metricsToken) {
+                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits, Optional<String> metricsToken,
+                       List<String> trustedProxies) {
         Authenticator authenticator = new Authenticator(platform.apiKeys());
         RequestLog requestLog = new RequestLog(metrics);
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
-        RefusedRequests refused = new RefusedRequests(platform.clock(), RefusedRequests.DEFAULT_PER_MINUTE);
+        RefusedRequests refused = new RefusedRequests(platform.clock(), RefusedRequests.DEFAULT_PER_MINUTE,
+                new CallbackSources(List.of(), trustedProxies)::clientAddress);
         MetricsAccess metricsAccess = new MetricsAccess(metricsToken);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;

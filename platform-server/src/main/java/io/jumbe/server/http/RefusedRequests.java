@@ -7,13 +7,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Limits refused requests (401 unknown or missing key, 403 another tenant's id) per client address: 30 a minute by
  * default, in fixed one-minute windows counted in this process. Each refusal of an unknown key costs a database
  * lookup and tells a guesser something, and tier limits cannot help (there is no tenant yet). Past the limit, every
  * guarded request from that address gets 429 {@code rate_limited} until the window ends, before any key lookup.
- * IPv6 clients are counted per /64 (one host owns a whole /64). At most {@link #MAX_ADDRESSES} addresses are
+ * The address is the connection's, or behind {@code TRUSTED_PROXIES} the client's as they forwarded it (else one
+ * guesser behind the proxy would lock everyone out). IPv6 clients are counted per /64 (one host owns a whole /64). At most {@link #MAX_ADDRESSES} addresses are
  * tracked a window; beyond that, new addresses share one count, so a spread-out attack cannot fill the heap.
  */
 public final class RefusedRequests {
@@ -26,14 +28,18 @@ public final class RefusedRequests {
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private volatile long window = -1;
 
-    public RefusedRequests(Clock clock, int perMinute) {
+    private final Function<Context, String> clientAddress;
+
+    /** @param clientAddress the address a request counts against */
+    public RefusedRequests(Clock clock, int perMinute, Function<Context, String> clientAddress) {
         this.clock = clock;
         this.perMinute = perMinute;
+        this.clientAddress = clientAddress;
     }
 
     /** Answers 429 when the caller's address has used up its refusals this minute. */
     public void checkNotBlocked(Context ctx) {
-        String key = key(ctx.req().getRemoteAddr());
+        String key = key(clientAddress.apply(ctx));
         long now = rollWindow();
         int used = counts.getOrDefault(key, 0);
         if (used >= perMinute) {
@@ -49,7 +55,7 @@ public final class RefusedRequests {
     /** Counts a refusal against the caller's address and reports what is left in the headers. */
     public void record(Context ctx) {
         long now = rollWindow();
-        String key = key(ctx.req().getRemoteAddr());
+        String key = key(clientAddress.apply(ctx));
         if (!counts.containsKey(key) && counts.size() >= MAX_ADDRESSES) {
             key = OVERFLOW;
         }

@@ -66,6 +66,23 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void behindATrustedProxyEachForwardedClientHasItsOwnBudget() {
+        try (TestApp app = TestApp.start(io.jumbe.core.testing.TestDatabases.h2(),
+                Map.of("RATE_LIMITS", "true", "TRUSTED_PROXIES", "127.0.0.1,::1"))) {
+            Sender s = app.sender("10.00");
+            Map<String, String> guesser = Map.of("X-API-Key", "sk_live_guess", "X-Forwarded-For", "203.0.113.7");
+            Http.Response last = null;
+            for (int i = 0; i < 62 && (last == null || last.status() != 429); i++) {
+                last = app.http().send("GET", s.path("/client/balance"), null, guesser);
+            }
+            assertThat(last.status()).isEqualTo(429);
+            Http.Response neighbour = app.http().send("GET", s.path("/client/balance"), null,
+                    Map.of("X-API-Key", s.apiKey(), "X-Forwarded-For", "198.51.100.4"));
+            assertThat(neighbour.status()).as("another client behind the same proxy").isEqualTo(200);
+        }
+    }
+
+    @Test
     void refusedRequestsAreNotLimitedWhenRateLimitsAreOff() {
         try (TestApp app = TestApp.start(io.jumbe.core.testing.TestDatabases.h2())) {
             Sender s = app.sender("10.00");
