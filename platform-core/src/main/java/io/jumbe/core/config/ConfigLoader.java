@@ -1,7 +1,6 @@
 package io.jumbe.core.config;
 
 import io.jumbe.core.common.Money;
-import io.jumbe.core.secrets.SecretBox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -136,13 +135,21 @@ public final class ConfigLoader {
                 new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()));
     }
 
+    /** Bytes in the platform key (AES-256). */
+    public static final int SECRET_KEY_BYTES = 32;
+
     private Optional<String> secretKey() {
         Optional<String> key = optional("JUMBE_SECRET_KEY");
         key.ifPresent(k -> {
+            byte[] bytes;
             try {
-                SecretBox.fromBase64(k);
+                bytes = java.util.Base64.getDecoder().decode(k);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("JUMBE_SECRET_KEY is not valid: " + e.getMessage());
+                throw new ConfigException("JUMBE_SECRET_KEY is not valid: not base64");
+            }
+            if (bytes.length != SECRET_KEY_BYTES) {
+                throw new ConfigException("JUMBE_SECRET_KEY is not valid: it must be base64 of " + SECRET_KEY_BYTES
+                        + " random bytes (e.g. `openssl rand -base64 32`); it is " + bytes.length + " bytes");
             }
         });
         return key;

@@ -1,6 +1,7 @@
 package io.jumbe.core.secrets;
 
 import io.jumbe.core.config.ConfigException;
+import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class SecretBox {
     /** The prefix of every sealed value; the version names the algorithm and layout. */
     public static final String PREFIX = "enc:v1:";
     /** Bytes in a key: AES-256. */
-    public static final int KEY_BYTES = 32;
+    public static final int KEY_BYTES = ConfigLoader.SECRET_KEY_BYTES;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private final SecretKeySpec key;
