@@ -13,6 +13,9 @@ import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.testing.Http;
 import io.jumbe.server.testing.Sender;
 import io.jumbe.server.testing.TestApp;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,7 @@ class TenantTextTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
-    void everyTenantTextFieldRefusesControlCharactersAndStoresNothing(TestDatabase db) {
+    void everyTenantTextFieldRefusesControlCharactersAndStoresNothing(TestDatabase db) throws Exception {
         try (TestApp app = TestApp.start(db)) {
             Sender s = app.sender("10.00");
             for (Case c : refused()) {
@@ -64,6 +67,11 @@ class TenantTextTest {
                 assertThat(problem.get("errors")).as(c.toString())
                         .anySatisfy(e -> assertThat(e.get("field").asText()).isEqualTo(c.field()));
             }
+            // raw bytes: HTTP clients refuse to send a control character in a header, an attacker's socket does not
+            String badKey = rawPost(app, s, "/wallet/topup/manual", Json.write(body("amount", "500", "reference", "SLIP-3")),
+                    "Idempotency-Key: key\u009b2K");
+            assertThat(badKey).startsWith("HTTP/1.1 400").contains("\"field\":\"Idempotency-Key\"");
+            assertThat(count(app, "SELECT COUNT(*) FROM idempotency_keys")).isZero();
             assertThat(count(app, "SELECT COUNT(*) FROM wallet_transactions WHERE tenant_id = " + s.clientId()))
                     .as("only the opening balance").isEqualTo(1);
             assertThat(count(app, "SELECT COUNT(*) FROM messages")).isZero();
@@ -133,6 +141,20 @@ class TenantTextTest {
             m.put((String) kv[i], kv[i + 1]);
         }
         return m;
+    }
+
+    private static String rawPost(TestApp app, Sender s, String path, String json, String extraHeader) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + s.path(path) + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + s.apiKey()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n"
+                + extraHeader + "\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", app.application().port())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static long count(TestApp app, String sql) {
