@@ -87,7 +87,9 @@ public final class WebhookBench {
         HttpServer receiver = receiver();
         String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         Database database = Database.over(ds);
-        JumbeConfig config = new ConfigLoader(Map.of("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true")).load();
+        JumbeConfig config = new ConfigLoader(Map.of("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true",
+                // an in-memory database: a key for this run, no key file written into the working folder
+                "JUMBE_SECRET_KEY", io.jumbe.core.secrets.SecretBox.generateKey())).load();
 
         System.out.printf("Webhook benchmark: %s, %d tenants, %d delivery workers, at most %d in flight per tenant%n",
                 dbKind.equals("postgres") ? (pg == null ? "PostgreSQL" : "embedded PostgreSQL") : "H2 in memory", tenantCount,

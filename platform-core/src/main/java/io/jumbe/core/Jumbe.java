@@ -23,6 +23,8 @@ import io.jumbe.core.payments.mpesa.LazyPaymentGateway;
 import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
 import io.jumbe.core.sms.MessageExpiry;
+import io.jumbe.core.secrets.PrivateFiles;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.sms.MessageLifecycle;
 import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsGateway;
@@ -40,9 +42,6 @@ import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
 import io.jumbe.core.webhooks.WebhookService;
 import io.jumbe.core.webhooks.WebhookSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -114,8 +113,9 @@ public final class Jumbe implements AutoCloseable {
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
         this.jobs = new JobQueue(jdbi, clock);
-        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
-        this.settings = new Settings(jdbi);
+        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), b.secrets);
+        this.settings = new Settings(jdbi, b.secrets);
+        settings.bindKey();
         this.alerts = new Alerts(jdbi, clock);
         // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
         this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
@@ -125,7 +125,8 @@ public final class Jumbe implements AutoCloseable {
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
                 paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config));
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts,
-                b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config));
+                b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
+        webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
@@ -240,6 +241,17 @@ public final class Jumbe implements AutoCloseable {
         private TopupSettings topupSettings;
         private WebhookSettings webhookSettings;
         private Boolean refundOnDeliveryFailure;
+        private SecretBox secrets = SecretBox.plain();
+
+        /**
+         * The key that encrypts recoverable secrets at rest (webhook signing secrets, callback tokens, stored
+         * responses showing a secret); {@link SecretBox#load} reads it as the server does. Without one, they are
+         * stored as given.
+         */
+        public Builder secrets(SecretBox box) {
+            this.secrets = Objects.requireNonNull(box);
+            return this;
+        }
 
         /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
         public Builder refundOnDeliveryFailure(boolean refund) {
@@ -347,15 +359,15 @@ public final class Jumbe implements AutoCloseable {
             }
         }
 
+        // On the embedded default, JUMBE_HOME is made private (0700) before H2 writes to it and its files after.
         private static Database open(JumbeConfig config, int poolSize) {
-            if (!config.database().isPostgres()) {
-                try {
-                    Files.createDirectories(config.home());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot create " + config.home(), e);
-                }
+            if (config.database().isPostgres()) {
+                return Database.open(config.database(), poolSize);
             }
-            return Database.open(config.database(), poolSize);
+            PrivateFiles.secureTree(config.home());
+            Database database = Database.open(config.database(), poolSize);
+            PrivateFiles.secureTree(config.home());
+            return database;
         }
     }
 

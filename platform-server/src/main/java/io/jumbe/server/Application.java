@@ -7,6 +7,7 @@ import io.jumbe.core.sms.MessageExpiry;
 import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsTuning;
 import io.jumbe.core.sms.onfon.OnfonClient;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
@@ -71,6 +72,7 @@ public final class Application implements AutoCloseable {
         // The real clients, pointed at the simulators mounted here; their address is known only once the server
         // listens. The Daraja simulator is called on our own local address, whatever PUBLIC_BASE_URL says.
         Jumbe.Builder builder = Jumbe.builder().database(database).clock(clock).config(config).smsTuning(smsTuning)
+                .secrets(SecretBox.load(config))
                 .publicBaseUrl(this::publicBaseUrl);
         if (onfonSimulator != null) {
             builder.onfon(() -> onfonSimulator.clientConfig(baseUrl()));
@@ -109,7 +111,8 @@ public final class Application implements AutoCloseable {
                 .description("Times SMS dispatch was paused by an upstream account refusal")
                 .register(metrics.registry());
 
-        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
+        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits(),
+                config.security().metricsToken(), config.trustedProxies());
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */

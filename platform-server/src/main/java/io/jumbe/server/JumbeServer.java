@@ -4,10 +4,13 @@ import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.payments.CallbackSources;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
+import io.jumbe.server.http.MetricsAccess;
 import io.jumbe.server.http.RateLimiting;
+import io.jumbe.server.http.RefusedRequests;
 import io.jumbe.server.http.RequestIds;
 import io.jumbe.server.http.RequestLog;
 import io.jumbe.server.http.Responses;
@@ -21,6 +24,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +46,24 @@ public final class JumbeServer implements AutoCloseable {
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
                        List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
+        this(platform, metrics, groups, mounts, rateLimits, Optional.empty(), List.of());
+    }
+
+    /**
+     * @param rateLimits     per-tier limits, and the per-address limit of refused requests ({@link RefusedRequests})
+     * @param metricsToken   {@code METRICS_TOKEN}: see {@link MetricsAccess}
+     * @param trustedProxies {@code TRUSTED_PROXIES}: behind them, refused requests count against the forwarded client
+     *                       address, not the proxy's
+     */
+    public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
+                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits, Optional<String> metricsToken,
+                       List<String> trustedProxies) {
         Authenticator authenticator = new Authenticator(platform.apiKeys());
         RequestLog requestLog = new RequestLog(metrics);
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
+        RefusedRequests refused = new RefusedRequests(platform.clock(), RefusedRequests.DEFAULT_PER_MINUTE,
+                new CallbackSources(List.of(), trustedProxies)::clientAddress);
+        MetricsAccess metricsAccess = new MetricsAccess(metricsToken);
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = false;
@@ -55,7 +74,17 @@ public final class JumbeServer implements AutoCloseable {
             routes.before(ctx -> {
                 RequestIds.assign(ctx);
                 if (Authenticator.guards(ctx.path())) {
-                    authenticator.authenticate(ctx);
+                    if (rateLimits) {
+                        refused.checkNotBlocked(ctx);
+                    }
+                    try {
+                        authenticator.authenticate(ctx);
+                    } catch (HttpProblem e) {
+                        if (rateLimits) {
+                            refused.record(ctx);
+                        }
+                        throw e;
+                    }
                     if (rateLimits) {
                         rateLimiting.check(ctx);
                     }
@@ -66,7 +95,10 @@ public final class JumbeServer implements AutoCloseable {
                 Responses.json(ctx, up ? 200 : 503, Map.of("status", up ? "ok" : "unavailable",
                         "database", up ? "up" : "down"));
             });
-            routes.get("/metrics", ctx -> Responses.raw(ctx, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+            routes.get("/metrics", ctx -> {
+                metricsAccess.check(ctx);
+                Responses.raw(ctx, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
+            });
             groups.forEach(g -> g.register(routes));
             mounts.forEach(m -> m.accept(config));
             routes.exception(ServiceException.class, (e, ctx) -> Problems.write(ctx, e));

@@ -4,11 +4,11 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigException;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.secrets.PrivateFiles;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.tenant.TenantService;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,15 +27,26 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
         }
-        if (!config.database().isPostgres()) {
-            Files.createDirectories(config.home());
-        }
-        Database database = Database.open(config.database(), 20);
+        Database database = openDatabase(config, 20);
         Application app = new Application(config, database, Clock.systemUTC()).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         printBanner(app, System.out);
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /**
+     * Opens the configured database; on the embedded default, its folder {@code JUMBE_HOME} is made private first
+     * (0700) and its files after H2 created them (0600).
+     */
+    public static Database openDatabase(JumbeConfig config, int poolSize) {
+        if (config.database().isPostgres()) {
+            return Database.open(config.database(), poolSize);
+        }
+        PrivateFiles.secureTree(config.home());
+        Database database = Database.open(config.database(), poolSize);
+        PrivateFiles.secureTree(config.home());
+        return database;
     }
 
     static void printBanner(Application app, PrintStream out) {
@@ -53,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
                     .withBalance(Money.parse("100.00")));
             long id = created.tenant().id();
             out.println();
+            // The demo key goes to the console (and whatever log captures it): fine for a demo sender on the
+            // embedded default; production senders get keys from `jumbe admin keys create`, shown on the admin's
+            // terminal only.
             out.println("Created a demo sender with KES 100.00 (shown once; keep the key):");
             out.println("  client id: " + id);
             out.println("  API key:   " + created.key().secret());

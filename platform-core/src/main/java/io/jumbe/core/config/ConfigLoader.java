@@ -130,7 +130,29 @@ public final class ConfigLoader {
                 mpesa,
                 get("TRUSTED_PROXIES", "", ConfigLoader::list),
                 topupMin, topupMax, webhooks,
-                get("RATE_LIMITS", "true", ConfigLoader::bool));
+                get("RATE_LIMITS", "true", ConfigLoader::bool),
+                get("MANUAL_TOPUP_MAX", "1000000", ConfigLoader::positiveMoney),
+                new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()));
+    }
+
+    /** Bytes in the platform key (AES-256). */
+    public static final int SECRET_KEY_BYTES = 32;
+
+    private Optional<String> secretKey() {
+        Optional<String> key = optional("JUMBE_SECRET_KEY");
+        key.ifPresent(k -> {
+            byte[] bytes;
+            try {
+                bytes = java.util.Base64.getDecoder().decode(k);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("JUMBE_SECRET_KEY is not valid: not base64");
+            }
+            if (bytes.length != SECRET_KEY_BYTES) {
+                throw new ConfigException("JUMBE_SECRET_KEY is not valid: it must be base64 of " + SECRET_KEY_BYTES
+                        + " random bytes (e.g. `openssl rand -base64 32`); it is " + bytes.length + " bytes");
+            }
+        });
+        return key;
     }
 
     private JumbeConfig.Database database(Path home) {

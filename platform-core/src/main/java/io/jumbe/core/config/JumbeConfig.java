@@ -20,7 +20,25 @@ public record JumbeConfig(
         Money topupMin,
         Money topupMax,
         Webhooks webhooks,
-        boolean rateLimits) {
+        boolean rateLimits,
+        Money manualTopupMax,
+        Security security) {
+
+    /**
+     * Secrets of the platform itself.
+     *
+     * @param metricsToken with it, {@code /metrics} answers anyone presenting {@code Authorization: Bearer <token>};
+     *                     without it, only loopback callers ({@code METRICS_TOKEN})
+     * @param secretKey    base64 of the 32-byte key that encrypts recoverable secrets at rest
+     *                     ({@code JUMBE_SECRET_KEY}); when empty, a key file under {@code JUMBE_HOME} is used
+     */
+    public record Security(Optional<String> metricsToken, Optional<String> secretKey) {
+        @Override
+        public String toString() {
+            return "Security[metricsToken=" + (metricsToken.isPresent() ? "***" : "none") + ", secretKey="
+                    + (secretKey.isPresent() ? "***" : "key file") + "]";
+        }
+    }
 
     /** JDBC URL with credentials split out, so no password ends up in a log line with the URL. */
     public record Database(String jdbcUrl, String user, String password) {

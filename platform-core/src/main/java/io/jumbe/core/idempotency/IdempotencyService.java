@@ -1,5 +1,6 @@
 package io.jumbe.core.idempotency;
 
+import io.jumbe.core.secrets.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +20,15 @@ public final class IdempotencyService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration retention;
+    private final SecretBox box;
 
     public IdempotencyService(Jdbi jdbi, Clock clock, Duration retention) {
+        this(jdbi, clock, retention, SecretBox.plain());
+    }
+
+    /** @param box seals stored responses that carry a secret (see {@link #complete(long, String, int, String, boolean)}) */
+    public IdempotencyService(Jdbi jdbi, Clock clock, Duration retention, SecretBox box) {
+        this.box = box;
         this.jdbi = jdbi;
         this.clock = clock;
         this.retention = retention;
@@ -66,14 +74,24 @@ public final class IdempotencyService {
             if ("running".equals(r.get("state"))) {
                 return new Decision.InProgress();
             }
-            return new Decision.Replay(((Number) r.get("response_status")).intValue(), (String) r.get("response_body"));
+            return new Decision.Replay(((Number) r.get("response_status")).intValue(), box.open((String) r.get("response_body")));
         }
     }
 
     public void complete(long tenantId, String key, int status, String body) {
+        complete(tenantId, key, status, body, false);
+    }
+
+    /**
+     * Stores the response of a finished request.
+     *
+     * @param carriesSecret the body shows a secret (a rotated webhook secret): it is stored encrypted
+     */
+    public void complete(long tenantId, String key, int status, String body, boolean carriesSecret) {
+        String stored = carriesSecret ? box.seal(body) : body;
         jdbi.useHandle(h -> h.createUpdate("UPDATE idempotency_keys SET state = 'done', response_status = :status, "
                         + "response_body = :body WHERE tenant_id = :t AND idem_key = :k")
-                .bind("status", status).bind("body", body).bind("t", tenantId).bind("k", key).execute());
+                .bind("status", status).bind("body", stored).bind("t", tenantId).bind("k", key).execute());
     }
 
     /** Forgets a key whose request failed on our side, so the client's retry runs it afresh. */

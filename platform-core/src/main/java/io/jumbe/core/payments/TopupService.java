@@ -6,6 +6,7 @@ import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.jobs.JobHandler;
 import io.jumbe.core.jobs.JobQueue;
@@ -418,7 +419,12 @@ public final class TopupService {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (amount == null || amount.cents() <= 0) {
             errors.add(new FieldError("amount", "must be above zero"));
+        } else if (amount.compareTo(settings.manualMax()) > 0) {
+            // an unbounded request is accepted here and then overflows the balance on approval
+            errors.add(new FieldError("amount", "must be at most KES " + settings.manualMax().toDecimal()));
         }
+        TextRules.check(errors, "reference", reference, TextRules.Kind.LINE);
+        TextRules.check(errors, "note", note, TextRules.Kind.TEXT);
         if (reference == null || reference.isBlank()) {
             errors.add(new FieldError("reference", "is required"));
         } else if (reference.length() > 128) {
@@ -471,6 +477,9 @@ public final class TopupService {
         if (reason == null || reason.isBlank()) {
             throw ServiceException.validation("reason", "is required");
         }
+        TextRules.problem(reason, TextRules.Kind.TEXT).ifPresent(p -> {
+            throw ServiceException.validation("reason", p);
+        });
         Topup request = manualRequest(transactionId);
         if (!jdbi.inTransaction(h -> settlement.fail(h, request, "failed", reason.strip(), admin))) {
             throw notPending(transactionId);

@@ -14,15 +14,25 @@ import java.util.Objects;
  *                      ({@code MPESA_QUERY_AFTER})
  * @param pendingExpiry a top-up with no final answer this long after it was created fails as expired
  *                      ({@code MPESA_PENDING_EXPIRY})
+ * @param manualMax     largest manual (bank transfer) top-up request ({@code MANUAL_TOPUP_MAX})
  */
-public record TopupSettings(Money min, Money max, Duration queryAfter, Duration pendingExpiry) {
+public record TopupSettings(Money min, Money max, Duration queryAfter, Duration pendingExpiry, Money manualMax) {
+
+    /** KES 1,000,000: the default ceiling of a manual top-up request. */
+    public static final Money DEFAULT_MANUAL_MAX = Money.ofCents(100_000_000);
 
     public TopupSettings {
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
+        Objects.requireNonNull(manualMax, "manualMax");
         if (queryAfter.isNegative() || pendingExpiry.isNegative()) {
             throw new IllegalArgumentException("top-up durations must not be negative");
         }
+    }
+
+    /** With the default ceiling of manual requests, {@link #DEFAULT_MANUAL_MAX}. */
+    public TopupSettings(Money min, Money max, Duration queryAfter, Duration pendingExpiry) {
+        this(min, max, queryAfter, pendingExpiry, DEFAULT_MANUAL_MAX);
     }
 
     /** KES 100 to 50,000, asked about after 60 s, expired after 10 min: the documented defaults. */
@@ -34,7 +44,7 @@ public record TopupSettings(Money min, Money max, Duration queryAfter, Duration 
     /** The settings the environment gave. */
     public static TopupSettings from(JumbeConfig config) {
         return new TopupSettings(config.topupMin(), config.topupMax(), config.mpesa().queryAfter(),
-                config.mpesa().pendingExpiry());
+                config.mpesa().pendingExpiry(), config.manualTopupMax());
     }
 
     /** How long to wait before asking Daraja again about a push it says is still being processed. */

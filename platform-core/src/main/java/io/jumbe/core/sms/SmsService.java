@@ -4,6 +4,7 @@ import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
 import io.jumbe.core.phone.PhoneNumbers;
@@ -163,6 +164,9 @@ public final class SmsService {
                     + " are allowed (" + MAX_SEGMENTS * count.encoding().partLimit() + " " + count.encoding().label()
                     + " units)"));
         }
+        TextRules.check(errors, "message", text, TextRules.Kind.MESSAGE);
+        TextRules.check(errors, "sender", request.sender(), TextRules.Kind.LINE);
+        TextRules.check(errors, "reference", request.reference(), TextRules.Kind.LINE);
         if (request.reference() != null && request.reference().length() > MAX_REFERENCE) {
             errors.add(new FieldError("reference", "is at most " + MAX_REFERENCE + " characters"));
         }

@@ -6,6 +6,7 @@ import io.jumbe.core.apikeys.IssuedKey;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
@@ -42,6 +43,8 @@ public final class TenantService {
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
         }
+        TextRules.check(errors, "name", spec.name(), TextRules.Kind.LINE);
+        TextRules.check(errors, "email", spec.email(), TextRules.Kind.LINE);
         if (spec.email() == null || !EMAIL.matcher(spec.email()).matches()) {
             errors.add(new FieldError("email", "must be an email address"));
         }
@@ -101,6 +104,8 @@ public final class TenantService {
         List<FieldError> errors = new ArrayList<>();
         change.name().filter(n -> n.isBlank() || n.length() > 200)
                 .ifPresent(n -> errors.add(new FieldError("name", "is required, at most 200 characters")));
+        change.name().ifPresent(n -> TextRules.check(errors, "name", n, TextRules.Kind.LINE));
+        change.email().ifPresent(e -> TextRules.check(errors, "email", e, TextRules.Kind.LINE));
         change.email().filter(e -> !EMAIL.matcher(e).matches())
                 .ifPresent(e -> errors.add(new FieldError("email", "must be an email address")));
         change.pricePerSegment().filter(p -> p.cents() <= 0)

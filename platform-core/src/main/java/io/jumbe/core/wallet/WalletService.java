@@ -1,7 +1,11 @@
 package io.jumbe.core.wallet;
 
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
+import java.util.ArrayList;
+import java.util.List;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.tenant.TenantService;
 import java.util.Map;
@@ -33,6 +37,12 @@ public final class WalletService {
         }
         if (reference == null || reference.isBlank()) {
             throw ServiceException.validation("reference", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        TextRules.check(errors, "reference", reference, TextRules.Kind.LINE);
+        TextRules.check(errors, "note", note, TextRules.Kind.TEXT);
+        if (!errors.isEmpty()) {
+            throw new ServiceException("validation_failed", "The credit has invalid fields", errors);
         }
         tenants.get(tenantId);
         Posting posting = Posting.of("manual_credit", note == null ? "Manual credit" : note)

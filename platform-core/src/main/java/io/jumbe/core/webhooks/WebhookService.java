@@ -4,6 +4,8 @@ import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.events.DomainEvent;
 import io.jumbe.core.events.EventListener;
 import io.jumbe.core.events.EventStore;
@@ -74,7 +76,7 @@ public final class WebhookService implements AutoCloseable {
     private final WebhookSettings settings;
     private final WebhookUrlGuard guard;
     private final WebhookSender sender;
-    private final WebhookStore store = new WebhookStore();
+    private final WebhookStore store;
     private final TenantSlots slots = new TenantSlots(PER_TENANT_IN_FLIGHT);
     /** Per tenant, the subscription at a settings version; see {@link #subscribedEvents}. One small entry a tenant. */
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -93,6 +95,13 @@ public final class WebhookService implements AutoCloseable {
      */
     public WebhookService(Jdbi jdbi, Ids ids, Clock clock, EventStore events, JobQueue jobs, Alerts alerts,
                           WebhookSettings settings) {
+        this(jdbi, ids, clock, events, jobs, alerts, settings, SecretBox.plain());
+    }
+
+    /** @param secrets encrypts the signing secrets at rest */
+    public WebhookService(Jdbi jdbi, Ids ids, Clock clock, EventStore events, JobQueue jobs, Alerts alerts,
+                          WebhookSettings settings, SecretBox secrets) {
+        this.store = new WebhookStore(secrets);
         this.jdbi = jdbi;
         this.ids = ids;
         this.clock = clock;
@@ -102,6 +111,15 @@ public final class WebhookService implements AutoCloseable {
         this.settings = settings;
         this.guard = new WebhookUrlGuard(settings.resolver(), settings.allowPrivateNetworks(), settings.requireHttps());
         this.sender = new WebhookSender(guard, settings.timeout(), settings.version(), clock);
+    }
+
+    /**
+     * Encrypts the signing secrets stored in plain text by an earlier version; run once at start.
+     *
+     * @return how many configurations were sealed
+     */
+    public int sealPlainSecrets() {
+        return jdbi.inTransaction(store::sealPlainSecrets);
     }
 
     /** @return the event types a delivery can carry: the subscribable ones and {@value #TEST_EVENT} */
@@ -197,8 +215,12 @@ public final class WebhookService implements AutoCloseable {
      */
     public ConfigResult putConfig(long tenantId, WebhookConfigRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        // checked before trimming: trim() would quietly drop control characters at either end
+        Optional<String> urlText = TextRules.problem(request.url(), TextRules.Kind.LINE);
         String url = request.url() == null ? "" : request.url().trim();
-        if (url.isEmpty()) {
+        if (urlText.isPresent()) {
+            errors.add(new FieldError("webhook_url", urlText.get()));
+        } else if (url.isEmpty()) {
             errors.add(new FieldError("webhook_url", "is required"));
         } else if (url.length() > MAX_URL_LENGTH) {
             errors.add(new FieldError("webhook_url", "must be at most " + MAX_URL_LENGTH + " characters"));

@@ -2,6 +2,7 @@ package io.jumbe.core.webhooks;
 
 import static io.jumbe.core.store.Rows.instant;
 
+import io.jumbe.core.secrets.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,6 +15,12 @@ import org.jdbi.v3.core.statement.Query;
 
 /** The SQL of webhooks. Every method takes the caller's {@link Handle} so the service decides the transaction. */
 final class WebhookStore {
+    private final SecretBox box;
+
+    /** @param box seals the signing secrets as they are written and opens them as they are read */
+    WebhookStore(SecretBox box) {
+        this.box = box;
+    }
 
     private static final String DELIVERY_COLUMNS = "id, tenant_id, event_type, event_id, webhook_id, status, attempts, "
             + "generation, next_attempt_at, last_error, created_at, updated_at, payload";
@@ -33,8 +40,33 @@ final class WebhookStore {
                 .map((rs, ctx) -> new ConfigRow(new WebhookConfig(rs.getLong("tenant_id"), rs.getString("url"),
                         events(rs.getString("event_types")), rs.getBoolean("enabled"), rs.getString("disabled_reason"),
                         instant(rs, "previous_secret_until"), instant(rs, "created_at"), instant(rs, "updated_at")),
-                        rs.getString("secret"), rs.getString("previous_secret")))
+                        box.open(rs.getString("secret")), box.open(rs.getString("previous_secret"))))
                 .findOne();
+    }
+
+    /**
+     * Seals the secrets stored before they were encrypted (or by an instance without a key).
+     *
+     * @return how many configurations were sealed
+     */
+    int sealPlainSecrets(Handle h) {
+        if (!box.encrypts()) {
+            return 0;
+        }
+        List<java.util.Map<String, Object>> plain = h.createQuery("SELECT tenant_id, secret, previous_secret "
+                        + "FROM webhook_configs WHERE secret NOT LIKE 'enc:%' "
+                        + "OR (previous_secret IS NOT NULL AND previous_secret NOT LIKE 'enc:%')")
+                .mapToMap().list();
+        for (java.util.Map<String, Object> row : plain) {
+            String secret = (String) row.get("secret");
+            String previous = (String) row.get("previous_secret");
+            h.createUpdate("UPDATE webhook_configs SET secret = :secret, previous_secret = :previous "
+                            + "WHERE tenant_id = :t AND secret = :old")
+                    .bind("secret", SecretBox.isSealed(secret) ? secret : box.seal(secret))
+                    .bind("previous", previous == null || SecretBox.isSealed(previous) ? previous : box.seal(previous))
+                    .bind("t", ((Number) row.get("tenant_id")).longValue()).bind("old", secret).execute();
+        }
+        return plain.size();
     }
 
     void insertConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
@@ -42,7 +74,7 @@ final class WebhookStore {
         h.createUpdate("INSERT INTO webhook_configs (tenant_id, url, event_types, secret, enabled, created_at, updated_at) "
                         + "VALUES (:t, :url, :events, :secret, TRUE, :now, :now)")
                 .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
-                .bind("secret", secret).bind("now", now).execute();
+                .bind("secret", box.seal(secret)).bind("now", now).execute();
     }
 
     void updateConfig(Handle h, long tenantId, String url, List<String> events, String secret, Instant now) {
@@ -50,13 +82,14 @@ final class WebhookStore {
         h.createUpdate("UPDATE webhook_configs SET url = :url, event_types = :events, secret = :secret, enabled = TRUE, "
                         + "disabled_reason = NULL, updated_at = :now WHERE tenant_id = :t")
                 .bind("t", tenantId).bind("url", url).bind("events", String.join(",", events))
-                .bind("secret", secret).bind("now", now).execute();
+                .bind("secret", box.seal(secret)).bind("now", now).execute();
     }
 
     void rotate(Handle h, long tenantId, String secret, String previous, Instant previousUntil, Instant now) {
         h.createUpdate("UPDATE webhook_configs SET secret = :secret, previous_secret = :previous, "
                         + "previous_secret_until = :until, updated_at = :now WHERE tenant_id = :t")
-                .bind("t", tenantId).bind("secret", secret).bind("previous", previous).bind("until", previousUntil)
+                .bind("t", tenantId).bind("secret", box.seal(secret)).bind("previous", box.seal(previous))
+                .bind("until", previousUntil)
                 .bind("now", now).execute();
     }
 

@@ -3,6 +3,7 @@ package io.jumbe.server.cli;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.secrets.SecretBox;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,8 @@ public final class AdminCommand implements Runnable {
     // Built as the server builds it, workers left unstarted: the running server (or nobody) does the work.
     private static Jumbe openConfigured() {
         JumbeConfig config = ConfigLoader.fromSystem().load();
-        return Jumbe.builder().config(config).poolSize(2).build();
+        // the same key as the server's: the admin commands read and write the same sealed secrets
+        return Jumbe.builder().config(config).secrets(SecretBox.load(config)).poolSize(2).build();
     }
 
     @Override

@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
             w.println("Senders: " + admin.platform().tenants().count());
             w.println("Queues:  " + (depth.isEmpty() ? "empty" : depth));
             w.println(alerts.isEmpty() ? "Alerts:  none" : "Alerts:");
-            alerts.forEach(a -> w.println("  [" + a.kind() + "] " + a.createdAt() + "  " + a.detail()));
+            alerts.forEach(a -> w.println("  [" + a.kind() + "] " + a.createdAt() + "  " + Output.safe(a.detail())));
             w.flush();
         }
         return alerts.isEmpty() ? 0 : 1;

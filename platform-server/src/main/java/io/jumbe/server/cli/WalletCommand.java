@@ -43,7 +43,7 @@ final class WalletCommand extends CommandGroup {
             m.put("transactions", entries.stream().map(Views::transaction).toList());
             out(true).record(m);
         } else {
-            spec.commandLine().getOut().println(tenant.name() + " (client " + id + "): KES " + tenant.balance());
+            spec.commandLine().getOut().println(Output.safe(tenant.name()) + " (client " + id + "): KES " + tenant.balance());
             out(false).table(entries.stream().map(Views::transaction).toList());
         }
     }

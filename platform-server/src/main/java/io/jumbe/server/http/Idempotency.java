@@ -1,10 +1,13 @@
 package io.jumbe.server.http;
 
+import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.common.TextRules;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.idempotency.IdempotencyService.Decision;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.List;
 
 /**
  * Makes a creating POST safe to retry: with an {@code Idempotency-Key}, the same key and body get the stored
@@ -29,6 +32,10 @@ public final class Idempotency {
             if (key.length() > 255) {
                 throw new HttpProblem(400, "validation_failed", "Idempotency-Key is at most 255 characters.");
             }
+            // kept in the database like any tenant text; a header can carry C1 controls as Latin-1 bytes
+            TextRules.problem(key, TextRules.Kind.LINE).ifPresent(p -> {
+                throw HttpProblem.validation(List.of(new FieldError(HEADER, p)));
+            });
             long tenantId = Authenticator.tenantId(ctx);
             Decision decision = store.begin(tenantId, key, ctx.method().name(), ctx.path(), ctx.bodyAsBytes());
             if (decision instanceof Decision.Replay replay) {
@@ -64,7 +71,7 @@ public final class Idempotency {
         if (status >= 500 || body == null) {
             store.abandon(tenantId, key);
         } else {
-            store.complete(tenantId, key, status, body);
+            store.complete(tenantId, key, status, body, Boolean.TRUE.equals(ctx.attribute(Responses.SECRET_ATTRIBUTE)));
         }
     }
 }

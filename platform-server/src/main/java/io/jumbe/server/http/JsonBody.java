@@ -3,6 +3,7 @@ package io.jumbe.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.common.TextRules;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -59,7 +60,21 @@ public final class JsonBody {
             errors.add(new FieldError(field, "must be a string"));
             return Optional.empty();
         }
-        return Optional.of(n.asText());
+        return controlFree(field, n.asText());
+    }
+
+    /**
+     * No string field of any request may carry C0 or C1 control characters other than tab, CR and LF (nor an unpaired
+     * surrogate): they would reach admins' terminals, logs and exports. Fields with a stricter rule (one line, no
+     * bidirectional controls) are checked by their core service; see {@link TextRules}.
+     */
+    private Optional<String> controlFree(String field, String value) {
+        Optional<String> problem = TextRules.problem(value, TextRules.Kind.MESSAGE);
+        if (problem.isPresent()) {
+            errors.add(new FieldError(field, problem.get()));
+            return Optional.empty();
+        }
+        return Optional.of(value);
     }
 
     public String requiredText(String field) {
@@ -125,7 +140,7 @@ public final class JsonBody {
             if (!item.isTextual() && !item.isNumber()) {
                 errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
             } else {
-                out.add(item.asText());
+                controlFree(field + "[" + i + "]", item.asText()).ifPresent(out::add);
             }
         }
         return Optional.of(out);

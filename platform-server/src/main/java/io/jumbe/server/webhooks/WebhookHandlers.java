@@ -59,6 +59,7 @@ public final class WebhookHandlers implements RouteGroup {
         ConfigResult result = webhooks.putConfig(Authenticator.tenantId(ctx), new WebhookConfigRequest(url, events, secret));
         Map<String, Object> view = config(result.config());
         if (result.newSecret() != null) {
+            Responses.carriesSecret(ctx);
             view.put("webhook_secret", result.newSecret());
         }
         Responses.json(ctx, 200, view);
@@ -75,6 +76,7 @@ public final class WebhookHandlers implements RouteGroup {
     void rotate(Context ctx) {
         RotatedSecret rotated = webhooks.rotateSecret(Authenticator.tenantId(ctx));
         Map<String, Object> view = new LinkedHashMap<>();
+        Responses.carriesSecret(ctx);
         view.put("webhook_secret", rotated.secret());
         view.put("previous_secret_valid_until", iso(rotated.previousValidUntil()));
         Responses.json(ctx, 200, view);

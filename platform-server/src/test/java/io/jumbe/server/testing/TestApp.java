@@ -21,6 +21,8 @@ import java.util.Map;
  * (private webhook targets allowed). Close it after the test.
  */
 public final class TestApp implements AutoCloseable {
+    /** The platform key every test app runs with unless the test says otherwise. */
+    public static final String TEST_SECRET_KEY = "dGVzdC1rZXktMzItYnl0ZXMtZm9yLWp1bWJlLXRlc3Q=";
     private final Application app;
     private final Http http;
 
@@ -54,6 +56,8 @@ public final class TestApp implements AutoCloseable {
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // tests send more than a bronze tenant's 60 a minute; RateLimitTest turns limits on
         all.put("RATE_LIMITS", "false");
+        // a fixed key, so no test writes a key file into the working folder; FilesAtRestTest uses a key file
+        all.put("JUMBE_SECRET_KEY", TEST_SECRET_KEY);
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
         return new TestApp(new Application(config, database, Clock.systemUTC(), daraja, SmsTuning.fast()).start(0));
