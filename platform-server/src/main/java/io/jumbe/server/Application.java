@@ -142,7 +142,7 @@ public final class Application implements AutoCloseable {
                 Duration.ofSeconds(1), Backoff.standard()));
         this.jobs = new JobRunner(platform.jobs(), clock, workerId, queues);
         platform.webhooks().onNewWork(() -> jobs.wake(WebhookService.QUEUE));
-        this.housekeeping = new Housekeeping(platform);
+        this.housekeeping = new Housekeeping(platform, config.eventRetention());
     }
 
     // Built on first use: the simulator's address is known only once the server listens.

@@ -130,7 +130,8 @@ public final class ConfigLoader {
                 mpesa,
                 get("TRUSTED_PROXIES", "", ConfigLoader::list),
                 topupMin, topupMax, webhooks,
-                get("RATE_LIMITS", "true", ConfigLoader::bool));
+                get("RATE_LIMITS", "true", ConfigLoader::bool),
+                get("EVENT_RETENTION", "90d", ConfigLoader::positiveDuration));
     }
 
     private JumbeConfig.Database database(Path home) {
@@ -206,6 +207,14 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("must be above zero");
         }
         return n;
+    }
+
+    private static Duration positiveDuration(String v) {
+        Duration d = Durations.parse(v);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be above zero");
+        }
+        return d;
     }
 
     private static Money positiveMoney(String v) {

@@ -20,7 +20,8 @@ public record JumbeConfig(
         Money topupMin,
         Money topupMax,
         Webhooks webhooks,
-        boolean rateLimits) {
+        boolean rateLimits,
+        Duration eventRetention) {
 
     /** JDBC URL with credentials split out, so no password ends up in a log line with the URL. */
     public record Database(String jdbcUrl, String user, String password) {

@@ -124,6 +124,24 @@ final class WebhookStore {
                 .execute();
     }
 
+    /**
+     * Deletes up to {@code limit} finished deliveries created before {@code before}, with their attempts. Pending
+     * ones stay (their job still needs them); the rows are locked first so a concurrent retry or replay either
+     * runs before (and the delivery is pending, so kept) or finds nothing.
+     *
+     * @return how many deliveries were deleted
+     */
+    int purgeFinished(Handle h, Instant before, int limit) {
+        List<String> ids = h.createQuery("SELECT id FROM webhook_deliveries WHERE created_at < :before "
+                        + "AND status <> 'pending' ORDER BY created_at LIMIT :limit FOR UPDATE")
+                .bind("before", before).bind("limit", limit).mapTo(String.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        h.createUpdate("DELETE FROM webhook_attempts WHERE delivery_id IN (<ids>)").bindList("ids", ids).execute();
+        return h.createUpdate("DELETE FROM webhook_deliveries WHERE id IN (<ids>)").bindList("ids", ids).execute();
+    }
+
     /** Makes a delivery pending again under a new generation; returns that generation. */
     int restart(Handle h, String deliveryId, Instant now) {
         h.createUpdate("UPDATE webhook_deliveries SET status = 'pending', generation = generation + 1, "
