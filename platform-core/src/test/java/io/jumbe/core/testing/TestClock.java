@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock a test sets and moves by hand, shared safely with the threads of the code under test. */
@@ -17,9 +18,9 @@ public final class TestClock extends Clock {
         this.now = new AtomicReference<>(start);
     }
 
-    /** A clock starting at the real time now. */
+    /** A clock starting at the real time now, in whole milliseconds (what every database stores exactly). */
     public static TestClock ofNow() {
-        return new TestClock(Instant.now());
+        return new TestClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Moves the clock forward (or back, for a negative duration). */
