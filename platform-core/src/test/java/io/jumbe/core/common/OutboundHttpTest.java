@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jumbe.core.common.OutboundHttp.Resend;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.Dns;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -124,6 +130,30 @@ class OutboundHttpTest {
 
         assertThatThrownBy(() -> call(client, post())).isInstanceOf(IOException.class);
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void theResendConnectsThroughTheClientsOwnDnsSoAGuardThereStillDecides() throws Exception {
+        List<String> lookups = new CopyOnWriteArrayList<>();
+        // Answers once, then refuses: as the webhook guard does when a name starts resolving somewhere private.
+        Dns guard = host -> {
+            lookups.add(host);
+            if (lookups.size() > 1) {
+                throw new UnknownHostException("refused by the guard: " + host);
+            }
+            return List.of(InetAddress.getLoopbackAddress());
+        };
+        OkHttpClient client = OutboundHttp.builder(Resend.ANY_REQUEST).dns(guard).build();
+        server.enqueue(new MockResponse().setBody("first"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        HttpUrl url = server.url("/hook").newBuilder().host("receiver.example").build();
+        Request request = new Request.Builder().url(url)
+                .post(RequestBody.create("{}", MediaType.get("application/json"))).build();
+
+        assertThat(call(client, request)).isEqualTo("first");
+        assertThatThrownBy(() -> call(client, request)).isInstanceOf(UnknownHostException.class)
+                .hasMessageContaining("refused by the guard");
+        assertThat(lookups).containsExactly("receiver.example", "receiver.example");
     }
 
     private Request post() {
