@@ -9,7 +9,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.Set;
+import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Connection;
@@ -31,8 +31,8 @@ import okhttp3.Response;
  * receiver that closes after each answer (Python's {@code http.server}) fails every second request.
  *
  * <p>Whether the resend may happen depends on what a duplicate would cost ({@link Resend}). Before a reused
- * connection carries a request it is checked for a close that has already arrived (a 1 ms read); a connection
- * found closed has carried nothing, so that case is resent under every policy. The resend goes through the same
+ * connection idle for 100 ms or more carries a request it is checked for a close that has already arrived (a 1 ms
+ * read); a connection found closed has carried nothing, so that case is resent under every policy. The resend goes through the same
  * client settings (its {@code Dns}, so the webhook SSRF guard checks the new connection too) with a pool of its
  * own and {@code Connection: close}, so it cannot pick up another stale pooled connection. HTTP/2 connections are left to OkHttp.
  */
@@ -102,10 +102,11 @@ public final class OutboundHttp {
     }
 
     private static final class StaleConnectionResend {
+        private static final long CHECK_AFTER_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
         private final Resend resend;
-        // Connections that have carried a request; weak so that closed connections leave with the pool.
-        private final Set<Connection> used = Collections.synchronizedSet(
-                Collections.newSetFromMap(new WeakHashMap<Connection, Boolean>()));
+        // Connections that have carried a request, with when they last did (System.nanoTime); weak so that closed
+        // connections leave with the pool.
+        private final Map<Connection, Long> lastUsed = Collections.synchronizedMap(new WeakHashMap<>());
         // Used only for resends: a pool of its own holds no connection a stale one could be confused with.
         private final ConnectionPool freshPool = new ConnectionPool(0, 1, TimeUnit.SECONDS);
 
@@ -143,13 +144,19 @@ public final class OutboundHttp {
                     || connection.protocol() == Protocol.H2_PRIOR_KNOWLEDGE) {
                 return chain.proceed(chain.request());
             }
-            boolean reused = !used.add(connection);
-            if (reused && closedByPeer(connection.socket())) {
+            long now = System.nanoTime();
+            Long last = lastUsed.put(connection, now);
+            boolean reused = last != null;
+            // A connection busy moments ago is not checked: the 1 ms read would slow back-to-back calls, and a close
+            // that arrives in that gap is still caught as a failure below.
+            if (reused && now - last >= CHECK_AFTER_IDLE_NANOS && closedByPeer(connection.socket())) {
                 throw new StaleConnectionException("kept-alive connection closed by the server",
                         new EOFException("connection closed by the server while idle"), true);
             }
             try {
-                return chain.proceed(chain.request());
+                Response response = chain.proceed(chain.request());
+                lastUsed.put(connection, System.nanoTime());
+                return response;
             } catch (IOException failure) {
                 if (reused && looksStale(failure)) {
                     throw new StaleConnectionException("request failed on a reused connection", failure, false);
