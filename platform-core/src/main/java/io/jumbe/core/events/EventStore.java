@@ -155,8 +155,11 @@ public final class EventStore {
         int total = 0;
         int deleted;
         do {
-            deleted = jdbi.inTransaction(h -> h.createUpdate("DELETE FROM events WHERE id IN "
-                            + "(SELECT id FROM events WHERE created_at < :before ORDER BY id LIMIT :limit)")
+            // The oldest rows along the primary key (ids grow with time), so no index on created_at is needed and a
+            // run with nothing to delete reads one batch; a young row among them ends the run.
+            deleted = jdbi.inTransaction(h -> h.createUpdate("DELETE FROM events WHERE id IN (SELECT id FROM "
+                            + "(SELECT id, created_at FROM events ORDER BY id LIMIT :limit) oldest "
+                            + "WHERE created_at < :before)")
                     .bind("before", before).bind("limit", batch).execute());
             total += deleted;
         } while (deleted == batch);

@@ -395,11 +395,12 @@ public final class WebhookService implements AutoCloseable {
     public int purgeOlderThan(Duration retention, int batch) {
         Instant before = clock.instant().minus(retention);
         int total = 0;
-        int deleted;
-        do {
-            deleted = jdbi.inTransaction(h -> store.purgeFinished(h, before, batch));
-            total += deleted;
-        } while (deleted == batch);
+        WebhookStore.PurgeStep step = new WebhookStore.PurgeStep(0, "", true);
+        while (step.more()) {
+            String after = step.lastId();
+            step = jdbi.inTransaction(h -> store.purgeFinished(h, before, after, batch));
+            total += step.deleted();
+        }
         return total;
     }
 

@@ -11,6 +11,7 @@ import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,14 +34,16 @@ class EventRetentionTest {
             platform.wallet().manualCredit(tenant, Money.parse("1.00"), "BANK-1", null, "admin");
             platform.wallet().manualCredit(tenant, Money.parse("2.00"), "BANK-2", null, "admin");
             platform.wallet().manualCredit(tenant, Money.parse("3.00"), "BANK-3", null, "admin");
-            List<Delivery> old = platform.webhooks().deliveries(tenant, ALL).items();
+            List<Delivery> old = platform.webhooks().deliveries(tenant, ALL).items().stream()
+                    .sorted(Comparator.comparing(Delivery::id)).toList();
             assertThat(old).hasSize(3);
-            // Two finished long ago (one with its attempt log); the third is still owed to the receiver.
+            // The oldest is still owed to the receiver (the purge must walk past it); the other two finished long
+            // ago, one with its attempt log.
             platform.jdbi().useHandle(h -> {
-                h.execute("UPDATE webhook_deliveries SET status = 'succeeded' WHERE id = ?", old.get(0).id());
-                h.execute("UPDATE webhook_deliveries SET status = 'failed' WHERE id = ?", old.get(1).id());
+                h.execute("UPDATE webhook_deliveries SET status = 'succeeded' WHERE id = ?", old.get(1).id());
+                h.execute("UPDATE webhook_deliveries SET status = 'failed' WHERE id = ?", old.get(2).id());
                 h.execute("INSERT INTO webhook_attempts (delivery_id, attempted_at, http_status, latency_ms, succeeded) "
-                        + "VALUES (?, ?, 200, 12, TRUE)", old.get(0).id(), clock.instant());
+                        + "VALUES (?, ?, 200, 12, TRUE)", old.get(1).id(), clock.instant());
             });
             Instant cutoff = clock.instant().plus(Duration.ofDays(1));
 
@@ -56,7 +59,7 @@ class EventRetentionTest {
             assertThat(left).isNotEmpty().allSatisfy(e -> assertThat(e.createdAt()).isAfter(cutoff));
             assertThat(deliveries).isEqualTo(2);
             assertThat(platform.webhooks().deliveries(tenant, ALL).items()).extracting(Delivery::id)
-                    .contains(old.get(2).id()).doesNotContain(old.get(0).id(), old.get(1).id()).hasSize(2);
+                    .contains(old.get(0).id()).doesNotContain(old.get(1).id(), old.get(2).id()).hasSize(2);
             int attempts = platform.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_attempts")
                     .mapTo(Integer.class).one());
             assertThat(attempts).isZero();
