@@ -8,21 +8,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forgets what no longer needs keeping: idempotency keys past their 24 hours and finished jobs after a week.
- * Safe on several instances at once (plain deletes by age).
+ * Forgets what no longer needs keeping: idempotency keys past their 24 hours, finished jobs after a week, and events
+ * and finished webhook deliveries after {@code EVENT_RETENTION}. Safe on several instances at once (deletes by age).
  */
 final class Housekeeping implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
     private static final Duration DONE_JOBS_KEPT = Duration.ofDays(7);
+    // Rows deleted per transaction: keeps each purge statement short however large the backlog.
+    private static final int PURGE_BATCH = 1000;
     private final Jumbe platform;
+    private final Duration eventRetention;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "housekeeping");
         t.setDaemon(true);
         return t;
     });
 
-    Housekeeping(Jumbe platform) {
+    Housekeeping(Jumbe platform, Duration eventRetention) {
         this.platform = platform;
+        this.eventRetention = eventRetention;
     }
 
     void start() {
@@ -33,8 +37,11 @@ final class Housekeeping implements AutoCloseable {
         try {
             int keys = platform.idempotency().purgeExpired();
             int jobs = platform.jobs().purgeDone(DONE_JOBS_KEPT);
-            if (keys + jobs > 0) {
-                log.info("housekeeping: forgot {} idempotency keys and {} finished jobs", keys, jobs);
+            int events = platform.events().purgeOlderThan(eventRetention, PURGE_BATCH);
+            int deliveries = platform.webhooks().purgeOlderThan(eventRetention, PURGE_BATCH);
+            if (keys + jobs + events + deliveries > 0) {
+                log.info("housekeeping: forgot {} idempotency keys, {} finished jobs, {} events and {} webhook deliveries",
+                        keys, jobs, events, deliveries);
             }
         } catch (RuntimeException e) {
             log.warn("housekeeping failed; will try again", e);

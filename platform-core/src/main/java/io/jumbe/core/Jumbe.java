@@ -148,7 +148,7 @@ public final class Jumbe implements AutoCloseable {
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
                         4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())));
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
-        this.housekeeping = new Housekeeping(this);
+        this.housekeeping = new Housekeeping(this, config.eventRetention());
     }
 
     /** The Onfon account the config names, or null when it names none (the server then mounts its simulator). */

@@ -2,11 +2,11 @@ package io.jumbe.server;
 
 import io.javalin.config.JavalinConfig;
 import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.sms.MessageExpiry;
 import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsTuning;
-import io.jumbe.core.sms.onfon.OnfonClient;
 import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.docs.DocsResources;
@@ -68,7 +68,8 @@ public final class Application implements AutoCloseable {
         JumbeConfig.Onfon onfon = config.onfon();
         this.onfonSimulator = onfon.simulated() ? new OnfonSimulator(OnfonSimulator.DEFAULT_MOUNT_PREFIX,
                 onfon.accessKey(), onfon.apiKey(), onfon.clientId(), smsTuning.simulatorDlrDelay(),
-                OnfonClient.defaultHttpClient()) : null;
+                // its delivery reports go to our own callback, which dedupes them: any request may be resent
+                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build()) : null;
         // The real clients, pointed at the simulators mounted here; their address is known only once the server
         // listens. The Daraja simulator is called on our own local address, whatever PUBLIC_BASE_URL says.
         Jumbe.Builder builder = Jumbe.builder().database(database).clock(clock).config(config).smsTuning(smsTuning)

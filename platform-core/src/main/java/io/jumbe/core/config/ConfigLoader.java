@@ -132,7 +132,8 @@ public final class ConfigLoader {
                 topupMin, topupMax, webhooks,
                 get("RATE_LIMITS", "true", ConfigLoader::bool),
                 get("MANUAL_TOPUP_MAX", "1000000", ConfigLoader::positiveMoney),
-                new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()));
+                new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()),
+                get("EVENT_RETENTION", "90d", ConfigLoader::positiveDuration));
     }
 
     /** Bytes in the platform key (AES-256). */
@@ -228,6 +229,14 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("must be above zero");
         }
         return n;
+    }
+
+    private static Duration positiveDuration(String v) {
+        Duration d = Durations.parse(v);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be above zero");
+        }
+        return d;
     }
 
     private static Money positiveMoney(String v) {

@@ -22,7 +22,8 @@ public record JumbeConfig(
         Webhooks webhooks,
         boolean rateLimits,
         Money manualTopupMax,
-        Security security) {
+        Security security,
+        Duration eventRetention) {
 
     /**
      * Secrets of the platform itself.

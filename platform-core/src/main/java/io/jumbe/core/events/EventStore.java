@@ -6,6 +6,7 @@ import io.jumbe.core.common.Json;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.TransactionCache;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,30 @@ public final class EventStore {
                         rs.getString("type"), rs.getLong("sequence"), parse(rs.getString("payload")),
                         rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
                 .list());
+    }
+
+    /**
+     * Deletes events older than {@code retention}, {@code batch} at a time, each batch in its own short transaction.
+     * Nothing waits on an old event: deliveries and jobs are made from it in the transaction that appends it.
+     *
+     * @param retention how long events are kept ({@code EVENT_RETENTION})
+     * @param batch     events deleted per transaction
+     * @return how many events were deleted
+     */
+    public int purgeOlderThan(Duration retention, int batch) {
+        Instant before = clock.instant().minus(retention);
+        int total = 0;
+        int deleted;
+        do {
+            // The oldest rows along the primary key (ids grow with time), so no index on created_at is needed and a
+            // run with nothing to delete reads one batch; a young row among them ends the run.
+            deleted = jdbi.inTransaction(h -> h.createUpdate("DELETE FROM events WHERE id IN (SELECT id FROM "
+                            + "(SELECT id, created_at FROM events ORDER BY id LIMIT :limit) oldest "
+                            + "WHERE created_at < :before)")
+                    .bind("before", before).bind("limit", batch).execute());
+            total += deleted;
+        } while (deleted == batch);
+        return total;
     }
 
     /** A tenant's events of one type, newest first (for tests and the admin CLI). */

@@ -197,20 +197,27 @@ public final class SmsService {
         }
         java.util.LinkedHashSet<String> valid = new java.util.LinkedHashSet<>();
         List<Rejection> rejected = new ArrayList<>();
-        for (String input : request.recipients()) {
+        List<FieldError> invalid = new ArrayList<>();
+        for (int i = 0; i < request.recipients().size(); i++) {
+            String input = request.recipients().get(i);
             PhoneNumbers.Result r = PhoneNumbers.parse(input);
             if (r instanceof PhoneNumbers.Valid v) {
                 valid.add(v.msisdn());
             } else {
-                rejected.add(new Rejection(input, "invalid_recipient", ((PhoneNumbers.Invalid) r).reason()));
+                String reason = ((PhoneNumbers.Invalid) r).reason();
+                rejected.add(new Rejection(input, "invalid_recipient", reason));
+                if (invalid.size() < 100) {
+                    invalid.add(new FieldError(request.single() ? "recipient" : "recipients[" + i + "]", reason));
+                }
             }
         }
         if (valid.isEmpty()) {
+            // The reason already says "not a Kenyan mobile number: ..."; the detail does not say it twice.
             List<Map<String, Object>> list = rejected.stream().limit(100).map(SmsService::rejectionMap).toList();
             throw new ServiceException("invalid_recipient", rejected.size() == 1
-                    ? "The recipient is not a valid Kenyan mobile number: " + rejected.get(0).reason()
-                    : "None of the recipients is a valid Kenyan mobile number.",
-                    List.of(), Map.of("rejected", list));
+                    ? "The recipient is " + rejected.get(0).reason() + "."
+                    : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
+                    invalid, Map.of("rejected", list));
         }
         return new Checked(tenant, sender, count, List.copyOf(valid), List.copyOf(rejected));
     }

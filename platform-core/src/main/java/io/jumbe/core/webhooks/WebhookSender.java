@@ -1,5 +1,6 @@
 package io.jumbe.core.webhooks;
 
+import io.jumbe.core.common.OutboundHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -23,7 +23,8 @@ import okhttp3.Response;
 
 /**
  * Sends one delivery attempt to a tenant's receiver and reports what happened; it never retries (the delivery
- * job owns the schedule, {@link RetrySchedule}) and never follows redirects.
+ * job owns the schedule, {@link RetrySchedule}) except to resend at once, on a new connection, an attempt that failed
+ * on a kept-alive connection the receiver had closed ({@link OutboundHttp}), and never follows redirects.
  *
  * <p>Headers: {@code webhook-id}, {@code webhook-timestamp} (the attempt's own time, so receivers' replay windows
  * hold on retries), {@code webhook-signature}, {@code X-Webhook-Event}, {@code X-Webhook-Signature} (same value as
@@ -76,19 +77,20 @@ public final class WebhookSender implements AutoCloseable {
         this.timeout = timeout;
         this.userAgent = "Jumbe-Webhooks/" + version;
         this.clock = clock;
-        this.client = new OkHttpClient.Builder()
+        // Receivers dedupe by webhook-id, so a send that failed on a kept-alive connection the receiver had closed
+        // is resent at once on a new one (OutboundHttp); the resend resolves through the same guarded Dns.
+        this.client = OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST, 64)
                 .dns(guard.dns())
                 // A system-wide proxy would resolve the tenant's host itself, out of the guard's sight.
                 .proxy(Proxy.NO_PROXY)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                // The delivery job is the only retry loop.
+                // The delivery job is the only retry loop for failures the receiver may have seen.
                 .retryOnConnectionFailure(false)
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                .connectionPool(new ConnectionPool(64, 1, TimeUnit.MINUTES))
                 .build();
     }
 

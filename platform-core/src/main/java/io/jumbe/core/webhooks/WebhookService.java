@@ -405,6 +405,27 @@ public final class WebhookService implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Forgets finished deliveries (and their attempt logs) older than {@code retention}, {@code batch} at a time,
+     * each batch in its own short transaction so a large backlog never holds locks for long. Pending deliveries are
+     * kept whatever their age.
+     *
+     * @param retention how long deliveries are kept ({@code EVENT_RETENTION})
+     * @param batch     deliveries deleted per transaction
+     * @return how many deliveries were deleted
+     */
+    public int purgeOlderThan(Duration retention, int batch) {
+        Instant before = clock.instant().minus(retention);
+        int total = 0;
+        WebhookStore.PurgeStep step = new WebhookStore.PurgeStep(0, "", true);
+        while (step.more()) {
+            String after = step.lastId();
+            step = jdbi.inTransaction(h -> store.purgeFinished(h, before, after, batch));
+            total += step.deleted();
+        }
+        return total;
+    }
+
     /** @return every configured tenant's webhook health, by tenant id */
     public List<WebhookHealth> health() {
         return jdbi.withHandle(store::health);

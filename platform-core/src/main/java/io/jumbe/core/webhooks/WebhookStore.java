@@ -157,6 +157,46 @@ final class WebhookStore {
                 .execute();
     }
 
+    /** One step of a purge: how many deliveries went, where the next step starts, and whether it may go on. */
+    record PurgeStep(int deleted, String lastId, boolean more) {
+    }
+
+    /**
+     * Looks at the next {@code limit} deliveries in id order (ids start with their creation time, so this walks
+     * oldest first along the primary key, and needs no index on {@code created_at}) and deletes those created
+     * before {@code before} that are finished, with their attempts. Pending ones stay whatever their age: their job
+     * still needs them. The rows are locked first, so a concurrent retry or replay either runs before (the delivery
+     * is pending, so kept) or waits and finds nothing.
+     *
+     * @param afterId where the previous step ended, {@code ""} to start
+     * @return what was done; {@code more} is false once a delivery young enough to keep, or the end, was reached
+     */
+    PurgeStep purgeFinished(Handle h, Instant before, String afterId, int limit) {
+        List<Object[]> rows = h.createQuery("SELECT id, created_at FROM webhook_deliveries WHERE id > :after "
+                        + "ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit)
+                .map((rs, ctx) -> new Object[] {rs.getString("id"), instant(rs, "created_at")}).list();
+        if (rows.isEmpty()) {
+            return new PurgeStep(0, afterId, false);
+        }
+        List<String> old = rows.stream().filter(r -> ((Instant) r[1]).isBefore(before)).map(r -> (String) r[0]).toList();
+        boolean reachedYoung = old.size() < rows.size();
+        String lastId = (String) rows.get(rows.size() - 1)[0];
+        if (old.isEmpty()) {
+            return new PurgeStep(0, lastId, !reachedYoung);
+        }
+        List<String> finished = h.createQuery("SELECT id FROM webhook_deliveries WHERE id IN (<ids>) "
+                        + "AND status <> 'pending' FOR UPDATE")
+                .bindList("ids", old).mapTo(String.class).list();
+        int deleted = 0;
+        if (!finished.isEmpty()) {
+            h.createUpdate("DELETE FROM webhook_attempts WHERE delivery_id IN (<ids>)").bindList("ids", finished).execute();
+            deleted = h.createUpdate("DELETE FROM webhook_deliveries WHERE id IN (<ids>)").bindList("ids", finished)
+                    .execute();
+        }
+        return new PurgeStep(deleted, lastId, !reachedYoung && rows.size() == limit);
+    }
+
     /** Makes a delivery pending again under a new generation; returns that generation. */
     int restart(Handle h, String deliveryId, Instant now) {
         h.createUpdate("UPDATE webhook_deliveries SET status = 'pending', generation = generation + 1, "

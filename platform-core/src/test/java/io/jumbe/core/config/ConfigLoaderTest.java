@@ -23,6 +23,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void eventsAreKeptNinetyDaysUnlessEventRetentionSaysOtherwise() {
+        assertThat(new ConfigLoader(Map.of()).load().eventRetention()).isEqualTo(Duration.ofDays(90));
+        assertThat(new ConfigLoader(Map.of("EVENT_RETENTION", "30d")).load().eventRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("EVENT_RETENTION", "0d")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("EVENT_RETENTION");
+    }
+
+    @Test
     void aValueThatDoesNotParseNamesItsVariable() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of("DLR_EXPIRY", "two days")).load())
                 .isInstanceOf(ConfigException.class).hasMessageContaining("DLR_EXPIRY");

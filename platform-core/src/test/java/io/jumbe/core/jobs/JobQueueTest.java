@@ -3,9 +3,9 @@ package io.jumbe.core.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jumbe.core.Jumbe;
+import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,15 +25,16 @@ class JobQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
-    void aJobClaimedByAWorkerThatDiesRunsAgainAfterItsLease(TestDatabase db) throws Exception {
-        try (Jumbe platform = db.platform()) {
+    void aJobClaimedByAWorkerThatDiesRunsAgainAfterItsLease(TestDatabase db) {
+        TestClock clock = TestClock.ofNow();
+        try (Jumbe platform = db.platform(clock)) {
             JobQueue jobs = platform.jobs();
             jobs.enqueue(NewJob.of("q", "k", "{}"));
             List<Job> claimedByDead = jobs.claim("q", 10, "dead-worker", Duration.ofMillis(300));
             assertThat(claimedByDead).hasSize(1);
             assertThat(jobs.claim("q", 10, "live-worker", Duration.ofSeconds(30))).isEmpty();
 
-            Thread.sleep(400);
+            clock.advance(Duration.ofMillis(301));
             List<Job> reclaimed = jobs.claim("q", 10, "live-worker", Duration.ofSeconds(30));
             assertThat(reclaimed).extracting(Job::id).containsExactly(claimedByDead.get(0).id());
             assertThat(reclaimed.get(0).attempts()).isEqualTo(2);
@@ -158,9 +159,12 @@ class JobQueueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aJobScheduledForLaterIsNotClaimedEarly(TestDatabase db) {
-        try (Jumbe platform = db.platform()) {
-            platform.jobs().enqueue(NewJob.of("q", "k", "{}").at(Instant.now().plusSeconds(3600)));
+        TestClock clock = TestClock.ofNow();
+        try (Jumbe platform = db.platform(clock)) {
+            platform.jobs().enqueue(NewJob.of("q", "k", "{}").at(clock.instant().plusSeconds(3600)));
             assertThat(platform.jobs().claim("q", 10, "w", Duration.ofMinutes(1))).isEmpty();
+            clock.advance(Duration.ofSeconds(3600));
+            assertThat(platform.jobs().claim("q", 10, "w", Duration.ofMinutes(1))).hasSize(1);
         }
     }
 }

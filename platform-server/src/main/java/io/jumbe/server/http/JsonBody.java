@@ -12,12 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Reads a JSON object body field by field, collecting every problem so the client learns all of them at once.
- * The body is read as JSON whatever the Content-Type says: the reseller's old docs show {@code curl -d '{…}'},
- * which sends a form content type.
+ * A body that is JSON is read whatever the Content-Type says: the reseller's old docs show {@code curl -d '{…}'},
+ * which sends a form content type. A real form or a multipart upload is 415 {@code unsupported_media_type}.
  */
 public final class JsonBody {
     private final JsonNode root;
@@ -28,7 +29,24 @@ public final class JsonBody {
     }
 
     public static JsonBody of(Context ctx) {
-        return parse(ctx.bodyAsBytes());
+        byte[] bytes = ctx.bodyAsBytes();
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT).strip();
+        boolean multipart = type.startsWith("multipart/");
+        boolean form = type.startsWith("application/x-www-form-urlencoded");
+        if (multipart || form && bytes != null && bytes.length > 0 && !isJson(bytes)) {
+            throw new HttpProblem(415, "unsupported_media_type", "The body must be JSON (Content-Type: "
+                    + "application/json), not " + (multipart ? "a multipart upload." : "form fields."));
+        }
+        return parse(bytes);
+    }
+
+    private static boolean isJson(byte[] bytes) {
+        try {
+            Json.mapper().readTree(bytes);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     public static JsonBody parse(byte[] bytes) {

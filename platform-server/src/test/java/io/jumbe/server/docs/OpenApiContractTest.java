@@ -253,6 +253,9 @@ class OpenApiContractTest {
         assertThat(http.send("GET", sender.path("/sms/status/MSG-NOPE"), null, key(sender)).status()).isEqualTo(404);
         assertThat(http.sendBad("GET", sender.path("/sms/history?status=lost"), null, key(sender)).status())
                 .isEqualTo(400);
+        assertThat(http.sendBad("POST", sender.path("/sms/send"), "recipient=254712345678&message=Hello",
+                Map.of("X-API-Key", sender.apiKey(), "Content-Type", "application/x-www-form-urlencoded")).status())
+                .isEqualTo(415);
         assertThat(http.mismatches()).isEmpty();
     }
 

@@ -13,10 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsService;
+import io.jumbe.core.sms.SmsTuning;
+import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
 import io.jumbe.server.testing.Sender;
 import io.jumbe.server.testing.TestApp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -112,22 +115,31 @@ class SmsDispatchResilienceTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
-    void upstreamCreditExhaustedKeepsMessagesQueuedAlertsAdminsAndResumes(TestDatabase db) throws Exception {
-        try (TestApp app = TestApp.start(db, ENV)) {
+    void upstreamCreditExhaustedKeepsMessagesQueuedAlertsAdminsAndResumes(TestDatabase db) {
+        // The pause runs on the platform's clock: the test moves it instead of waiting the pause out.
+        TestClock clock = TestClock.ofNow();
+        Duration pause = SmsTuning.fast().upstreamPause();
+        try (TestApp app = TestApp.start(db, ENV, clock)) {
             OnfonSimulator sim = simulator(app);
             sim.creditExhausted(true);
             Sender s = app.sender("10.00");
             String id = sendOne(s, "0766400100", "wait for credit");
             await("the credit alert is raised", () -> app.platform().alerts().open().stream()
                     .anyMatch(a -> a.kind().equals(SmsDispatcher.ALERT_CREDIT)));
-            assertThat(app.application().smsDispatcher().upstreamPauses()).isGreaterThan(0);
-            Thread.sleep(300); // let the paused dispatcher try again at least once more
+            SmsDispatcher dispatcher = app.application().smsDispatcher();
+            long pauses = dispatcher.upstreamPauses();
+            assertThat(pauses).isGreaterThan(0);
+            assertThat(dispatcher.paused()).isTrue();
+            clock.advance(pause.plusMillis(1));
+            await("the dispatcher tries again after its pause and is refused again",
+                    () -> dispatcher.upstreamPauses() > pauses);
             assertThat(status(s, id)).isEqualTo("queued");
             assertThat(count(app.platform(), "SELECT COUNT(*) FROM wallet_transactions WHERE type = 'refund'")).isZero();
             assertThat(count(app.platform(), "SELECT attempts FROM jobs WHERE dedupe_key = ?", id)).isLessThanOrEqualTo(1);
             assertThat(app.http().get("/metrics").body()).contains("onfon_dispatch_pauses_total");
 
             sim.creditExhausted(false);
+            clock.advance(pause.plusMillis(1));
             awaitStatus(s, id, "delivered");
             await("the alert is resolved", () -> app.platform().alerts().open().isEmpty());
             assertThat(app.platform().wallet().balance(s.clientId()).balance()).isEqualTo(Money.parse("9.00"));

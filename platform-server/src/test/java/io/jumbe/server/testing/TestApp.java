@@ -40,6 +40,11 @@ public final class TestApp implements AutoCloseable {
         return start(db.fresh(), env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH));
     }
 
+    /** Starts with extra environment variables and the given clock (a {@code TestClock} the test moves). */
+    public static TestApp start(TestDatabase db, Map<String, String> env, Clock clock) {
+        return start(db.fresh(), env, DarajaSimulator.Settings.defaults(Application.DARAJA_SIMULATOR_PATH), clock);
+    }
+
     /** Starts with extra environment variables and the built-in Daraja simulator behaving as given. */
     public static TestApp start(TestDatabase db, Map<String, String> env, DarajaSimulator.Settings daraja) {
         return start(db.fresh(), env, daraja);
@@ -52,6 +57,11 @@ public final class TestApp implements AutoCloseable {
 
     /** Starts over a given database with the built-in Daraja simulator behaving as given. */
     public static TestApp start(Database database, Map<String, String> env, DarajaSimulator.Settings daraja) {
+        return start(database, env, daraja, Clock.systemUTC());
+    }
+
+    private static TestApp start(Database database, Map<String, String> env, DarajaSimulator.Settings daraja,
+                                 Clock clock) {
         Map<String, String> all = new HashMap<>();
         all.put("WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true");
         // tests send more than a bronze tenant's 60 a minute; RateLimitTest turns limits on
@@ -60,7 +70,7 @@ public final class TestApp implements AutoCloseable {
         all.put("JUMBE_SECRET_KEY", TEST_SECRET_KEY);
         all.putAll(env);
         JumbeConfig config = new ConfigLoader(all).load();
-        return new TestApp(new Application(config, database, Clock.systemUTC(), daraja, SmsTuning.fast()).start(0));
+        return new TestApp(new Application(config, database, clock, daraja, SmsTuning.fast()).start(0));
     }
 
     /**

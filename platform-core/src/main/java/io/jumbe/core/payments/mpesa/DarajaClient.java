@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jumbe.core.common.OutboundHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class DarajaClient implements PaymentGateway {
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String INVALID_TOKEN = "404.001.03";
     private static final String PUSH_REFUSED = "500.001.1001";
+    private static final String QUERY_PATH = "/mpesa/stkpushquery/v1/query";
 
     private final DarajaConfig config;
     private final OkHttpClient http;
@@ -57,9 +59,13 @@ public final class DarajaClient implements PaymentGateway {
         this.tokens = new AccessTokenCache(this::fetchToken, clock);
     }
 
-    /** An OkHttp client with the timeouts this client uses by default. */
+    /**
+     * An OkHttp client with the timeouts this client uses by default and short keep-alive pooling. A request that
+     * failed on a kept-alive connection Daraja had closed is resent only when that cannot push a second STK prompt:
+     * it was never written, or it only reads (token, STK Query).
+     */
     public static OkHttpClient defaultHttpClient() {
-        return new OkHttpClient.Builder()
+        return OutboundHttp.builder(OutboundHttp.Resend.ONLY_UNSENT)
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
@@ -122,7 +128,7 @@ public final class DarajaClient implements PaymentGateway {
         body.put("Timestamp", timestamp);
         body.put("CheckoutRequestID", checkoutRequestId);
 
-        Answer answer = postWithToken("/mpesa/stkpushquery/v1/query", body);
+        Answer answer = postWithToken(QUERY_PATH, body);
         if (isBeingProcessed(answer)) {
             return new StkQueryResult.Pending(checkoutRequestId, answer.errorMessage());
         }
@@ -185,6 +191,9 @@ public final class DarajaClient implements PaymentGateway {
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .post(RequestBody.create(bytes, JSON))
+                // A query only reads, so it may be resent after a stale connection; a push would prompt twice.
+                .tag(OutboundHttp.Resend.class, path.equals(QUERY_PATH) ? OutboundHttp.Resend.ANY_REQUEST
+                        : OutboundHttp.Resend.ONLY_UNSENT)
                 .build();
         return execute(request, path);
     }

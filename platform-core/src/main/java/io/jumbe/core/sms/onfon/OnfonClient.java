@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.sms.MessageOutcome;
 import io.jumbe.core.sms.OutboundSms;
 import io.jumbe.core.sms.SmsEncoding;
@@ -85,11 +86,12 @@ public final class OnfonClient implements SmsGateway {
     }
 
     /**
-     * An OkHttp client suited to Onfon: 5 s to connect, 30 s per call, keep-alive pooling, and no silent
-     * retry (dispatch owns retries).
+     * An OkHttp client suited to Onfon: 5 s to connect, 30 s per call, short keep-alive pooling, and no silent
+     * retry (dispatch owns retries). A send is resent only when it cannot have reached Onfon (its kept-alive
+     * connection was found closed before it was written), since a resent SendBulkSMS would send the SMS twice.
      */
     public static OkHttpClient defaultHttpClient() {
-        return new OkHttpClient.Builder()
+        return OutboundHttp.builder(OutboundHttp.Resend.ONLY_UNSENT)
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))

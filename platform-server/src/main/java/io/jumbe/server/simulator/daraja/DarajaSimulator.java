@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.payments.mpesa.DarajaConfig;
 import io.jumbe.core.payments.mpesa.DarajaPassword;
 import io.jumbe.core.payments.mpesa.DarajaTransactionType;
@@ -208,7 +209,9 @@ public final class DarajaSimulator implements AutoCloseable {
 
     /** A simulator with its own HTTP client for callbacks and the system clock. */
     public DarajaSimulator(Settings settings) {
-        this(settings, new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(15)).build(), Clock.systemUTC());
+        // Callbacks may be resent after a stale connection: the platform dedupes them by CheckoutRequestID.
+        this(settings, OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).callTimeout(Duration.ofSeconds(15)).build(),
+                Clock.systemUTC());
     }
 
     /**

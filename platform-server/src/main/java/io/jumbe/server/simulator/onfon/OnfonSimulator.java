@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.sms.onfon.OnfonConfig;
 import java.io.IOException;
 import java.time.Duration;
@@ -145,7 +146,8 @@ public final class OnfonSimulator implements AutoCloseable {
      * @param dlrDelay   how long after a submit its delivery reports go out
      */
     public OnfonSimulator(String pathPrefix, Duration dlrDelay) {
-        this(pathPrefix, DEFAULT_ACCESS_KEY, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, dlrDelay, new OkHttpClient(), true);
+        this(pathPrefix, DEFAULT_ACCESS_KEY, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, dlrDelay,
+                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build(), true);
     }
 
     /**
