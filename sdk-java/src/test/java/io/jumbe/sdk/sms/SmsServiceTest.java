@@ -142,8 +142,9 @@ class SmsServiceTest {
     @Test
     void historySendsFiltersAndIteratesPagesLazily() throws Exception {
         api.json(200, "{\"data\":[{\"message_id\":\"MSG-1\"},{\"message_id\":\"MSG-2\"}],"
-                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3}}");
-        api.json(200, "{\"data\":[{\"message_id\":\"MSG-3\"}],\"meta\":{\"current_page\":2,\"per_page\":2,\"total\":3}}");
+                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3,\"has_more\":true}}");
+        api.json(200, "{\"data\":[{\"message_id\":\"MSG-3\"}],\"meta\":{\"per_page\":2,\"total\":3,\"has_more\":false,"
+                + "\"starting_after\":\"MSG-2\"}}");
 
         Page<SmsMessage> first = api.client.sms().history(SmsHistoryParams.builder().status(MessageStatus.FAILED)
                 .recipient("254712345678").reference("r").from(LocalDate.of(2025, 10, 1)).to(LocalDate.of(2025, 10, 31))
@@ -157,7 +158,9 @@ class SmsServiceTest {
             ids.add(m.messageId());
         }
         assertThat(ids).containsExactly("MSG-1", "MSG-2", "MSG-3");
-        assertThat(api.take().getTarget()).contains("page=2");
+        assertThat(api.take().getTarget()).as("the next page by cursor, with the same filter")
+                .isEqualTo("/api/2/sms/history?status=failed&recipient=254712345678"
+                        + "&reference=r&from=2025-10-01&to=2025-10-31&starting_after=MSG-2&per_page=2");
         assertThat(api.server.getRequestCount()).isEqualTo(2);
     }
 
