@@ -44,7 +44,7 @@ public final class SmsHistoryParams extends ListParams {
     }
 
     Query toQuery(String after) {
-        return Pages.paging(new Query().add("status", status).add("recipient", recipient).add("reference", reference)
+        return Pages.paging(new Query().add("status", status == null ? null : status.wireValue()).add("recipient", recipient).add("reference", reference)
                 .add("from", from).add("to", to), this, after);
     }
 

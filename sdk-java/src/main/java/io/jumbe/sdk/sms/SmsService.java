@@ -162,6 +162,17 @@ public final class SmsService {
     }
 
     /**
+     * Counts by status, segments and cost for today and for this month ({@code GET /sms/statistics} without a
+     * range).
+     *
+     * @return both ranges' statistics
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SmsStatisticsOverview statisticsOverview() {
+        return http.get(SmsStatisticsOverview.class, null, "sms", "statistics");
+    }
+
+    /**
      * Cancels a scheduled message that has not left yet; its cost is refunded ({@code DELETE /sms/{message_id}}).
      *
      * @param messageId the id, {@code MSG-…}

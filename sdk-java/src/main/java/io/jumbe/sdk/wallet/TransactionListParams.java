@@ -44,8 +44,8 @@ public final class TransactionListParams extends ListParams {
     }
 
     Query filterQuery() {
-        return new Query().add("from_date", fromDate).add("to_date", toDate).add("type", type)
-                .add("status", status).add("search", search);
+        return new Query().add("from_date", fromDate).add("to_date", toDate).add("type", type == null ? null : type.wireValue())
+                .add("status", status == null ? null : status.wireValue()).add("search", search);
     }
 
     Query toQuery(String after) {

@@ -41,7 +41,7 @@ public final class DeliveryListParams extends ListParams {
     }
 
     Query toQuery(String after) {
-        return Pages.paging(new Query().add("event", event).add("status", status).add("from", from).add("to", to),
+        return Pages.paging(new Query().add("event", event).add("status", status == null ? null : status.wireValue()).add("from", from).add("to", to),
                 this, after);
     }
 

@@ -48,7 +48,8 @@ class WalletServiceTest {
 
     @Test
     void balanceKeepsDigitsADoubleWouldLose() {
-        api.json(200, "{\"balance\": 90071992547409.93, \"currency\": \"KES\"}");
+        api.json(200, "{\"balance\": 90071992547409.93, \"currency\": \"KES\", \"units\": 90071992547409, "
+                + "\"price_per_unit\": 1.00}");
         assertThat(api.client.wallet().balance().balance().toPlainString()).isEqualTo("90071992547409.93");
     }
 
