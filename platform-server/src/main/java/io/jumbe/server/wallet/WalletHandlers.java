@@ -113,11 +113,12 @@ public final class WalletHandlers implements RouteGroup {
         TransactionFilter filter = new TransactionFilter(q.time("from_date", false), q.time("to_date", true),
                 q.oneOf("type", TYPES), q.oneOf("status", STATUSES), q.text("search"));
         String format = q.oneOf("format", List.of("json", "csv"));
-        PageRequest page = q.pageRequest();
-        q.throwIfInvalid();
-        long tenantId = Authenticator.tenantId(ctx);
         String accept = ctx.header("Accept");
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+        // The export is every matching entry, oldest first: paging parameters do not apply to it.
+        PageRequest page = csv ? null : q.pageRequest();
+        q.throwIfInvalid();
+        long tenantId = Authenticator.tenantId(ctx);
         if (csv) {
             streamCsv(ctx, tenantId, filter);
             return;

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code starting_after} and {@code meta.has_more} on the tenant lists, over HTTP, on H2 and PostgreSQL. */
+/** The tenant lists over HTTP on H2 and PostgreSQL: {@code starting_after}, {@code meta.has_more}, their ids. */
 class CursorPagingTest {
 
     @ParameterizedTest(name = "{0}")
@@ -107,6 +107,28 @@ class CursorPagingTest {
             Http.Response both = mine.get("/wallet/transactions?page=2&starting_after=TXN-X");
             assertThat(both.status()).isEqualTo(400);
             assertThat(both.json().at("/errors/0/field").asText()).isEqualTo("page");
+            Http.Response export = mine.get("/wallet/transactions?format=csv&starting_after=TXN-X");
+            assertThat(export.status()).as("the CSV export is not paged").isEqualTo(200);
+            assertThat(export.body()).startsWith("transaction_id,");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aDeliveryNamesItsIdDeliveryIdAndKeepsIdForOneRelease(TestDatabase db) {
+        try (TestApp app = TestApp.start(db); WebhookReceiver receiver = WebhookReceiver.start()) {
+            Sender s = app.sender("10.00");
+            configure(s, receiver.url());
+            credit(app, s, "1.00");
+
+            JsonNode listed = s.get("/webhooks/deliveries").json().at("/data/0");
+            String id = listed.get("delivery_id").asText();
+            JsonNode one = s.get("/webhooks/deliveries/" + id).json();
+
+            assertThat(id).startsWith("WH-");
+            assertThat(listed.get("id").asText()).isEqualTo(id);
+            assertThat(one.get("delivery_id").asText()).isEqualTo(id);
+            assertThat(one.get("id").asText()).isEqualTo(id);
         }
     }
 
