@@ -23,6 +23,11 @@ public enum TransactionStatus {
         this.wire = wire;
     }
 
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }

@@ -19,6 +19,11 @@ public enum TransactionType {
         this.wire = wire;
     }
 
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }
