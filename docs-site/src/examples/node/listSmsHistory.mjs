@@ -22,6 +22,6 @@ while (true) {
   console.log(body);
   if (!response.ok) break;
   const page = JSON.parse(body);
-  if (!page.meta.has_more) break;
+  if (!page.meta?.has_more) break;
   url.searchParams.set("starting_after", page.data[page.data.length - 1].message_id);
 }

@@ -29,6 +29,6 @@ while True:
         print(error.read().decode())
         break
     page = json.loads(body)
-    if not page["meta"]["has_more"]:
+    if not page.get("meta", {}).get("has_more"):
         break
     params["starting_after"] = page["data"][-1]["message_id"]
