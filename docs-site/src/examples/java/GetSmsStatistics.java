@@ -1,7 +1,7 @@
 // SMS statistics for today and this month. Uses the Java SDK (io.jumbe:sdk-java).
 
 import io.jumbe.sdk.JumbeClient;
-import io.jumbe.sdk.sms.SmsStatisticsParams;
+import io.jumbe.sdk.sms.SmsStatisticsOverview;
 
 public class GetSmsStatistics {
     public static void main(String[] args) {
@@ -11,7 +11,9 @@ public class GetSmsStatistics {
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 
-        var statistics = client.sms().statistics(SmsStatisticsParams.none());
-        System.out.println(statistics);
+        SmsStatisticsOverview statistics = client.sms().statisticsOverview();
+        System.out.println("today: " + statistics.today().total() + " messages, KES " + statistics.today().cost());
+        System.out.println("this month: " + statistics.thisMonth().total() + " messages, KES "
+                + statistics.thisMonth().cost());
     }
 }

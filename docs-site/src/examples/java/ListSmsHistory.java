@@ -1,8 +1,10 @@
-// List delivered messages, first page. Uses the Java SDK (io.jumbe:sdk-java).
+// Every delivered message, 100 per page, by cursor: the SDK asks for each page after the last id of the one before
+// (starting_after), so messages sent meanwhile neither repeat nor push others out. Uses the Java SDK (io.jumbe:sdk-java).
 
 import io.jumbe.sdk.JumbeClient;
 import io.jumbe.sdk.sms.MessageStatus;
 import io.jumbe.sdk.sms.SmsHistoryParams;
+import io.jumbe.sdk.sms.SmsMessage;
 
 public class ListSmsHistory {
     public static void main(String[] args) {
@@ -12,11 +14,14 @@ public class ListSmsHistory {
                 .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
                 .build();
 
-        var page = client.sms().history(SmsHistoryParams.builder()
+        int count = 0;
+        for (SmsMessage m : client.sms().historyAll(SmsHistoryParams.builder()
                 .status(MessageStatus.DELIVERED)
-                .perPage(20)
-                .build());
-        page.data().forEach(m -> System.out.println(m.messageId() + " " + m.recipient() + " " + m.status()));
-        System.out.println(page.meta().total() + " delivered");
+                .perPage(100)
+                .build())) {
+            System.out.println(m.messageId() + " " + m.recipient() + " " + m.status());
+            count++;
+        }
+        System.out.println(count + " delivered");
     }
 }

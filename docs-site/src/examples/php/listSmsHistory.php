@@ -1,14 +1,15 @@
 <?php
-// List delivered messages, first page. Plain PHP, no packages (HTTP stream wrapper).
+// Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
+// (starting_after), so messages sent meanwhile neither repeat nor push others out.
+// Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');
 $apiKey = getenv('JUMBE_API_KEY');
-$url = "{$baseUrl}/api/{$clientId}/sms/history" . '?' . http_build_query([
+$params = [
     'status' => 'delivered',
-    'page' => '1',
-    'per_page' => '20',
-]);
+    'per_page' => '100',
+];
 
 $headers = [
     'Accept: application/json',
@@ -24,6 +25,14 @@ $context = stream_context_create([
     ],
 ]);
 
-$response = file_get_contents($url, false, $context);
-echo $http_response_header[0], PHP_EOL;
-echo $response, PHP_EOL;
+while (true) {
+    $url = "{$baseUrl}/api/{$clientId}/sms/history" . '?' . http_build_query($params);
+    $response = file_get_contents($url, false, $context);
+    echo $http_response_header[0], PHP_EOL;
+    echo $response, PHP_EOL;
+    $page = json_decode($response, true);
+    if (!isset($page['meta']) || !$page['meta']['has_more']) {
+        break;
+    }
+    $params['starting_after'] = end($page['data'])['message_id'];
+}

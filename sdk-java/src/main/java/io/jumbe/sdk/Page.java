@@ -3,31 +3,37 @@ package io.jumbe.sdk;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.IntFunction;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One page of a list answer, able to fetch the pages after it.
  *
- * <p>Immutable; {@link #nextPage()} and {@link #autoPagingIterable()} call the API again with the same filter.
+ * <p>Immutable. {@link #nextPage()} and {@link #autoPagingIterable()} call the API again with the same filter and
+ * {@code starting_after} set to the id of this page's last item, as at Stripe: items created while you page
+ * never make an item appear twice or go missing.
  *
  * @param <T> the item type
  */
 public final class Page<T> {
     private final List<T> data;
     private final PageMeta meta;
-    private final IntFunction<Page<T>> fetcher;
+    private final Function<? super T, String> idOf;
+    private final Function<String, Page<T>> after;
 
     /**
      * Creates a page.
      *
-     * @param data    the items of this page
-     * @param meta    its paging facts
-     * @param fetcher fetches the page with the given 1-based number under the same filter
+     * @param data  the items of this page
+     * @param meta  its paging facts
+     * @param idOf  the id of an item, the cursor for the page after it
+     * @param after fetches the page after the item with the given id under the same filter
      */
-    public Page(List<T> data, PageMeta meta, IntFunction<Page<T>> fetcher) {
+    public Page(List<T> data, PageMeta meta, Function<? super T, String> idOf, Function<String, Page<T>> after) {
         this.data = data == null ? List.of() : List.copyOf(data);
-        this.meta = meta == null ? new PageMeta(1, this.data.size(), (long) this.data.size(), 1) : meta;
-        this.fetcher = fetcher;
+        this.meta = meta == null ? new PageMeta(1, this.data.size(), this.data.size(), 1, false, null) : meta;
+        this.idOf = Objects.requireNonNull(idOf, "idOf");
+        this.after = Objects.requireNonNull(after, "after");
     }
 
     /**
@@ -42,7 +48,7 @@ public final class Page<T> {
     /**
      * The paging facts of this page.
      *
-     * @return page number, size and total
+     * @return page size, total, whether more follow, and the page number or cursor
      */
     public PageMeta meta() {
         return meta;
@@ -54,19 +60,11 @@ public final class Page<T> {
      * @return {@code true} when {@link #nextPage()} would return items
      */
     public boolean hasNextPage() {
-        if (data.isEmpty()) {
-            return false;
-        }
-        int current = meta.currentPage() == null ? 1 : meta.currentPage();
-        int perPage = meta.perPage() == null || meta.perPage() <= 0 ? data.size() : meta.perPage();
-        if (meta.total() == null) {
-            return data.size() >= perPage;
-        }
-        return (long) current * perPage < meta.total();
+        return meta.hasMore() && !data.isEmpty();
     }
 
     /**
-     * Fetches the page after this one.
+     * Fetches the page after this one: the items after this page's last item ({@code starting_after}).
      *
      * @return the next page
      * @throws NoSuchElementException when this is the last page
@@ -74,14 +72,13 @@ public final class Page<T> {
      */
     public Page<T> nextPage() {
         if (!hasNextPage()) {
-            throw new NoSuchElementException("no page after page " + meta.currentPage());
+            throw new NoSuchElementException("no page after this one");
         }
-        int current = meta.currentPage() == null ? 1 : meta.currentPage();
-        return fetcher.apply(current + 1);
+        return after.apply(idOf.apply(data.get(data.size() - 1)));
     }
 
     /**
-     * Every item from this page on, fetching each later page only when iteration reaches it.
+     * Every item from this page on, fetching each later page by cursor only when iteration reaches it.
      *
      * @return an iterable that may be iterated several times, each time starting again from this page
      */

@@ -41,7 +41,7 @@ class JumbeClientTest {
         try (MockApi api = new MockApi()) {
             JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
                     .baseUrl(api.server.url("/").toString()).httpClient(custom).build();
-            api.json(200, "{\"balance\":1.00}");
+            api.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
 
             client.account().balance();
 
@@ -93,7 +93,7 @@ class JumbeClientTest {
         try (MockApi api = new MockApi()) {
             JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
                     .baseUrl(api.server.url("/").toString()).logging(true).build();
-            api.json(200, "{\"balance\":1.00}");
+            api.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
 
             client.account().balance();
 
@@ -124,7 +124,7 @@ class JumbeClientTest {
         };
         logger.addHandler(handler);
         try (MockApi api = new MockApi()) {
-            api.json(200, "{\"balance\":1.00}");
+            api.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
             api.client.account().balance();
             assertThat(lines).isEmpty();
         } finally {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RetryTest {
-    private static final String SENT = "{\"status\":\"queued\",\"message_id\":\"MSG-1\",\"cost\":1.00,\"balance\":9.00}";
+    private static final String SENT = "{\"status\":\"queued\",\"message_id\":\"MSG-1\",\"segments\":1,\"cost\":1.00,\"balance\":9.00}";
     private MockApi api;
 
     @BeforeEach
@@ -89,7 +89,7 @@ class RetryTest {
                     .baseUrl(dated.server.url("/").toString()).sleeper(dated.sleeps::add)
                     .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).build();
             dated.problem(503, "service_unavailable", "Retry-After", "Thu, 09 Oct 2025 14:35:12 GMT");
-            dated.json(200, "{\"balance\":1.00}");
+            dated.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
 
             client.account().balance();
 
@@ -140,7 +140,7 @@ class RetryTest {
     @Test
     void retriesA409OnlyWhileTheSameIdempotencyKeyIsStillRunning() {
         api.problem(409, "idempotency_in_progress", null, null);
-        api.json(202, "{\"status\":\"queued\",\"message_id\":\"MSG-1\"}");
+        api.json(202, "{\"status\":\"queued\",\"message_id\":\"MSG-1\",\"segments\":1}");
 
         assertThat(api.client.sms().send(sms()).messageId()).isEqualTo("MSG-1");
         assertThat(api.server.getRequestCount()).isEqualTo(2);

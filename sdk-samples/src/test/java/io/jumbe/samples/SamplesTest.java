@@ -53,7 +53,7 @@ class SamplesTest {
     void sendSmsPrintsTheQueuedMessageAndItsStatus() {
         json("{\"status\":\"queued\",\"message_id\":\"MSG-1\",\"recipient\":\"254712345678\",\"segments\":1,"
                 + "\"encoding\":\"GSM-7\",\"cost\":1.00,\"balance\":99.00}");
-        json("{\"message_id\":\"MSG-1\",\"status\":\"queued\"}");
+        json("{\"message_id\":\"MSG-1\",\"status\":\"queued\",\"segments\":1,\"refunded\":false}");
 
         int status = Sample.execute(SendSms::run, env, out);
 
@@ -64,9 +64,11 @@ class SamplesTest {
 
     @Test
     void bulkSendPrintsQuoteMessagesAndRejections() {
-        json("{\"segments\":1,\"encoding\":\"GSM-7\",\"total_cost\":2.00}");
+        json("{\"segments\":1,\"encoding\":\"GSM-7\",\"characters\":20,\"recipients\":2,\"total_cost\":2.00,"
+                + "\"sufficient_balance\":true}");
         json("{\"status\":\"queued\",\"batch_id\":\"B-1\",\"messages\":[{\"message_id\":\"MSG-1\",\"recipient\":"
-                + "\"254712345678\"},{\"message_id\":\"MSG-2\",\"recipient\":\"254712345679\"}],\"total_cost\":2.00,"
+                + "\"254712345678\",\"segments\":1},{\"message_id\":\"MSG-2\",\"recipient\":\"254712345679\","
+                + "\"segments\":1}],\"total_cost\":2.00,"
                 + "\"balance\":98.00,\"rejected\":[{\"recipient\":\"12345\",\"code\":\"invalid_recipient\"}]}");
 
         assertThat(Sample.execute(BulkSend::run, env, out)).isZero();

@@ -2,12 +2,15 @@ package io.jumbe.core.sms;
 
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
 import io.jumbe.core.phone.PhoneNumbers;
+import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.BalanceChange;
@@ -49,6 +52,8 @@ public final class SmsService {
     /** Dispatch attempts before a message that keeps failing transiently is failed and refunded. */
     public static final int MAX_ATTEMPTS = 8;
 
+    private static final NewestFirst<Message> HISTORY = new NewestFirst<>(MessageStore.COLUMNS, "messages", "tenant_id",
+            (rs, ctx) -> MessageStore.map(rs));
     private final Jdbi jdbi;
     private final Clock clock;
     private final Ids ids;
@@ -248,9 +253,9 @@ public final class SmsService {
                 .orElseThrow(() -> ServiceException.notFound("Message " + messageId));
     }
 
-    /** A page of the tenant's messages, newest first. */
-    public PageOf<Message> history(long tenantId, HistoryFilter filter, int page, int perPage) {
-        StringBuilder where = new StringBuilder(" WHERE tenant_id = :t");
+    /** A page of the tenant's messages, newest first: numbered, or the page after a message ({@code starting_after}). */
+    public ListPage<Message> history(long tenantId, HistoryFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("tenant_id = :t");
         if (filter.status() != null) {
             where.append(" AND status = :status");
         }
@@ -286,21 +291,7 @@ public final class SmsService {
                 q.bind("to", filter.to());
             }
         };
-        return jdbi.withHandle(h -> {
-            Query countQuery = h.createQuery("SELECT COUNT(*) FROM messages" + where);
-            bind.accept(countQuery);
-            long total = countQuery.mapTo(Long.class).one();
-            Query list = h.createQuery("SELECT " + MessageStore.COLUMNS + " FROM messages" + where
-                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
-            bind.accept(list);
-            List<Message> rows = list.bind("limit", perPage).bind("offset", (long) (page - 1) * perPage)
-                    .map((rs, ctx) -> MessageStore.map(rs)).list();
-            return new PageOf<>(rows, page, perPage, total);
-        });
-    }
-
-    /** A page of results with the total count. */
-    public record PageOf<T>(List<T> items, int page, int perPage, long total) {
+        return jdbi.withHandle(h -> HISTORY.page(h, tenantId, where.toString(), bind, page));
     }
 
     /** Counts, segments and net cost of the tenant's messages created in {@code [from, to)}. */

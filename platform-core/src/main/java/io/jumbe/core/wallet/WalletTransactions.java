@@ -2,7 +2,10 @@ package io.jumbe.core.wallet;
 
 import static io.jumbe.core.store.Rows.instant;
 
+import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.PageRequest;
+import io.jumbe.core.store.NewestFirst;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,6 +42,8 @@ public final class WalletTransactions {
             + "CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), t.created_by, t.created_at, "
             + "CAST(NULL AS TIMESTAMP WITH TIME ZONE) FROM topups t WHERE t.credit_id IS NULL OR t.credit_id <> t.id"
             + ") history ";
+    private static final NewestFirst<WalletTransaction> LIST = new NewestFirst<>(COLUMNS, HISTORY,
+            "tenant_id", (rs, ctx) -> map(rs));
     private final Jdbi jdbi;
 
     public WalletTransactions(Jdbi jdbi) {
@@ -54,15 +59,24 @@ public final class WalletTransactions {
                 .bind("id", id).bind("tenantId", tenantId).map((rs, ctx) -> map(rs)).findOne();
     }
 
-    public List<WalletTransaction> page(long tenantId, TransactionFilter filter, int page, int perPage) {
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery("SELECT " + COLUMNS + " FROM " + HISTORY + where(filter)
-                    + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset");
-            bind(q, tenantId, filter);
-            return q.bind("limit", perPage).bind("offset", (long) (page - 1) * perPage).map((rs, ctx) -> map(rs)).list();
-        });
+    /**
+     * A page of the tenant's entries, newest first: numbered, or the page after an entry ({@code starting_after}).
+     *
+     * @param tenantId the tenant
+     * @param filter   time range, type, status, search
+     * @param page     which page
+     * @return the page and the total matching
+     */
+    public ListPage<WalletTransaction> page(long tenantId, TransactionFilter filter, PageRequest page) {
+        return jdbi.withHandle(h -> LIST.page(h, tenantId, conditions(filter), q -> bind(q, tenantId, filter), page));
     }
 
+    /** One numbered page of entries, newest first. */
+    public List<WalletTransaction> page(long tenantId, TransactionFilter filter, int page, int perPage) {
+        return page(tenantId, filter, PageRequest.page(page, perPage)).items();
+    }
+
+    /** How many entries match. */
     public long count(long tenantId, TransactionFilter filter) {
         return jdbi.withHandle(h -> {
             Query q = h.createQuery("SELECT COUNT(*) FROM " + HISTORY + where(filter));
@@ -86,6 +100,10 @@ public final class WalletTransactions {
     }
 
     private static String where(TransactionFilter f) {
+        return "WHERE " + conditions(f);
+    }
+
+    private static String conditions(TransactionFilter f) {
         List<String> parts = new ArrayList<>();
         parts.add("tenant_id = :tenantId");
         if (f.from() != null) {
@@ -103,7 +121,7 @@ public final class WalletTransactions {
         if (f.search() != null) {
             parts.add("(id = :search OR mpesa_receipt = :search OR checkout_request_id = :search OR reference = :search)");
         }
-        return "WHERE " + String.join(" AND ", parts);
+        return String.join(" AND ", parts);
     }
 
     private static void bind(Query q, long tenantId, TransactionFilter f) {

@@ -3,6 +3,8 @@ package io.jumbe.core.webhooks;
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.ListPage;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.secrets.SecretBox;
@@ -339,11 +341,12 @@ public final class WebhookService implements AutoCloseable {
      * A page of the tenant's deliveries, newest first.
      *
      * @param tenantId the tenant
-     * @param filter   event, status, time range and page
+     * @param filter   event, status, time range
+     * @param page     numbered, or the page after a delivery ({@code starting_after})
      * @return the page and the total
      */
-    public DeliveryPage deliveries(long tenantId, DeliveryFilter filter) {
-        return jdbi.withHandle(h -> store.page(h, tenantId, filter));
+    public ListPage<Delivery> deliveries(long tenantId, DeliveryFilter filter, PageRequest page) {
+        return jdbi.withHandle(h -> store.page(h, tenantId, filter, page));
     }
 
     /**

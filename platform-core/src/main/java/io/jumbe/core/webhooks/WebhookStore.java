@@ -2,6 +2,9 @@ package io.jumbe.core.webhooks;
 
 import static io.jumbe.core.store.Rows.instant;
 
+import io.jumbe.core.common.ListPage;
+import io.jumbe.core.common.PageRequest;
+import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.secrets.SecretBox;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +27,8 @@ final class WebhookStore {
 
     private static final String DELIVERY_COLUMNS = "id, tenant_id, event_type, event_id, webhook_id, status, attempts, "
             + "generation, next_attempt_at, last_error, created_at, updated_at, payload";
+    private static final NewestFirst<Delivery> DELIVERIES = new NewestFirst<>(DELIVERY_COLUMNS, "webhook_deliveries",
+            "tenant_id", (rs, ctx) -> deliveryRow(rs).delivery());
 
     /** A configuration with its secrets, for signing. */
     record ConfigRow(WebhookConfig config, String secret, String previousSecret) {
@@ -222,8 +227,8 @@ final class WebhookStore {
                 .list();
     }
 
-    DeliveryPage page(Handle h, long tenantId, DeliveryFilter f) {
-        StringBuilder where = new StringBuilder(" FROM webhook_deliveries WHERE tenant_id = :t");
+    ListPage<Delivery> page(Handle h, long tenantId, DeliveryFilter f, PageRequest page) {
+        StringBuilder where = new StringBuilder("tenant_id = :t");
         if (f.eventType() != null) {
             where.append(" AND event_type = :type");
         }
@@ -236,12 +241,7 @@ final class WebhookStore {
         if (f.to() != null) {
             where.append(" AND created_at < :to");
         }
-        long total = bindFilter(h.createQuery("SELECT COUNT(*)" + where), tenantId, f).mapTo(Long.class).one();
-        List<Delivery> items = bindFilter(h.createQuery("SELECT " + DELIVERY_COLUMNS + where
-                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"), tenantId, f)
-                .bind("limit", f.perPage()).bind("offset", (long) (f.page() - 1) * f.perPage())
-                .map((rs, ctx) -> deliveryRow(rs).delivery()).list();
-        return new DeliveryPage(items, total);
+        return DELIVERIES.page(h, tenantId, where.toString(), q -> bindFilter(q, tenantId, f), page);
     }
 
     List<WebhookHealth> health(Handle h) {

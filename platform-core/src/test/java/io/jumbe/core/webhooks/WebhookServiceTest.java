@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.store.Database;
@@ -19,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WebhookServiceTest {
     private static final String URL = "https://hooks.falley.example/jumbe";
-    private static final DeliveryFilter ALL = new DeliveryFilter(null, null, null, null, 1, 100);
+    private static final DeliveryFilter ALL = new DeliveryFilter(null, null, null, null);
+    private static final PageRequest FIRST = PageRequest.page(1, 100);
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
@@ -32,12 +35,12 @@ class WebhookServiceTest {
                 platform.ledger().credit(h, tenant, Money.parse("5.00"), Posting.of("manual_credit", "rolled back"));
                 throw new IllegalStateException("the change fails after its event");
             })).isInstanceOf(IllegalStateException.class);
-            assertThat(platform.webhooks().deliveries(tenant, ALL).total()).isZero();
+            assertThat(platform.webhooks().deliveries(tenant, ALL, FIRST).total()).isZero();
             assertThat(platform.jobs().depth()).doesNotContainKey(WebhookService.QUEUE);
 
             platform.wallet().manualCredit(tenant, Money.parse("250.00"), "BANK-1", null, "admin");
 
-            DeliveryPage page = platform.webhooks().deliveries(tenant, ALL);
+            ListPage<Delivery> page = platform.webhooks().deliveries(tenant, ALL, FIRST);
             assertThat(page.total()).isEqualTo(1);
             Delivery delivery = page.items().get(0);
             assertThat(delivery.id()).startsWith("WH-");
@@ -61,7 +64,7 @@ class WebhookServiceTest {
 
             platform.wallet().manualCredit(tenant, Money.parse("1.00"), "BANK-1", null, "admin");
 
-            assertThat(platform.webhooks().deliveries(tenant, ALL).total()).isZero();
+            assertThat(platform.webhooks().deliveries(tenant, ALL, FIRST).total()).isZero();
         }
     }
 
@@ -114,21 +117,21 @@ class WebhookServiceTest {
             credit.run(); // no configuration yet: remembered as "nothing subscribed"
             there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.BALANCE_UPDATED), null));
             credit.run();
-            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+            assertThat(here.webhooks().deliveries(tenant, ALL, FIRST).total()).isEqualTo(1);
 
             there.webhooks().disable(tenant);
             credit.run();
-            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+            assertThat(here.webhooks().deliveries(tenant, ALL, FIRST).total()).isEqualTo(1);
 
             there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.MESSAGE_DELIVERED), null));
             credit.run();
-            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(1);
+            assertThat(here.webhooks().deliveries(tenant, ALL, FIRST).total()).isEqualTo(1);
 
             there.webhooks().putConfig(tenant, new WebhookConfigRequest(URL, List.of(EventTypes.BALANCE_UPDATED,
                     EventTypes.MESSAGE_DELIVERED), null));
             credit.run();
             credit.run();
-            assertThat(here.webhooks().deliveries(tenant, ALL).total()).isEqualTo(3);
+            assertThat(here.webhooks().deliveries(tenant, ALL, FIRST).total()).isEqualTo(3);
         }
     }
 

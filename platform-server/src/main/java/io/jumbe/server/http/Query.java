@@ -1,6 +1,7 @@
 package io.jumbe.server.http;
 
 import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.PageRequest;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,6 +41,21 @@ public final class Query {
 
     public int perPage() {
         return intParam("per_page", 20, 1, MAX_PER_PAGE);
+    }
+
+    /**
+     * The paging of a list: {@code starting_after} (the last id of the page the caller has) or {@code page}, and
+     * {@code per_page}. Both a cursor and a page number is a contradiction, refused on {@code page}.
+     */
+    public PageRequest pageRequest() {
+        String after = text("starting_after");
+        boolean numbered = text("page") != null;
+        int page = page();
+        int perPage = perPage();
+        if (after != null && numbered) {
+            errors.add(new FieldError("page", "cannot be combined with starting_after"));
+        }
+        return after != null ? PageRequest.after(after, perPage) : PageRequest.page(page, perPage);
     }
 
     private int intParam(String name, int fallback, int min, int max) {

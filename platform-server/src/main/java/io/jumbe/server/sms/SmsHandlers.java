@@ -1,6 +1,7 @@
 package io.jumbe.server.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.sms.HistoryFilter;
 import io.jumbe.core.sms.MessageStatus;
 import io.jumbe.core.sms.SendRequest;
@@ -62,12 +63,9 @@ public final class SmsHandlers implements RouteGroup {
         String status = q.oneOf("status", STATUSES);
         HistoryFilter filter = new HistoryFilter(status == null ? null : MessageStatus.fromWire(status),
                 q.text("recipient"), q.text("reference"), q.time("from", false), q.time("to", true));
-        int page = q.page();
-        int perPage = q.perPage();
+        PageRequest page = q.pageRequest();
         q.throwIfInvalid();
-        SmsService.PageOf<io.jumbe.core.sms.Message> result = sms.history(tenantId, filter, page, perPage);
-        Responses.json(ctx, 200, Page.of(result.items().stream().map(SmsViews::message).toList(), page, perPage,
-                result.total()));
+        Responses.json(ctx, 200, Page.of(sms.history(tenantId, filter, page), SmsViews::message));
     }
 
     void statistics(Context ctx) {

@@ -3,6 +3,7 @@ package io.jumbe.server.wallet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.payments.StartedTopup;
 import io.jumbe.core.payments.Topup;
@@ -112,19 +113,17 @@ public final class WalletHandlers implements RouteGroup {
         TransactionFilter filter = new TransactionFilter(q.time("from_date", false), q.time("to_date", true),
                 q.oneOf("type", TYPES), q.oneOf("status", STATUSES), q.text("search"));
         String format = q.oneOf("format", List.of("json", "csv"));
-        int page = q.page();
-        int perPage = q.perPage();
-        q.throwIfInvalid();
-        long tenantId = Authenticator.tenantId(ctx);
         String accept = ctx.header("Accept");
         boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+        // The export is every matching entry, oldest first: paging parameters do not apply to it.
+        PageRequest page = csv ? null : q.pageRequest();
+        q.throwIfInvalid();
+        long tenantId = Authenticator.tenantId(ctx);
         if (csv) {
             streamCsv(ctx, tenantId, filter);
             return;
         }
-        List<Map<String, Object>> data = transactions.page(tenantId, filter, page, perPage).stream()
-                .map(WalletHandlers::view).toList();
-        Responses.json(ctx, 200, Page.of(data, page, perPage, transactions.count(tenantId, filter)));
+        Responses.json(ctx, 200, Page.of(transactions.page(tenantId, filter, page), WalletHandlers::view));
     }
 
     // Rows go to the client as the database yields them: an export of a year of SMS charges never sits in memory.

@@ -1,13 +1,13 @@
 package io.jumbe.server.webhooks;
 
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.webhooks.AttemptResult;
 import io.jumbe.core.webhooks.ConfigResult;
 import io.jumbe.core.webhooks.Delivery;
 import io.jumbe.core.webhooks.DeliveryAttempt;
 import io.jumbe.core.webhooks.DeliveryDetail;
 import io.jumbe.core.webhooks.DeliveryFilter;
-import io.jumbe.core.webhooks.DeliveryPage;
 import io.jumbe.core.webhooks.RotatedSecret;
 import io.jumbe.core.webhooks.TestResult;
 import io.jumbe.core.webhooks.WebhookConfig;
@@ -102,13 +102,10 @@ public final class WebhookHandlers implements RouteGroup {
         String status = q.oneOf("status", WebhookService.deliveryStatuses());
         Instant from = q.time("from", false);
         Instant to = q.time("to", true);
-        int page = q.page();
-        int perPage = q.perPage();
+        PageRequest page = q.pageRequest();
         q.throwIfInvalid();
-        DeliveryPage result = webhooks.deliveries(Authenticator.tenantId(ctx),
-                new DeliveryFilter(event, status, from, to, page, perPage));
-        Responses.json(ctx, 200, Page.of(result.items().stream().map(WebhookHandlers::delivery).toList(), page, perPage,
-                result.total()));
+        Responses.json(ctx, 200, Page.of(webhooks.deliveries(Authenticator.tenantId(ctx),
+                new DeliveryFilter(event, status, from, to), page), WebhookHandlers::delivery));
     }
 
     void delivery(Context ctx) {
@@ -139,6 +136,9 @@ public final class WebhookHandlers implements RouteGroup {
 
     private static Map<String, Object> delivery(Delivery d) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("delivery_id", d.id());
+        // Deprecated: every other resource names its id after itself (message_id, transaction_id), so this is
+        // delivery_id; "id" stays one release for receivers written against it.
         m.put("id", d.id());
         m.put("event", d.eventType());
         m.put("event_id", d.eventId());

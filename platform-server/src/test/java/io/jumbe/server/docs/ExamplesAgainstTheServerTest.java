@@ -50,7 +50,7 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("sendSms", Expected.of(202, "\"status\":\"queued\"", "\"message_id\":\"MSG-", "\"encoding\":\"GSM-7\""));
         EXPECTED.put("quoteSms", Expected.of(200, "\"segments\":1", "\"total_cost\":2.00"));
         EXPECTED.put("getSmsStatus", Expected.of(200, "\"message_id\":\"MSG-", "\"recipient\":\"254712345678\""));
-        EXPECTED.put("listSmsHistory", Expected.of(200, "\"data\":[", "\"meta\":"));
+        EXPECTED.put("listSmsHistory", Expected.of(200, "\"data\":[", "\"has_more\":false"));
         EXPECTED.put("getSmsStatistics", Expected.of(200, "\"today\":", "\"this_month\":"));
         EXPECTED.put("cancelSms", Expected.of(200, "\"status\":\"cancelled\"", "\"refunded\":true"));
         EXPECTED.put("getAccountStatistics", Expected.of(200, "\"messages_sent\":", "\"currency\":\"KES\""));
@@ -71,8 +71,8 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("rotateWebhookSecret", Expected.of(200, "\"webhook_secret\":\"whsec_", "\"previous_secret_valid_until\":"));
         EXPECTED.put("testWebhook", Expected.of(200, "\"delivery_id\":\"WH-", "\"success\":true"));
         EXPECTED.put("listWebhookDeliveries", Expected.of(200, "\"data\":[", "\"meta\":"));
-        EXPECTED.put("getWebhookDelivery", Expected.of(200, "\"id\":\"WH-", "\"attempts\":["));
-        EXPECTED.put("retryWebhookDelivery", Expected.of(202, "\"id\":\"WH-", "\"status\":\"pending\""));
+        EXPECTED.put("getWebhookDelivery", Expected.of(200, "\"delivery_id\":\"WH-", "\"attempts\":["));
+        EXPECTED.put("retryWebhookDelivery", Expected.of(202, "\"delivery_id\":\"WH-", "\"status\":\"pending\""));
         EXPECTED.put("deleteWebhookConfig", Expected.of(200, "\"enabled\":false"));
     }
 

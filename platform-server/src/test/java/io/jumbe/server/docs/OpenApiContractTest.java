@@ -164,7 +164,13 @@ class OpenApiContractTest {
 
         assertThat(http.send("GET", sender.path("/wallet/transactions?type=credit&page=1&per_page=20"), null, key(sender))
                 .status()).isEqualTo(200);
-        assertThat(http.send("GET", sender.path("/wallet/transactions"), null, key(sender)).status()).isEqualTo(200);
+        Http.Response all = http.send("GET", sender.path("/wallet/transactions"), null, key(sender));
+        assertThat(all.status()).isEqualTo(200);
+        String first = all.json().at("/data/0/transaction_id").asText();
+        assertThat(http.send("GET", sender.path("/wallet/transactions?per_page=5&starting_after=" + first), null,
+                key(sender)).status()).isEqualTo(200);
+        assertThat(http.sendBad("GET", sender.path("/wallet/transactions?starting_after=TXN-NOPE"), null, key(sender))
+                .status()).isEqualTo(400);
         assertThat(http.send("GET", sender.path("/wallet/transactions?format=csv&from_date=2025-10-01"), null, key(sender))
                 .status()).isEqualTo(200);
         assertThat(http.send("GET", sender.path("/wallet/transactions"), null,
@@ -213,6 +219,10 @@ class OpenApiContractTest {
                 .status()).isEqualTo(200);
         assertThat(http.send("GET", sender.path("/sms/history?reference=APPT-1"), null, key(sender)).status())
                 .isEqualTo(200);
+        assertThat(http.send("GET", sender.path("/sms/history?per_page=1&starting_after=" + id), null, key(sender))
+                .status()).isEqualTo(200);
+        assertThat(http.sendBad("GET", sender.path("/sms/history?page=2&starting_after=" + id), null, key(sender))
+                .status()).isEqualTo(400);
         assertThat(http.send("GET", sender.path("/sms/statistics"), null, key(sender)).status()).isEqualTo(200);
         assertThat(http.send("GET", sender.path("/sms/statistics?from=2025-10-01&to=2035-01-01"), null, key(sender))
                 .status()).isEqualTo(200);
@@ -301,6 +311,8 @@ class OpenApiContractTest {
             String delivery = test.json().get("delivery_id").asText();
             assertThat(http.send("GET", tenant.path("/webhooks/deliveries"), null, key(tenant)).status()).isEqualTo(200);
             assertThat(http.send("GET", tenant.path("/webhooks/deliveries?status=succeeded&page=1&per_page=20"), null,
+                    key(tenant)).status()).isEqualTo(200);
+            assertThat(http.send("GET", tenant.path("/webhooks/deliveries?starting_after=" + delivery), null,
                     key(tenant)).status()).isEqualTo(200);
             assertThat(http.send("GET", tenant.path("/webhooks/deliveries/" + delivery), null, key(tenant)).status())
                     .isEqualTo(200);

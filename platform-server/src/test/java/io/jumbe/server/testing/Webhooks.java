@@ -26,6 +26,6 @@ public final class Webhooks {
     public static String onlyDeliveryId(Sender s) {
         JsonNode list = s.get("/webhooks/deliveries").json();
         assertThat(list.at("/meta/total").asInt()).isEqualTo(1);
-        return list.get("data").get(0).get("id").asText();
+        return list.get("data").get(0).get("delivery_id").asText();
     }
 }

@@ -17,8 +17,8 @@ import java.time.Instant;
  * @param currency          {@code KES}
  */
 public record AccountStatistics(@Json(name = "period_start") Instant periodStart,
-                                @Json(name = "messages_sent") Long messagesSent,
-                                @Json(name = "messages_delivered") Long messagesDelivered,
-                                @Json(name = "messages_failed") Long messagesFailed, BigDecimal spend,
+                                @Json(name = "messages_sent") long messagesSent,
+                                @Json(name = "messages_delivered") long messagesDelivered,
+                                @Json(name = "messages_failed") long messagesFailed, BigDecimal spend,
                                 BigDecimal topups, BigDecimal balance, String currency) {
 }

@@ -2,12 +2,14 @@ package io.jumbe.sdk.internal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import io.jumbe.sdk.Sleeper;
 import io.jumbe.sdk.errors.ApiProblem;
 import io.jumbe.sdk.errors.ConnectionException;
 import io.jumbe.sdk.errors.FieldError;
 import io.jumbe.sdk.errors.JumbeException;
+import io.jumbe.sdk.errors.UnexpectedResponseException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -389,8 +391,8 @@ public final class HttpTransport {
         JsonAdapter<T> adapter = settings.moshi().adapter(type);
         try {
             return adapter.fromJson(text);
-        } catch (JsonDataException e) {
-            throw new JumbeProtocolException("unexpected answer from " + response.request().url().encodedPath()
+        } catch (JsonDataException | JsonEncodingException e) {
+            throw new UnexpectedResponseException("unexpected answer from " + response.request().url().encodedPath()
                     + ": " + e.getMessage(), e);
         }
     }

@@ -20,7 +20,7 @@ public final class Query {
      * Adds a parameter when the value is present.
      *
      * @param name  the parameter name
-     * @param value the value; {@code null} adds nothing; enums are sent by their wire name
+     * @param value the value; {@code null} adds nothing; enums must be passed as their wire value
      * @return this query
      */
     public Query add(String name, Object value) {
@@ -28,8 +28,9 @@ public final class Query {
             return this;
         }
         String text;
-        if (value instanceof WireValue w) {
-            text = w.wireValue();
+        if (value instanceof Enum<?>) {
+            // An enum's wire spelling is its own wireValue(); passing the constant would send its Java name.
+            throw new IllegalArgumentException("pass " + name + " as its wire value");
         } else if (value instanceof Instant || value instanceof LocalDate) {
             text = value.toString();
         } else {

@@ -2,6 +2,7 @@ package io.jumbe.sdk.internal;
 
 import com.squareup.moshi.Json;
 import io.jumbe.sdk.sms.Encoding;
+import io.jumbe.sdk.sms.MessageStatus;
 import io.jumbe.sdk.sms.QueuedMessage;
 import io.jumbe.sdk.sms.RejectedRecipient;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ import java.util.List;
  * @param balance   balance after the charge
  * @param rejected  bulk-shape refused recipients
  */
-public record SendAnswer(String status, @Json(name = "message_id") String messageId, String recipient,
+public record SendAnswer(MessageStatus status, @Json(name = "message_id") String messageId, String recipient,
                          Integer segments, Encoding encoding, BigDecimal cost,
                          @Json(name = "batch_id") String batchId, List<QueuedMessage> messages,
                          @Json(name = "total_cost") BigDecimal totalCost, BigDecimal balance,

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The answer to a bulk send: the accepted messages, paid for as one debit, and the refused recipients.
  *
- * @param status    {@code queued}
+ * @param status    {@code QUEUED}; {@link MessageStatus#UNKNOWN} for a word this SDK does not know
  * @param batchId   the batch's id
  * @param messages  one entry per accepted recipient
  * @param encoding  GSM-7 or UCS-2
@@ -15,14 +15,14 @@ import java.util.List;
  * @param balance   the wallet balance after the charge, in KES
  * @param rejected  recipients refused, with their reason
  */
-public record BulkSendResult(String status, @Json(name = "batch_id") String batchId, List<QueuedMessage> messages,
+public record BulkSendResult(MessageStatus status, @Json(name = "batch_id") String batchId, List<QueuedMessage> messages,
                              Encoding encoding,
                              @Json(name = "total_cost") BigDecimal totalCost,
                              BigDecimal balance, List<RejectedRecipient> rejected) {
     /**
      * Normalises absent lists to empty ones.
      *
-     * @param status    {@code queued}
+     * @param status    {@code QUEUED}; {@link MessageStatus#UNKNOWN} for a word this SDK does not know
      * @param batchId   the batch's id
      * @param messages  the accepted messages
      * @param encoding  the encoding

@@ -1,10 +1,9 @@
 package io.jumbe.sdk.sms;
 
 import com.squareup.moshi.Json;
-import io.jumbe.sdk.internal.WireValue;
 
 /** How a message's text is encoded, which decides its segment size. */
-public enum Encoding implements WireValue {
+public enum Encoding {
     /** The GSM 03.38 alphabet: 160 characters single, 153 per part. */
     @Json(name = "GSM-7") GSM_7("GSM-7"),
     /** Anything outside GSM-7: 70 UTF-16 units single, 67 per part. */
@@ -23,7 +22,6 @@ public enum Encoding implements WireValue {
      *
      * @return the wire value
      */
-    @Override
     public String wireValue() {
         return wire;
     }

@@ -1,10 +1,9 @@
 package io.jumbe.sdk.sms;
 
 import com.squareup.moshi.Json;
-import io.jumbe.sdk.internal.WireValue;
 
 /** Where a message is in its life. */
-public enum MessageStatus implements WireValue {
+public enum MessageStatus {
     /** Accepted and waiting to be sent (or scheduled for later). */
     @Json(name = "queued") QUEUED("queued"),
     /** Handed to the upstream operator. */
@@ -26,7 +25,11 @@ public enum MessageStatus implements WireValue {
         this.wire = wire;
     }
 
-    @Override
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }

@@ -11,6 +11,6 @@ import java.math.BigDecimal;
  * @param segments  SMS segments of the text
  * @param cost      what this recipient cost, in KES
  */
-public record QueuedMessage(@Json(name = "message_id") String messageId, String recipient, Integer segments,
+public record QueuedMessage(@Json(name = "message_id") String messageId, String recipient, int segments,
                             BigDecimal cost) {
 }

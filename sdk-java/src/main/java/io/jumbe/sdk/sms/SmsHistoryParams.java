@@ -1,5 +1,7 @@
 package io.jumbe.sdk.sms;
 
+import io.jumbe.sdk.ListParams;
+import io.jumbe.sdk.internal.Pages;
 import io.jumbe.sdk.internal.Query;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,23 +9,20 @@ import java.time.LocalDate;
 /**
  * Filters and paging for {@link SmsService#history(SmsHistoryParams)}. Every field is optional.
  */
-public final class SmsHistoryParams {
+public final class SmsHistoryParams extends ListParams {
     private final MessageStatus status;
     private final String recipient;
     private final String reference;
     private final Object from;
     private final Object to;
-    private final Integer page;
-    private final Integer perPage;
 
     private SmsHistoryParams(Builder b) {
+        super(b);
         this.status = b.status;
         this.recipient = b.recipient;
         this.reference = b.reference;
         this.from = b.from;
         this.to = b.to;
-        this.page = b.page;
-        this.perPage = b.perPage;
     }
 
     /**
@@ -44,23 +43,25 @@ public final class SmsHistoryParams {
         return builder().build();
     }
 
-    Query toQuery(Integer pageOverride) {
-        return new Query().add("status", status).add("recipient", recipient).add("reference", reference)
-                .add("from", from).add("to", to).add("page", pageOverride != null ? pageOverride : page)
-                .add("per_page", perPage);
+    Query toQuery(String after) {
+        return Pages.paging(new Query().add("status", status == null ? null : status.wireValue()).add("recipient", recipient).add("reference", reference)
+                .add("from", from).add("to", to), this, after);
     }
 
     /** Builds {@link SmsHistoryParams}. */
-    public static final class Builder {
+    public static final class Builder extends ListParams.Builder<Builder> {
         private MessageStatus status;
         private String recipient;
         private String reference;
         private Object from;
         private Object to;
-        private Integer page;
-        private Integer perPage;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -141,40 +142,13 @@ public final class SmsHistoryParams {
         }
 
         /**
-         * The 1-based page to fetch first. Default 1.
-         *
-         * @param page a positive page number
-         * @return this builder
-         */
-        public Builder page(int page) {
-            this.page = page;
-            return this;
-        }
-
-        /**
-         * Items per page (the server caps it).
-         *
-         * @param perPage a positive size
-         * @return this builder
-         */
-        public Builder perPage(int perPage) {
-            this.perPage = perPage;
-            return this;
-        }
-
-        /**
          * Validates and builds.
          *
          * @return the parameters
-         * @throws IllegalArgumentException when page or size is not positive, or the status is UNKNOWN
+         * @throws IllegalArgumentException when the paging is invalid, or the status is UNKNOWN
          */
         public SmsHistoryParams build() {
-            if (page != null && page < 1) {
-                throw new IllegalArgumentException("page must be >= 1");
-            }
-            if (perPage != null && perPage < 1) {
-                throw new IllegalArgumentException("perPage must be >= 1");
-            }
+            validatePaging();
             if (status == MessageStatus.UNKNOWN) {
                 throw new IllegalArgumentException("UNKNOWN is not a status to filter on");
             }

@@ -32,8 +32,8 @@ import java.time.Instant;
  * @param createdAt         when it was accepted
  */
 public record SmsMessage(@Json(name = "message_id") String messageId, @Json(name = "batch_id") String batchId,
-                         MessageStatus status, String recipient, String sender, String message, Integer segments,
-                         Encoding encoding, BigDecimal cost, Boolean refunded, String reference,
+                         MessageStatus status, String recipient, String sender, String message, int segments,
+                         Encoding encoding, BigDecimal cost, boolean refunded, String reference,
                          @Json(name = "upstream_message_id") String upstreamMessageId,
                          @Json(name = "upstream_status") String upstreamStatus,
                          @Json(name = "error_code") String errorCode,

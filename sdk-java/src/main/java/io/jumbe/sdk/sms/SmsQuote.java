@@ -17,10 +17,10 @@ import java.util.List;
  * @param sufficientBalance whether the balance covers the total
  * @param rejected          recipients that would be refused
  */
-public record SmsQuote(Integer segments, Encoding encoding, Integer characters, Integer recipients,
+public record SmsQuote(int segments, Encoding encoding, int characters, int recipients,
                        @Json(name = "cost_per_recipient") BigDecimal costPerRecipient,
                        @Json(name = "total_cost") BigDecimal totalCost, BigDecimal balance,
-                       @Json(name = "sufficient_balance") Boolean sufficientBalance,
+                       @Json(name = "sufficient_balance") boolean sufficientBalance,
                        List<RejectedRecipient> rejected) {
     /**
      * Normalises an absent list to an empty one.

@@ -134,7 +134,8 @@ public final class SmsService {
     }
 
     /**
-     * Every message matching the filter, fetching pages only as iteration reaches them.
+     * Every message matching the filter, fetching each later page by cursor ({@code starting_after}) only as
+     * iteration reaches it: messages sent meanwhile never make one appear twice or go missing.
      *
      * @param params filters and the page size
      * @return a lazy iterable
@@ -144,9 +145,9 @@ public final class SmsService {
         return () -> history(params).autoPagingIterable().iterator();
     }
 
-    private Page<SmsMessage> historyPage(SmsHistoryParams params, Integer page) {
-        ListAnswer<SmsMessage> answer = http.get(MESSAGE_LIST, params.toQuery(page), "sms", "history");
-        return Pages.of(answer, p -> historyPage(params, p));
+    private Page<SmsMessage> historyPage(SmsHistoryParams params, String after) {
+        ListAnswer<SmsMessage> answer = http.get(MESSAGE_LIST, params.toQuery(after), "sms", "history");
+        return Pages.of(answer, SmsMessage::messageId, next -> historyPage(params, next));
     }
 
     /**
@@ -158,6 +159,17 @@ public final class SmsService {
      */
     public SmsStatistics statistics(SmsStatisticsParams params) {
         return http.get(SmsStatistics.class, params.toQuery(), "sms", "statistics");
+    }
+
+    /**
+     * Counts by status, segments and cost for today and for this month ({@code GET /sms/statistics} without a
+     * range).
+     *
+     * @return both ranges' statistics
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public SmsStatisticsOverview statisticsOverview() {
+        return http.get(SmsStatisticsOverview.class, null, "sms", "statistics");
     }
 
     /**

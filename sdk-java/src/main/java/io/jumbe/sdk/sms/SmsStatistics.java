@@ -5,34 +5,29 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Message counts, segments and cost over a range. Without a range the server fills {@code today} and
- * {@code thisMonth} as nested statistics.
+ * Message counts, segments and cost over one range, the answer of
+ * {@link SmsService#statistics(SmsStatisticsParams)} and each half of {@link SmsStatisticsOverview}.
  *
- * @param from      start of the range as the server wrote it (a date or a timestamp)
- * @param to        end of the range as the server wrote it
- * @param total     messages in the range
- * @param byStatus  messages per status word ({@code queued}, {@code delivered}, …)
- * @param segments  segments in the range
- * @param cost      KES charged in the range
- * @param refunded  KES returned in the range
- * @param today     today's statistics, when given
- * @param thisMonth this month's statistics, when given
+ * @param from     start of the range as the server wrote it (a timestamp)
+ * @param to       end of the range as the server wrote it
+ * @param total    messages in the range
+ * @param byStatus messages per status word ({@code queued}, {@code delivered}, …)
+ * @param segments segments in the range
+ * @param cost     KES charged in the range, net of refunds
+ * @param refunded KES returned in the range
  */
-public record SmsStatistics(String from, String to, Long total, @Json(name = "by_status") Map<String, Long> byStatus,
-                            Long segments, BigDecimal cost, BigDecimal refunded, SmsStatistics today,
-                            @Json(name = "this_month") SmsStatistics thisMonth) {
+public record SmsStatistics(String from, String to, long total, @Json(name = "by_status") Map<String, Long> byStatus,
+                            long segments, BigDecimal cost, BigDecimal refunded) {
     /**
      * Normalises an absent map to an empty one.
      *
-     * @param from      start of the range
-     * @param to        end of the range
-     * @param total     messages
-     * @param byStatus  messages per status
-     * @param segments  segments
-     * @param cost      KES charged
-     * @param refunded  KES returned
-     * @param today     today's statistics
-     * @param thisMonth this month's statistics
+     * @param from     start of the range
+     * @param to       end of the range
+     * @param total    messages
+     * @param byStatus messages per status
+     * @param segments segments
+     * @param cost     KES charged
+     * @param refunded KES returned
      */
     public SmsStatistics {
         byStatus = byStatus == null ? Map.of() : Map.copyOf(byStatus);

@@ -5,13 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The range for {@link SmsService#statistics(SmsStatisticsParams)}; both ends optional.
+ * The range for {@link SmsService#statistics(SmsStatisticsParams)}: at least one end. Without {@code from} the
+ * range starts at the start of this month; without {@code to} it ends now. For today and this month at once, use
+ * {@link SmsService#statisticsOverview()}.
  */
 public final class SmsStatisticsParams {
     private final Object from;
     private final Object to;
 
     private SmsStatisticsParams(Object from, Object to) {
+        if (from == null && to == null) {
+            throw new IllegalArgumentException("give at least one end; for today and this month use statisticsOverview()");
+        }
         this.from = from;
         this.to = to;
     }
@@ -22,6 +27,7 @@ public final class SmsStatisticsParams {
      * @param from the first day, or {@code null}
      * @param to   the last day, or {@code null}
      * @return the parameters
+     * @throws IllegalArgumentException when both ends are {@code null}
      */
     public static SmsStatisticsParams between(LocalDate from, LocalDate to) {
         return new SmsStatisticsParams(from, to);
@@ -33,18 +39,10 @@ public final class SmsStatisticsParams {
      * @param from the start, or {@code null}
      * @param to   the end, or {@code null}
      * @return the parameters
+     * @throws IllegalArgumentException when both ends are {@code null}
      */
     public static SmsStatisticsParams between(Instant from, Instant to) {
         return new SmsStatisticsParams(from, to);
-    }
-
-    /**
-     * No range: the server's default (today and this month).
-     *
-     * @return empty parameters
-     */
-    public static SmsStatisticsParams none() {
-        return new SmsStatisticsParams(null, null);
     }
 
     Query toQuery() {

@@ -11,6 +11,6 @@ import java.math.BigDecimal;
  * @param units        whole SMS segments the balance pays for
  * @param pricePerUnit the account's price per segment, in KES
  */
-public record Balance(BigDecimal balance, String currency, Long units,
+public record Balance(BigDecimal balance, String currency, long units,
                       @Json(name = "price_per_unit") BigDecimal pricePerUnit) {
 }

@@ -1,5 +1,7 @@
 package io.jumbe.sdk.wallet;
 
+import io.jumbe.sdk.ListParams;
+import io.jumbe.sdk.internal.Pages;
 import io.jumbe.sdk.internal.Query;
 import java.time.LocalDate;
 
@@ -7,23 +9,20 @@ import java.time.LocalDate;
  * Filters and paging for {@link WalletService#transactions(TransactionListParams)} and the CSV download. Every
  * field is optional.
  */
-public final class TransactionListParams {
+public final class TransactionListParams extends ListParams {
     private final LocalDate fromDate;
     private final LocalDate toDate;
     private final TransactionType type;
     private final TransactionStatus status;
     private final String search;
-    private final Integer page;
-    private final Integer perPage;
 
     private TransactionListParams(Builder b) {
+        super(b);
         this.fromDate = b.fromDate;
         this.toDate = b.toDate;
         this.type = b.type;
         this.status = b.status;
         this.search = b.search;
-        this.page = b.page;
-        this.perPage = b.perPage;
     }
 
     /**
@@ -44,26 +43,29 @@ public final class TransactionListParams {
         return builder().build();
     }
 
-    Query toQuery(Integer pageOverride, boolean paged) {
-        Query q = new Query().add("from_date", fromDate).add("to_date", toDate).add("type", type)
-                .add("status", status).add("search", search);
-        if (paged) {
-            q.add("page", pageOverride != null ? pageOverride : page).add("per_page", perPage);
-        }
-        return q;
+    Query filterQuery() {
+        return new Query().add("from_date", fromDate).add("to_date", toDate).add("type", type == null ? null : type.wireValue())
+                .add("status", status == null ? null : status.wireValue()).add("search", search);
+    }
+
+    Query toQuery(String after) {
+        return Pages.paging(filterQuery(), this, after);
     }
 
     /** Builds {@link TransactionListParams}. */
-    public static final class Builder {
+    public static final class Builder extends ListParams.Builder<Builder> {
         private LocalDate fromDate;
         private LocalDate toDate;
         private TransactionType type;
         private TransactionStatus status;
         private String search;
-        private Integer page;
-        private Integer perPage;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -122,41 +124,14 @@ public final class TransactionListParams {
         }
 
         /**
-         * The 1-based page to fetch first. Default 1.
-         *
-         * @param page a positive page number
-         * @return this builder
-         */
-        public Builder page(int page) {
-            this.page = page;
-            return this;
-        }
-
-        /**
-         * Items per page (the server caps it).
-         *
-         * @param perPage a positive size
-         * @return this builder
-         */
-        public Builder perPage(int perPage) {
-            this.perPage = perPage;
-            return this;
-        }
-
-        /**
          * Validates and builds.
          *
          * @return the parameters
-         * @throws IllegalArgumentException when page or size is not positive, a filter is UNKNOWN, or the
+         * @throws IllegalArgumentException when the paging is invalid, a filter is UNKNOWN, or the
          *                                  range is reversed
          */
         public TransactionListParams build() {
-            if (page != null && page < 1) {
-                throw new IllegalArgumentException("page must be >= 1");
-            }
-            if (perPage != null && perPage < 1) {
-                throw new IllegalArgumentException("perPage must be >= 1");
-            }
+            validatePaging();
             if (type == TransactionType.UNKNOWN || status == TransactionStatus.UNKNOWN) {
                 throw new IllegalArgumentException("UNKNOWN is not a value to filter on");
             }

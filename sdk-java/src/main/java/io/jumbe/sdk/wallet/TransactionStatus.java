@@ -1,10 +1,9 @@
 package io.jumbe.sdk.wallet;
 
 import com.squareup.moshi.Json;
-import io.jumbe.sdk.internal.WireValue;
 
 /** State of a top-up or journal entry. */
-public enum TransactionStatus implements WireValue {
+public enum TransactionStatus {
     /** Waiting for the payer (the M-Pesa prompt is on the phone) or for an admin. */
     @Json(name = "pending") PENDING("pending"),
     /** Being worked on. */
@@ -24,7 +23,11 @@ public enum TransactionStatus implements WireValue {
         this.wire = wire;
     }
 
-    @Override
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }

@@ -1,10 +1,9 @@
 package io.jumbe.sdk.wallet;
 
 import com.squareup.moshi.Json;
-import io.jumbe.sdk.internal.WireValue;
 
 /** Kind of journal entry. */
-public enum TransactionType implements WireValue {
+public enum TransactionType {
     /** Money in: a top-up or manual credit. */
     @Json(name = "credit") CREDIT("credit"),
     /** Money out: a message charge. */
@@ -20,7 +19,11 @@ public enum TransactionType implements WireValue {
         this.wire = wire;
     }
 
-    @Override
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }

@@ -142,7 +142,8 @@ public final class WalletService {
     }
 
     /**
-     * Every journal entry matching the filter, fetching pages only as iteration reaches them.
+     * Every journal entry matching the filter, fetching each later page by cursor ({@code starting_after}) only
+     * as iteration reaches it.
      *
      * @param params filters and the page size
      * @return a lazy iterable
@@ -152,10 +153,10 @@ public final class WalletService {
         return () -> transactions(params).autoPagingIterable().iterator();
     }
 
-    private Page<WalletTransaction> transactionPage(TransactionListParams params, Integer page) {
-        ListAnswer<WalletTransaction> answer = http.get(TRANSACTION_LIST, params.toQuery(page, true), "wallet",
+    private Page<WalletTransaction> transactionPage(TransactionListParams params, String after) {
+        ListAnswer<WalletTransaction> answer = http.get(TRANSACTION_LIST, params.toQuery(after), "wallet",
                 "transactions");
-        return Pages.of(answer, p -> transactionPage(params, p));
+        return Pages.of(answer, WalletTransaction::transactionId, next -> transactionPage(params, next));
     }
 
     /**
@@ -169,7 +170,7 @@ public final class WalletService {
      */
     public long downloadTransactionsCsv(TransactionListParams params, OutputStream out) {
         Objects.requireNonNull(out, "out");
-        return http.download(out, "text/csv", params.toQuery(null, false), "wallet", "transactions");
+        return http.download(out, "text/csv", params.filterQuery(), "wallet", "transactions");
     }
 
     /**

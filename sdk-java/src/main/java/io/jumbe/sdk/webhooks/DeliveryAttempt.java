@@ -15,6 +15,6 @@ import java.time.Instant;
  */
 public record DeliveryAttempt(@Json(name = "attempted_at") Instant attemptedAt,
                               @Json(name = "http_status") Integer httpStatus,
-                              @Json(name = "latency_ms") Long latencyMs, Boolean success, String error,
+                              @Json(name = "latency_ms") long latencyMs, boolean success, String error,
                               @Json(name = "response_body") String responseBody) {
 }

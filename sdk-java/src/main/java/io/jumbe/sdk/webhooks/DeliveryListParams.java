@@ -1,26 +1,25 @@
 package io.jumbe.sdk.webhooks;
 
+import io.jumbe.sdk.ListParams;
+import io.jumbe.sdk.internal.Pages;
 import io.jumbe.sdk.internal.Query;
 import java.time.Instant;
 
 /**
  * Filters and paging for {@link WebhooksService#deliveries(DeliveryListParams)}. Every field is optional.
  */
-public final class DeliveryListParams {
+public final class DeliveryListParams extends ListParams {
     private final String event;
     private final DeliveryStatus status;
     private final Instant from;
     private final Instant to;
-    private final Integer page;
-    private final Integer perPage;
 
     private DeliveryListParams(Builder b) {
+        super(b);
         this.event = b.event;
         this.status = b.status;
         this.from = b.from;
         this.to = b.to;
-        this.page = b.page;
-        this.perPage = b.perPage;
     }
 
     /**
@@ -41,21 +40,24 @@ public final class DeliveryListParams {
         return builder().build();
     }
 
-    Query toQuery(Integer pageOverride) {
-        return new Query().add("event", event).add("status", status).add("from", from).add("to", to)
-                .add("page", pageOverride != null ? pageOverride : page).add("per_page", perPage);
+    Query toQuery(String after) {
+        return Pages.paging(new Query().add("event", event).add("status", status == null ? null : status.wireValue()).add("from", from).add("to", to),
+                this, after);
     }
 
     /** Builds {@link DeliveryListParams}. */
-    public static final class Builder {
+    public static final class Builder extends ListParams.Builder<Builder> {
         private String event;
         private DeliveryStatus status;
         private Instant from;
         private Instant to;
-        private Integer page;
-        private Integer perPage;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
@@ -103,40 +105,13 @@ public final class DeliveryListParams {
         }
 
         /**
-         * The 1-based page to fetch first. Default 1.
-         *
-         * @param page a positive page number
-         * @return this builder
-         */
-        public Builder page(int page) {
-            this.page = page;
-            return this;
-        }
-
-        /**
-         * Items per page (the server caps it).
-         *
-         * @param perPage a positive size
-         * @return this builder
-         */
-        public Builder perPage(int perPage) {
-            this.perPage = perPage;
-            return this;
-        }
-
-        /**
          * Validates and builds.
          *
          * @return the parameters
-         * @throws IllegalArgumentException when page or size is not positive, or the status is UNKNOWN
+         * @throws IllegalArgumentException when the paging is invalid, or the status is UNKNOWN
          */
         public DeliveryListParams build() {
-            if (page != null && page < 1) {
-                throw new IllegalArgumentException("page must be >= 1");
-            }
-            if (perPage != null && perPage < 1) {
-                throw new IllegalArgumentException("perPage must be >= 1");
-            }
+            validatePaging();
             if (status == DeliveryStatus.UNKNOWN) {
                 throw new IllegalArgumentException("UNKNOWN is not a status to filter on");
             }

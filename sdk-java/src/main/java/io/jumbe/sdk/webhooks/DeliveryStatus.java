@@ -1,10 +1,9 @@
 package io.jumbe.sdk.webhooks;
 
 import com.squareup.moshi.Json;
-import io.jumbe.sdk.internal.WireValue;
 
 /** State of one webhook delivery. */
-public enum DeliveryStatus implements WireValue {
+public enum DeliveryStatus {
     /** Waiting for its first or next attempt. */
     @Json(name = "pending") PENDING("pending"),
     /** The receiver answered 2xx. */
@@ -20,7 +19,11 @@ public enum DeliveryStatus implements WireValue {
         this.wire = wire;
     }
 
-    @Override
+    /**
+     * The value as the API writes it, for example in a query string.
+     *
+     * @return the wire value
+     */
     public String wireValue() {
         return wire;
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param createdAt                when it was first configured
  * @param updatedAt                the last change
  */
-public record WebhookConfig(@Json(name = "webhook_url") String webhookUrl, List<String> events, Boolean enabled,
+public record WebhookConfig(@Json(name = "webhook_url") String webhookUrl, List<String> events, boolean enabled,
                             @Json(name = "disabled_reason") String disabledReason,
                             @Json(name = "previous_secret_valid_until") Instant previousSecretValidUntil,
                             @Json(name = "webhook_secret") String webhookSecret,

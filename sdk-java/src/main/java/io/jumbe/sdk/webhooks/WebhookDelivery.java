@@ -22,10 +22,10 @@ import java.util.List;
  * @param payload       the JSON body exactly as sent (single-delivery view only), or {@code null}
  * @param attempts      every attempt, oldest first (single-delivery view only)
  */
-public record WebhookDelivery(@Json(name = "id") String deliveryId, String event,
+public record WebhookDelivery(@Json(name = "delivery_id") String deliveryId, String event,
                               @Json(name = "event_id") String eventId,
                               @Json(name = "webhook_id") String webhookId, DeliveryStatus status,
-                              @Json(name = "attempt_count") Integer attemptCount,
+                              @Json(name = "attempt_count") int attemptCount,
                               @Json(name = "next_attempt_at") Instant nextAttemptAt,
                               @Json(name = "last_error") String lastError,
                               @Json(name = "created_at") Instant createdAt,

@@ -14,8 +14,8 @@ import com.squareup.moshi.Json;
  * @param responseBody the first 1 KiB of the receiver's answer
  */
 public record WebhookTestResult(@Json(name = "delivery_id") String deliveryId,
-                                @Json(name = "webhook_id") String webhookId, Boolean success,
+                                @Json(name = "webhook_id") String webhookId, boolean success,
                                 @Json(name = "http_status") Integer httpStatus,
-                                @Json(name = "latency_ms") Long latencyMs, String error,
+                                @Json(name = "latency_ms") long latencyMs, String error,
                                 @Json(name = "response_body") String responseBody) {
 }

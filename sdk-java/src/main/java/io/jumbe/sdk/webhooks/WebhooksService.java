@@ -106,7 +106,8 @@ public final class WebhooksService {
     }
 
     /**
-     * Every delivery matching the filter, fetching pages only as iteration reaches them.
+     * Every delivery matching the filter, fetching each later page by cursor ({@code starting_after}) only as
+     * iteration reaches it.
      *
      * @param params filters and the page size
      * @return a lazy iterable
@@ -116,9 +117,9 @@ public final class WebhooksService {
         return () -> deliveries(params).autoPagingIterable().iterator();
     }
 
-    private Page<WebhookDelivery> deliveryPage(DeliveryListParams params, Integer page) {
-        ListAnswer<WebhookDelivery> answer = http.get(DELIVERY_LIST, params.toQuery(page), "webhooks", "deliveries");
-        return Pages.of(answer, p -> deliveryPage(params, p));
+    private Page<WebhookDelivery> deliveryPage(DeliveryListParams params, String after) {
+        ListAnswer<WebhookDelivery> answer = http.get(DELIVERY_LIST, params.toQuery(after), "webhooks", "deliveries");
+        return Pages.of(answer, WebhookDelivery::deliveryId, next -> deliveryPage(params, next));
     }
 
     /**

@@ -46,6 +46,7 @@ class SmsServiceTest {
         assertThat(r.getHeaders().get("Content-Type")).startsWith("application/json");
         assertThat(MockApi.body(r)).isEqualTo("{\"recipient\":\"0712345678\",\"message\":\"Hello\",\"sender\":"
                 + "\"FALLEY-MED\",\"schedule_at\":\"2030-01-01T08:00:00Z\",\"reference\":\"order-7\"}");
+        assertThat(result.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(result.messageId()).isEqualTo("MSG-01H");
         assertThat(result.encoding()).isEqualTo(Encoding.GSM_7);
         assertThat(result.cost()).isEqualTo(new BigDecimal("1.00"));
@@ -54,7 +55,7 @@ class SmsServiceTest {
 
     @Test
     void sendUsesTheCallersIdempotencyKey() throws Exception {
-        api.json(202, "{\"status\":\"queued\",\"message_id\":\"MSG-1\"}");
+        api.json(202, "{\"status\":\"queued\",\"message_id\":\"MSG-1\",\"segments\":1}");
         api.client.sms().send(SendSmsParams.builder().recipient("0712345678").message("Hi").build(),
                 RequestOptions.idempotencyKey("order-42"));
         assertThat(api.take().getHeaders().get("Idempotency-Key")).isEqualTo("order-42");
@@ -134,16 +135,17 @@ class SmsServiceTest {
 
     @Test
     void statusEncodesTheIdAsOnePathSegment() throws Exception {
-        api.json(200, "{\"message_id\":\"a/b\"}");
+        api.json(200, "{\"message_id\":\"a/b\",\"segments\":1,\"refunded\":false}");
         api.client.sms().status("a/b");
         assertThat(api.take().getTarget()).isEqualTo("/api/2/sms/status/a%2Fb");
     }
 
     @Test
     void historySendsFiltersAndIteratesPagesLazily() throws Exception {
-        api.json(200, "{\"data\":[{\"message_id\":\"MSG-1\"},{\"message_id\":\"MSG-2\"}],"
-                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3}}");
-        api.json(200, "{\"data\":[{\"message_id\":\"MSG-3\"}],\"meta\":{\"current_page\":2,\"per_page\":2,\"total\":3}}");
+        api.json(200, "{\"data\":[" + message("MSG-1") + "," + message("MSG-2") + "],"
+                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3,\"has_more\":true}}");
+        api.json(200, "{\"data\":[" + message("MSG-3") + "],\"meta\":{\"per_page\":2,\"total\":3,\"has_more\":false,"
+                + "\"starting_after\":\"MSG-2\"}}");
 
         Page<SmsMessage> first = api.client.sms().history(SmsHistoryParams.builder().status(MessageStatus.FAILED)
                 .recipient("254712345678").reference("r").from(LocalDate.of(2025, 10, 1)).to(LocalDate.of(2025, 10, 31))
@@ -157,7 +159,9 @@ class SmsServiceTest {
             ids.add(m.messageId());
         }
         assertThat(ids).containsExactly("MSG-1", "MSG-2", "MSG-3");
-        assertThat(api.take().getTarget()).contains("page=2");
+        assertThat(api.take().getTarget()).as("the next page by cursor, with the same filter")
+                .isEqualTo("/api/2/sms/history?status=failed&recipient=254712345678"
+                        + "&reference=r&from=2025-10-01&to=2025-10-31&starting_after=MSG-2&per_page=2");
         assertThat(api.server.getRequestCount()).isEqualTo(2);
     }
 
@@ -176,8 +180,60 @@ class SmsServiceTest {
     }
 
     @Test
+    void aSendStatusThisSdkDoesNotKnowIsUnknownRatherThanAFailure() {
+        api.json(202, "{\"status\":\"teleported\",\"message_id\":\"MSG-1\",\"segments\":1}");
+
+        SmsSendResult result = api.client.sms().send(SendSmsParams.builder().recipient("0712345678").message("Hi")
+                .build());
+
+        assertThat(result.status()).isEqualTo(MessageStatus.UNKNOWN);
+    }
+
+    @Test
+    void theOverviewReadsTodayAndThisMonthIntoTheirOwnShape() throws Exception {
+        String range = "{\"from\":\"2025-10-09T00:00:00Z\",\"to\":\"2025-10-09T14:00:00Z\",\"total\":%d,"
+                + "\"by_status\":{\"delivered\":%d},\"segments\":%d,\"cost\":1.00,\"refunded\":0.00}";
+        api.json(200, "{\"today\":" + String.format(range, 1, 1, 1) + ",\"this_month\":"
+                + String.format(range, 12, 10, 14) + "}");
+
+        SmsStatisticsOverview overview = api.client.sms().statisticsOverview();
+
+        assertThat(api.take().getTarget()).isEqualTo("/api/2/sms/statistics");
+        assertThat(overview.today().total()).isEqualTo(1);
+        assertThat(overview.thisMonth().total()).isEqualTo(12);
+        assertThat(overview.thisMonth().segments()).isEqualTo(14);
+        assertThat(overview.thisMonth().byStatus()).containsEntry("delivered", 10L);
+    }
+
+    @Test
+    void aRangeNeedsAtLeastOneEnd() {
+        assertThatThrownBy(() -> SmsStatisticsParams.between((LocalDate) null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statisticsOverview");
+    }
+
+    @Test
+    void historyStartsAfterTheGivenCursor() throws Exception {
+        api.json(200, "{\"data\":[],\"meta\":{\"per_page\":20,\"total\":3,\"has_more\":false,"
+                + "\"starting_after\":\"MSG-3\"}}");
+
+        Page<SmsMessage> page = api.client.sms().history(SmsHistoryParams.builder().startingAfter("MSG-3").build());
+
+        assertThat(api.take().getTarget()).isEqualTo("/api/2/sms/history?starting_after=MSG-3");
+        assertThat(page.hasNextPage()).isFalse();
+        assertThat(page.meta().startingAfter()).isEqualTo("MSG-3");
+    }
+
+    @Test
+    void aPageNumberAndACursorCannotBeCombined() {
+        assertThatThrownBy(() -> SmsHistoryParams.builder().page(2).startingAfter("MSG-3").build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SmsHistoryParams.builder().startingAfter(" ").build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void cancelDeletesTheMessage() throws Exception {
-        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"cancelled\",\"refunded\":true}");
+        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"cancelled\",\"segments\":1,\"refunded\":true}");
 
         SmsMessage m = api.client.sms().cancel("MSG-1");
 
@@ -189,7 +245,8 @@ class SmsServiceTest {
 
     @Test
     void unknownStatusFallsBackToUnknown() {
-        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"teleported\",\"encoding\":\"EBCDIC\"}");
+        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"teleported\",\"encoding\":\"EBCDIC\",\"segments\":1,"
+                + "\"refunded\":false}");
         SmsMessage m = api.client.sms().status("MSG-1");
         assertThat(m.status()).isEqualTo(MessageStatus.UNKNOWN);
         assertThat(m.encoding()).isEqualTo(Encoding.UNKNOWN);
@@ -205,5 +262,9 @@ class SmsServiceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recipient");
         assertThatThrownBy(() -> SendSmsParams.builder().recipient("0712345678").message("x")
                 .reference("r".repeat(65)).build()).hasMessageContaining("64");
+    }
+
+    private static String message(String id) {
+        return "{\"message_id\":\"" + id + "\",\"segments\":1,\"refunded\":false}";
     }
 }

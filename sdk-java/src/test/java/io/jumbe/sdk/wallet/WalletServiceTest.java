@@ -48,7 +48,8 @@ class WalletServiceTest {
 
     @Test
     void balanceKeepsDigitsADoubleWouldLose() {
-        api.json(200, "{\"balance\": 90071992547409.93, \"currency\": \"KES\"}");
+        api.json(200, "{\"balance\": 90071992547409.93, \"currency\": \"KES\", \"units\": 90071992547409, "
+                + "\"price_per_unit\": 1.00}");
         assertThat(api.client.wallet().balance().balance().toPlainString()).isEqualTo("90071992547409.93");
     }
 
@@ -121,10 +122,11 @@ class WalletServiceTest {
     @Test
     void transactionsSendFiltersAndWalkPages() throws Exception {
         api.json(200, "{\"data\":[{\"transaction_id\":\"TXN-2\",\"type\":\"debit\",\"status\":\"completed\","
-                + "\"amount\":3.00}],\"meta\":{\"current_page\":1,\"per_page\":1,\"total\":2}}");
+                + "\"amount\":3.00}],\"meta\":{\"current_page\":1,\"per_page\":1,\"total\":2,\"has_more\":true}}");
         api.json(200, "{\"data\":[{\"transaction_id\":\"TXN-1\",\"type\":\"credit\",\"status\":\"completed\","
                 + "\"amount\":1000.00,\"mpesa_receipt\":\"QJK1\",\"failure_reason\":null,\"balance_before\":3.00,"
-                + "\"balance_after\":1003.00}],\"meta\":{\"current_page\":2,\"per_page\":1,\"total\":2,\"last_page\":2}}");
+                + "\"balance_after\":1003.00}],\"meta\":{\"per_page\":1,\"total\":2,\"has_more\":false,"
+                + "\"starting_after\":\"TXN-2\"}}");
 
         Page<WalletTransaction> page = api.client.wallet().transactions(TransactionListParams.builder()
                 .fromDate(LocalDate.of(2025, 10, 1)).toDate(LocalDate.of(2025, 10, 31)).type(TransactionType.CREDIT)
@@ -134,7 +136,7 @@ class WalletServiceTest {
                 + "&to_date=2025-10-31&type=credit&status=completed&search=QJK1&per_page=1");
         assertThat(page.hasNextPage()).isTrue();
         Page<WalletTransaction> second = page.nextPage();
-        assertThat(api.take().getTarget()).endsWith("&page=2&per_page=1");
+        assertThat(api.take().getTarget()).endsWith("&search=QJK1&starting_after=TXN-2&per_page=1");
         assertThat(second.data().get(0).type()).isEqualTo(TransactionType.CREDIT);
         assertThat(second.data().get(0).balanceBefore().toPlainString()).isEqualTo("3.00");
         assertThat(second.data().get(0).balanceAfter().toPlainString()).isEqualTo("1003.00");
@@ -142,15 +144,17 @@ class WalletServiceTest {
     }
 
     @Test
-    void transactionsAllIteratesEveryPage() {
+    void transactionsAllIteratesEveryPageByCursor() throws Exception {
         api.json(200, "{\"data\":[{\"transaction_id\":\"A\"},{\"transaction_id\":\"B\"}],"
-                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3}}");
-        api.json(200, "{\"data\":[{\"transaction_id\":\"C\"}],\"meta\":{\"current_page\":2,\"per_page\":2,\"total\":3}}");
+                + "\"meta\":{\"current_page\":1,\"per_page\":2,\"total\":3,\"has_more\":true}}");
+        api.json(200, "{\"data\":[{\"transaction_id\":\"C\"}],\"meta\":{\"per_page\":2,\"total\":3,\"has_more\":false}}");
 
         List<String> ids = new ArrayList<>();
         api.client.wallet().transactionsAll(TransactionListParams.none()).forEach(t -> ids.add(t.transactionId()));
 
         assertThat(ids).containsExactly("A", "B", "C");
+        assertThat(api.take().getTarget()).isEqualTo("/api/2/wallet/transactions");
+        assertThat(api.take().getTarget()).isEqualTo("/api/2/wallet/transactions?starting_after=B");
     }
 
     @Test

@@ -102,11 +102,11 @@ class WebhooksServiceTest {
 
     @Test
     void deliveriesSendFiltersAndParseAttempts() throws Exception {
-        api.json(200, "{\"data\":[{\"id\":\"WH-1\",\"event\":\"message.failed\",\"event_id\":\"EVT-1\","
+        api.json(200, "{\"data\":[{\"delivery_id\":\"WH-1\",\"id\":\"WH-1\",\"event\":\"message.failed\",\"event_id\":\"EVT-1\","
                 + "\"webhook_id\":\"msg_1\",\"status\":\"failed\",\"attempt_count\":9,\"next_attempt_at\":null,"
                 + "\"last_error\":\"HTTP 500\",\"created_at\":\"2025-10-09T14:35:00Z\","
                 + "\"updated_at\":\"2025-10-10T14:35:00Z\"}],"
-                + "\"meta\":{\"current_page\":1,\"per_page\":20,\"total\":1,\"last_page\":1}}");
+                + "\"meta\":{\"current_page\":1,\"per_page\":20,\"total\":1,\"last_page\":1,\"has_more\":false}}");
 
         Page<WebhookDelivery> page = api.client.webhooks().deliveries(DeliveryListParams.builder()
                 .event("message.failed").status(DeliveryStatus.FAILED).from(Instant.parse("2025-10-01T00:00:00Z"))
@@ -126,7 +126,7 @@ class WebhooksServiceTest {
 
     @Test
     void deliveryGetsOneWithEveryAttempt() throws Exception {
-        api.json(200, "{\"id\":\"WH-1\",\"status\":\"succeeded\","
+        api.json(200, "{\"delivery_id\":\"WH-1\",\"status\":\"succeeded\",\"attempt_count\":2,"
                 + "\"payload\":{\"event\":\"balance.updated\",\"data\":{\"new_balance\":250.00}},"
                 + "\"attempts\":[{\"attempted_at\":\"2025-10-09T14:35:00Z\",\"http_status\":500,\"latency_ms\":30,"
                 + "\"success\":false,\"response_body\":\"oops\"},"
@@ -144,7 +144,7 @@ class WebhooksServiceTest {
 
     @Test
     void retryPostsToTheDeliverysRetryPath() throws Exception {
-        api.json(202, "{\"id\":\"WH-1\",\"status\":\"pending\",\"attempt_count\":3}");
+        api.json(202, "{\"delivery_id\":\"WH-1\",\"id\":\"WH-1\",\"status\":\"pending\",\"attempt_count\":3}");
         WebhookDelivery d = api.client.webhooks().retry("WH-1");
         RecordedRequest r = api.take();
         assertThat(r.getMethod()).isEqualTo("POST");

@@ -23,6 +23,7 @@ import io.jumbe.sdk.sms.SmsMessage;
 import io.jumbe.sdk.sms.SmsQuote;
 import io.jumbe.sdk.sms.SmsSendResult;
 import io.jumbe.sdk.sms.SmsStatistics;
+import io.jumbe.sdk.sms.SmsStatisticsOverview;
 import io.jumbe.sdk.sms.SmsStatisticsParams;
 import io.jumbe.server.testing.Sender;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class SmsAgainstServerTest {
         SmsSendResult sent = client.sms().send(SendSmsParams.builder().recipient("0712 345 678")
                 .message("Your appointment is at 10:00").reference("appt-1").build());
 
-        assertThat(sent.status()).isEqualTo("queued");
+        assertThat(sent.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(sent.messageId()).startsWith("MSG-");
         assertThat(sent.recipient()).isEqualTo("254712345678");
         assertThat(sent.segments()).isEqualTo(1);
@@ -106,7 +107,7 @@ class SmsAgainstServerTest {
                 .recipients(List.of("0712345678", "+254712345679", "254712345678", "12345"))
                 .message("Clinic closed on Monday").reference("closure").build());
 
-        assertThat(result.status()).isEqualTo("queued");
+        assertThat(result.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(result.batchId()).isNotBlank();
         assertThat(result.encoding()).isEqualTo(Encoding.GSM_7);
         assertThat(result.messages()).extracting(QueuedMessage::recipient)
@@ -272,7 +273,7 @@ class SmsAgainstServerTest {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
         SmsStatistics range = client.sms().statistics(SmsStatisticsParams.between(today, today));
-        SmsStatistics defaults = client.sms().statistics(SmsStatisticsParams.none());
+        SmsStatisticsOverview defaults = client.sms().statisticsOverview();
 
         assertThat(range.total()).isEqualTo(1L);
         assertThat(range.byStatus()).containsEntry("delivered", 1L).containsKeys("queued", "sent", "failed");

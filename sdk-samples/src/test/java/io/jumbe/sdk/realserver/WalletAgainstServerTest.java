@@ -169,7 +169,9 @@ class WalletAgainstServerTest {
         assertThat(first.meta().perPage()).isEqualTo(2);
         assertThat(first.meta().lastPage()).isEqualTo(3);
         assertThat(first.hasNextPage()).isTrue();
-        assertThat(first.nextPage().meta().currentPage()).isEqualTo(2);
+        assertThat(first.meta().hasMore()).isTrue();
+        assertThat(first.nextPage().meta().startingAfter()).as("the next page follows the last id by cursor")
+                .isEqualTo(first.data().get(1).transactionId());
         List<WalletTransaction> all = new ArrayList<>();
         client.wallet().transactionsAll(TransactionListParams.builder().perPage(2).build()).forEach(all::add);
         assertThat(all).hasSize(5).extracting(WalletTransaction::transactionId).doesNotHaveDuplicates();
