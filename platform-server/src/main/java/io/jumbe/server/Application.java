@@ -25,6 +25,7 @@ import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
+import io.jumbe.server.http.LargeBodies;
 import io.jumbe.server.http.RouteGroup;
 import io.jumbe.server.payments.CallbackSources;
 import io.jumbe.server.payments.LazyPaymentGateway;
@@ -56,6 +57,7 @@ import java.util.function.Supplier;
 public final class Application implements AutoCloseable {
     /** Where the built-in Daraja simulator is mounted when {@code MPESA_ENV=simulator}. */
     public static final String DARAJA_SIMULATOR_PATH = "/simulators/daraja";
+    private static final String MPESA_HOOKS = "/api/webhooks/mpesa";
 
     private final JumbeConfig config;
     private final Jumbe platform;
@@ -100,7 +102,7 @@ public final class Application implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
-        groups.add(new SmsHandlers(platform.sms(), idempotency));
+        groups.add(new SmsHandlers(platform.sms(), idempotency, new LargeBodies(config.limits().bulkMaxConcurrent())));
         groups.add(new DeliveryReportHandlers(platform.sms().lifecycle(), () -> dlrToken));
         groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(), idempotency));
         groups.add(new MpesaCallbackHandlers(platform.topups(), callbackToken.get(),
@@ -119,6 +121,8 @@ public final class Application implements AutoCloseable {
             this.onfonSimulator = null;
         }
         if (darajaSimulator != null) {
+            // it calls back nothing but our own STK endpoints, whatever CallBackURL a caller names
+            darajaSimulator.callbackUrls(this::isOwnMpesaHook);
             mounts.add(darajaSimulator::addRoutes);
         }
         this.smsDispatcher = new SmsDispatcher(platform.jdbi(), platform.jobs(), clock, onfonGateway(onfon),
@@ -134,7 +138,7 @@ public final class Application implements AutoCloseable {
                 .description("Times SMS dispatch was paused by an upstream account refusal")
                 .register(metrics.registry());
 
-        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits());
+        this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits(), config.limits());
         List<JobRunner.QueueSpec> queues = new ArrayList<>();
         queues.add(platform.webhooks().queueSpec());
         queues.add(new JobRunner.QueueSpec(TopupService.QUEUE,
@@ -170,7 +174,7 @@ public final class Application implements AutoCloseable {
     // Built on first use: the callback URL holds our public address, known only once the server listens. The
     // simulator is called on our own local address, which works whatever PUBLIC_BASE_URL says.
     private PaymentGateway darajaClient(String callbackToken, Clock clock) {
-        String hooks = publicBaseUrl() + "/api/webhooks/mpesa";
+        String hooks = publicBaseUrl() + MPESA_HOOKS;
         String callbackUrl = hooks + "/callback/" + callbackToken;
         String timeoutUrl = hooks + "/timeout/" + callbackToken;
         JumbeConfig.Mpesa m = config.mpesa();
@@ -180,6 +184,22 @@ public final class Application implements AutoCloseable {
                         m.consumerSecret(), m.passkey(), m.shortcode(), null,
                         DarajaTransactionType.fromWireName(m.transactionType()), callbackUrl, timeoutUrl);
         return new DarajaClient(daraja, DarajaClient.defaultHttpClient(), clock);
+    }
+
+    // compared after parsing, which resolves dot segments: ".../mpesa/../../api/..." is not one of ours
+    private boolean isOwnMpesaHook(String url) {
+        okhttp3.HttpUrl given = okhttp3.HttpUrl.parse(url);
+        if (given == null || !given.encodedPath().startsWith(MPESA_HOOKS + "/")) {
+            return false;
+        }
+        for (String base : List.of(publicBaseUrl(), server.baseUrl())) {
+            okhttp3.HttpUrl own = okhttp3.HttpUrl.parse(base);
+            if (own != null && own.scheme().equals(given.scheme()) && own.host().equalsIgnoreCase(given.host())
+                    && own.port() == given.port()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */

@@ -3,7 +3,13 @@ package io.jumbe.server;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.server.http.Admission;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.BodyDeadline;
+import io.jumbe.server.http.StoreGuard;
+import io.jumbe.server.simulator.SimulatorAccess;
+import java.time.Duration;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
@@ -32,37 +38,56 @@ public final class JumbeServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JumbeServer.class);
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     private final Javalin app;
+    private final StoreGuard storeGuard;
 
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
-        this(platform, metrics, groups, List.of(), true);
+        this(platform, metrics, groups, List.of(), true, DEFAULT_LIMITS);
     }
+
+    /** The defaults of {@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT} and the other limits. */
+    public static final JumbeConfig.Limits DEFAULT_LIMITS = new JumbeConfig.Limits(false, Duration.ofSeconds(20), 1024,
+            8, 2);
 
     /**
      * @param mounts things that register on the app themselves, such as the built-in simulators of the upstreams
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
-                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
+                       List<Consumer<JavalinConfig>> mounts, boolean rateLimits, JumbeConfig.Limits limits) {
         Authenticator authenticator = new Authenticator(platform.apiKeys());
         RequestLog requestLog = new RequestLog(metrics);
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
+        SimulatorAccess simulatorAccess = new SimulatorAccess(limits.simulatorsPublic());
+        Admission admission = new Admission(Admission.SERVER_MAX_IN_FLIGHT, limits.tenantMaxInFlight());
+        this.storeGuard = new StoreGuard(platform.database().dataSource(), platform.clock());
         this.app = Javalin.create(config -> {
+            // Javalin nests its servlet context inside a wrapper it finds on the server
+            config.jetty.modifyServer(server -> server.setHandler(new BodyDeadline(limits.bodyTimeout(),
+                    limits.minDataRate())));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = false;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            config.requestLogger.http(requestLog::log);
+            // the request logger runs last for every request, whatever it ended with: it gives the permits back
+            config.requestLogger.http((ctx, ms) -> {
+                admission.leave(ctx);
+                requestLog.log(ctx, ms);
+            });
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 RequestIds.assign(ctx);
+                simulatorAccess.check(ctx);
+                storeGuard.check(ctx);
+                admission.enter(ctx);
                 if (Authenticator.guards(ctx.path())) {
                     authenticator.authenticate(ctx);
                     if (rateLimits) {
                         rateLimiting.check(ctx);
                     }
+                    admission.enterTenant(ctx, Authenticator.tenantId(ctx));
                 }
             });
             routes.get("/health", ctx -> {
-                boolean up = platform.database().isReachable();
+                boolean up = storeGuard.healthy() && platform.database().isReachable();
                 Responses.json(ctx, up ? 200 : 503, Map.of("status", up ? "ok" : "unavailable",
                         "database", up ? "up" : "down"));
             });
@@ -73,6 +98,18 @@ public final class JumbeServer implements AutoCloseable {
             routes.exception(HttpProblem.class, (e, ctx) -> Problems.write(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e));
             routes.exception(Exception.class, (e, ctx) -> {
+                if (BodyDeadline.causedBy(e)) {
+                    Problems.write(ctx, 408, "request_timeout", "The request body arrived too slowly.", List.of(),
+                            Map.of());
+                    return;
+                }
+                if (StoreGuard.isFatal(e)) {
+                    storeGuard.trip(e);
+                    ctx.header("Retry-After", "5");
+                    Problems.write(ctx, 503, "service_unavailable", "The database cannot store anything now; nothing "
+                            + "was accepted. Retry after 5 seconds.", List.of(), Map.of("retry_after", 5));
+                    return;
+                }
                 log.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(),
                         ctx.attribute(RequestIds.ATTRIBUTE), e);
                 Problems.write(ctx, 500, "internal_error", "Something went wrong on our side. Quote the request id "
@@ -113,6 +150,11 @@ public final class JumbeServer implements AutoCloseable {
                 .distinct()
                 .sorted()
                 .toList();
+    }
+
+    /** Whether the server answers, or fails closed after a fatal database error. */
+    public StoreGuard storeGuard() {
+        return storeGuard;
     }
 
     public JumbeServer start(int port) {

@@ -130,7 +130,12 @@ public final class ConfigLoader {
                 mpesa,
                 get("TRUSTED_PROXIES", "", ConfigLoader::list),
                 topupMin, topupMax, webhooks,
-                get("RATE_LIMITS", "true", ConfigLoader::bool));
+                get("RATE_LIMITS", "true", ConfigLoader::bool),
+                new JumbeConfig.Limits(get("SIMULATORS_PUBLIC", "false", ConfigLoader::bool),
+                        get("HTTP_BODY_TIMEOUT", "20s", Durations::parse),
+                        get("HTTP_MIN_DATA_RATE", "1024", ConfigLoader::positiveInt),
+                        get("TENANT_MAX_IN_FLIGHT", "8", ConfigLoader::positiveInt),
+                        get("BULK_MAX_CONCURRENT", "2", ConfigLoader::positiveInt)));
     }
 
     private JumbeConfig.Database database(Path home) {

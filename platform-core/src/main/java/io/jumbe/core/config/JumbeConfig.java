@@ -20,7 +20,8 @@ public record JumbeConfig(
         Money topupMin,
         Money topupMax,
         Webhooks webhooks,
-        boolean rateLimits) {
+        boolean rateLimits,
+        Limits limits) {
 
     /** JDBC URL with credentials split out, so no password ends up in a log line with the URL. */
     public record Database(String jdbcUrl, String user, String password) {
@@ -55,6 +56,20 @@ public record JumbeConfig(
         public String toString() {
             return "Mpesa[env=" + env + ", shortcode=" + shortcode + "]";
         }
+    }
+
+    /**
+     * What the HTTP face takes from any one client before it refuses: a hostile or broken client must not hold every
+     * worker, fill the heap, or reach the simulators from outside the machine.
+     *
+     * @param simulatorsPublic   serve the built-in simulators to other machines too ({@code SIMULATORS_PUBLIC})
+     * @param bodyTimeout        a request body must have arrived whole within this ({@code HTTP_BODY_TIMEOUT})
+     * @param minDataRate        bytes a second a body must keep arriving at ({@code HTTP_MIN_DATA_RATE})
+     * @param tenantMaxInFlight  requests one tenant may have in progress at once ({@code TENANT_MAX_IN_FLIGHT})
+     * @param bulkMaxConcurrent  large bulk sends handled at once, server-wide ({@code BULK_MAX_CONCURRENT})
+     */
+    public record Limits(boolean simulatorsPublic, Duration bodyTimeout, int minDataRate, int tenantMaxInFlight,
+                         int bulkMaxConcurrent) {
     }
 
     /** Outgoing webhook delivery settings. */

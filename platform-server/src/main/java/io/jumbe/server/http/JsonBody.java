@@ -19,6 +19,7 @@ import java.util.Optional;
  * which sends a form content type.
  */
 public final class JsonBody {
+    private static final int MAX_NUMBER_TEXT = 40;
     private final JsonNode root;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -79,7 +80,8 @@ public final class JsonBody {
         if (n.isNumber()) {
             return Optional.of(n.decimalValue());
         }
-        if (n.isTextual()) {
+        // a numeric string is parsed only when short: BigDecimal's parse is superlinear in the digits given
+        if (n.isTextual() && n.asText().trim().length() <= MAX_NUMBER_TEXT) {
             try {
                 return Optional.of(new BigDecimal(n.asText().trim()));
             } catch (NumberFormatException e) {
