@@ -76,6 +76,26 @@ class StoreFailureTest {
         assertThat(StoreGuard.isFatal(new IllegalStateException("nope"))).isFalse();
     }
 
+    @org.junit.jupiter.api.Test
+    void takesAClosedH2DatabaseForFatal() throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:closing" + System.nanoTime(), "sa", "");
+             Connection other = java.sql.DriverManager.getConnection(c.getMetaData().getURL(), "sa", "")) {
+            other.createStatement().execute("SHUTDOWN");
+            SQLException closed = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> c.createStatement().executeQuery("SELECT 1"));
+            assertThat(closed).isNotNull();
+            assertThat(StoreGuard.isFatal(new RuntimeException("wrapped", closed))).as(closed.toString()).isTrue();
+            SQLException syntax = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> other.createStatement());
+            assertThat(syntax == null || StoreGuard.isFatal(syntax)).isTrue();
+        }
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:ordinary" + System.nanoTime(), "sa", "")) {
+            SQLException syntax = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> c.createStatement().executeQuery("SELEKT 1"));
+            assertThat(StoreGuard.isFatal(syntax)).as("an ordinary error is not fatal").isFalse();
+        }
+    }
+
     /** Hands out connections whose commit fails, as a lost connection's does, while {@link #failing} is set. */
     static final class CommitSwitch implements DataSource {
         final AtomicBoolean failing = new AtomicBoolean();
