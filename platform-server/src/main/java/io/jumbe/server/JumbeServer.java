@@ -9,7 +9,6 @@ import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.http.BodyDeadline;
 import io.jumbe.server.http.StoreGuard;
 import io.jumbe.server.simulator.SimulatorAccess;
-import java.time.Duration;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
@@ -25,6 +24,7 @@ import java.util.function.Consumer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,16 +37,14 @@ import org.slf4j.LoggerFactory;
 public final class JumbeServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JumbeServer.class);
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** The defaults of {@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT} and the other limits. */
+    public static final JumbeConfig.Limits DEFAULT_LIMITS = new JumbeConfig.Limits(false, Duration.ofSeconds(20), 1024,
+            8, 2);
     private final Javalin app;
-    private final StoreGuard storeGuard;
 
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
         this(platform, metrics, groups, List.of(), true, DEFAULT_LIMITS);
     }
-
-    /** The defaults of {@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT} and the other limits. */
-    public static final JumbeConfig.Limits DEFAULT_LIMITS = new JumbeConfig.Limits(false, Duration.ofSeconds(20), 1024,
-            8, 2);
 
     /**
      * @param mounts things that register on the app themselves, such as the built-in simulators of the upstreams
@@ -58,7 +56,7 @@ public final class JumbeServer implements AutoCloseable {
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
         SimulatorAccess simulatorAccess = new SimulatorAccess(limits.simulatorsPublic());
         Admission admission = new Admission(Admission.SERVER_MAX_IN_FLIGHT, limits.tenantMaxInFlight());
-        this.storeGuard = new StoreGuard(platform.database().dataSource(), platform.clock());
+        StoreGuard storeGuard = new StoreGuard(platform.database().dataSource(), platform.clock());
         this.app = Javalin.create(config -> {
             // Javalin nests its servlet context inside a wrapper it finds on the server
             config.jetty.modifyServer(server -> server.setHandler(new BodyDeadline(limits.bodyTimeout(),
@@ -150,11 +148,6 @@ public final class JumbeServer implements AutoCloseable {
                 .distinct()
                 .sorted()
                 .toList();
-    }
-
-    /** Whether the server answers, or fails closed after a fatal database error. */
-    public StoreGuard storeGuard() {
-        return storeGuard;
     }
 
     public JumbeServer start(int port) {

@@ -83,7 +83,7 @@ class StoreFailureTest {
             other.createStatement().execute("SHUTDOWN");
             SQLException closed = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
                     () -> c.createStatement().executeQuery("SELECT 1"));
-            assertThat(closed).isNotNull();
+            assertThat((Object) closed).isNotNull();
             assertThat(StoreGuard.isFatal(new RuntimeException("wrapped", closed))).as(closed.toString()).isTrue();
             SQLException syntax = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
                     () -> other.createStatement());
