@@ -13,9 +13,9 @@ import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.Scheduler;
 
 /**
- * A Jetty handler in front of the app that bounds how long a request body may take: whole within
- * {@code HTTP_BODY_TIMEOUT}, and, after a one-second grace, at no less than {@code HTTP_MIN_DATA_RATE} bytes a
- * second. A body dribbled a byte every few seconds would otherwise hold a worker thread for as long as the client
+ * A Jetty handler in front of the app that bounds how long a request body may take once the app starts reading it:
+ * whole within {@code HTTP_BODY_TIMEOUT}, and, after a one-second grace, at no less than {@code HTTP_MIN_DATA_RATE}
+ * bytes a second. A body dribbled a byte every few seconds would otherwise hold a worker thread for as long as the client
  * likes (the idle timeout restarts with every byte). Past either bound the body read fails with
  * {@link TooSlow}, which the server answers 408 {@code request_timeout}, and the connection is closed.
  */
@@ -52,7 +52,9 @@ public final class BodyDeadline extends Handler.Wrapper {
     }
 
     private final class Timed extends Request.Wrapper {
-        private final long start = NanoTime.now();
+        // from the app's first read: time spent before it (authentication, a busy database) is not the client's
+        private long start;
+        private volatile boolean started;
         private final AtomicReference<Runnable> pendingDemand = new AtomicReference<>();
         private volatile Content.Chunk failure;
         private volatile boolean done;
@@ -63,8 +65,16 @@ public final class BodyDeadline extends Handler.Wrapper {
             super(wrapped);
         }
 
+        private void begin() {
+            if (!started) {
+                start = NanoTime.now();
+                started = true;
+            }
+        }
+
         @Override
         public Content.Chunk read() {
+            begin();
             Content.Chunk failed = failure;
             if (failed != null) {
                 return failed;
@@ -91,6 +101,7 @@ public final class BodyDeadline extends Handler.Wrapper {
 
         @Override
         public void demand(Runnable demandCallback) {
+            begin();
             if (failure != null) {
                 demandCallback.run();
                 return;
