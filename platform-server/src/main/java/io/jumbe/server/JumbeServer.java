@@ -3,6 +3,7 @@ package io.jumbe.server;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.server.http.Admission;
 import io.jumbe.server.http.Authenticator;
@@ -24,7 +25,6 @@ import java.util.function.Consumer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,13 +37,11 @@ import org.slf4j.LoggerFactory;
 public final class JumbeServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JumbeServer.class);
     public static final long MAX_BODY_BYTES = 1024 * 1024;
-    /** The defaults of {@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT} and the other limits. */
-    public static final JumbeConfig.Limits DEFAULT_LIMITS = new JumbeConfig.Limits(false, Duration.ofSeconds(20), 1024,
-            8, 2);
     private final Javalin app;
 
+    /** A server with the default limits ({@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT}, … unset). */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
-        this(platform, metrics, groups, List.of(), true, DEFAULT_LIMITS);
+        this(platform, metrics, groups, List.of(), true, new ConfigLoader(Map.of()).load().limits());
     }
 
     /**
