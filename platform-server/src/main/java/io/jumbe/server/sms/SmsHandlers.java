@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The tenant's SMS endpoints: parse, call {@link SmsService}, shape the answer. */
 public final class SmsHandlers implements RouteGroup {
@@ -103,7 +104,7 @@ public final class SmsHandlers implements RouteGroup {
     }
 
     private static SendRequest request(Context ctx) {
-        JsonBody body = JsonBody.of(ctx);
+        JsonBody body = JsonBody.of(ctx, Set.of("recipients"));
         boolean hasOne = body.has("recipient");
         boolean hasMany = body.has("recipients");
         List<String> recipients = List.of();
