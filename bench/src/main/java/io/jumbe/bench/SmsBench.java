@@ -344,6 +344,9 @@ public final class SmsBench {
             pb.environment().putAll(Map.of("DATABASE_URL", databaseUrl, "JUMBE_HOME", home.toString(),
                     // measure the send path, not the tier limits (bronze allows 60 a minute), nor an upstream cap
                     "RATE_LIMITS", "false", "ONFON_MAX_TPS", "1000000",
+                    // nor the per-account cap on requests in progress (8): one tenant's 32 client threads measure
+                    // the send path
+                    "TENANT_MAX_IN_FLIGHT", "256",
                     // as ./jumbe sets it: fewer glibc malloc arenas, less resident memory for the same work
                     "MALLOC_ARENA_MAX", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "2")));
             pb.redirectOutput(home.resolve("server.log").toFile());

@@ -14,6 +14,7 @@ import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
+import io.jumbe.server.http.LargeBodies;
 import io.jumbe.server.http.RouteGroup;
 import io.jumbe.server.payments.CallbackSources;
 import io.jumbe.server.payments.MpesaCallbackHandlers;
@@ -40,6 +41,7 @@ import java.util.function.Consumer;
 public final class Application implements AutoCloseable {
     /** Where the built-in Daraja simulator is mounted when {@code MPESA_ENV=simulator}. */
     public static final String DARAJA_SIMULATOR_PATH = "/simulators/daraja";
+    private static final String MPESA_HOOKS = "/api/webhooks/mpesa";
 
     private final JumbeConfig config;
     private final Jumbe platform;
@@ -89,7 +91,7 @@ public final class Application implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet()));
-        groups.add(new SmsHandlers(platform.sms(), idempotency));
+        groups.add(new SmsHandlers(platform.sms(), idempotency, new LargeBodies(config.limits().bulkMaxConcurrent())));
         groups.add(new DeliveryReportHandlers(platform.sms().lifecycle(), platform::onfonDlrToken));
         groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(), idempotency));
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
@@ -102,6 +104,8 @@ public final class Application implements AutoCloseable {
             mounts.add(onfonSimulator::addRoutes);
         }
         if (darajaSimulator != null) {
+            // it calls back nothing but our own STK endpoints, whatever CallBackURL a caller names
+            darajaSimulator.callbackUrls(this::isOwnMpesaHook);
             mounts.add(darajaSimulator::addRoutes);
         }
         SmsDispatcher smsDispatcher = platform.smsDispatcher();
@@ -113,7 +117,23 @@ public final class Application implements AutoCloseable {
                 .register(metrics.registry());
 
         this.server = new JumbeServer(platform, metrics, groups, mounts, config.rateLimits(),
-                config.security().metricsToken(), config.trustedProxies());
+                config.security().metricsToken(), config.trustedProxies(), config.limits());
+    }
+
+    // compared after parsing, which resolves dot segments: ".../mpesa/../../api/..." is not one of ours
+    private boolean isOwnMpesaHook(String url) {
+        okhttp3.HttpUrl given = okhttp3.HttpUrl.parse(url);
+        if (given == null || !given.encodedPath().startsWith(MPESA_HOOKS + "/")) {
+            return false;
+        }
+        for (String base : List.of(publicBaseUrl(), server.baseUrl())) {
+            okhttp3.HttpUrl own = okhttp3.HttpUrl.parse(base);
+            if (own != null && own.scheme().equals(given.scheme()) && own.host().equalsIgnoreCase(given.host())
+                    && own.port() == given.port()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Starts serving on the port given (0 picks a free one), then the workers. */

@@ -3,8 +3,14 @@ package io.jumbe.server;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
+import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.server.http.Admission;
 import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.payments.CallbackSources;
+import io.jumbe.server.http.BodyDeadline;
+import io.jumbe.server.http.StoreGuard;
+import io.jumbe.server.simulator.SimulatorAccess;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Problems;
@@ -37,6 +43,7 @@ public final class JumbeServer implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1024 * 1024;
     private final Javalin app;
 
+    /** A server with the default limits ({@code SIMULATORS_PUBLIC}, {@code HTTP_BODY_TIMEOUT}, … unset). */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups) {
         this(platform, metrics, groups, List.of(), true);
     }
@@ -46,7 +53,8 @@ public final class JumbeServer implements AutoCloseable {
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
                        List<Consumer<JavalinConfig>> mounts, boolean rateLimits) {
-        this(platform, metrics, groups, mounts, rateLimits, Optional.empty(), List.of());
+        this(platform, metrics, groups, mounts, rateLimits, Optional.empty(), List.of(),
+                new ConfigLoader(Map.of()).load().limits());
     }
 
     /**
@@ -54,25 +62,39 @@ public final class JumbeServer implements AutoCloseable {
      * @param metricsToken   {@code METRICS_TOKEN}: see {@link MetricsAccess}
      * @param trustedProxies {@code TRUSTED_PROXIES}: behind them, refused requests count against the forwarded client
      *                       address, not the proxy's
+     * @param limits         simulator access, body deadlines and requests in flight ({@code SIMULATORS_PUBLIC}, …)
      */
     public JumbeServer(Jumbe platform, HttpMetrics metrics, List<RouteGroup> groups,
                        List<Consumer<JavalinConfig>> mounts, boolean rateLimits, Optional<String> metricsToken,
-                       List<String> trustedProxies) {
+                       List<String> trustedProxies, JumbeConfig.Limits limits) {
         Authenticator authenticator = new Authenticator(platform.apiKeys());
         RequestLog requestLog = new RequestLog(metrics);
         RateLimiting rateLimiting = new RateLimiting(platform.rateLimiter());
         RefusedRequests refused = new RefusedRequests(platform.clock(), RefusedRequests.DEFAULT_PER_MINUTE,
                 new CallbackSources(List.of(), trustedProxies)::clientAddress);
         MetricsAccess metricsAccess = new MetricsAccess(metricsToken);
+        SimulatorAccess simulatorAccess = new SimulatorAccess(limits.simulatorsPublic());
+        Admission admission = new Admission(Admission.SERVER_MAX_IN_FLIGHT, limits.tenantMaxInFlight());
+        StoreGuard storeGuard = new StoreGuard(platform.database().dataSource(), platform.clock());
         this.app = Javalin.create(config -> {
+            // Javalin nests its servlet context inside a wrapper it finds on the server
+            config.jetty.modifyServer(server -> server.setHandler(new BodyDeadline(limits.bodyTimeout(),
+                    limits.minDataRate())));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = false;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            config.requestLogger.http(requestLog::log);
+            // the request logger runs last for every request, whatever it ended with: it gives the permits back
+            config.requestLogger.http((ctx, ms) -> {
+                admission.leave(ctx);
+                requestLog.log(ctx, ms);
+            });
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 RequestIds.assign(ctx);
+                simulatorAccess.check(ctx);
+                storeGuard.check(ctx);
+                admission.enter(ctx);
                 if (Authenticator.guards(ctx.path())) {
                     if (rateLimits) {
                         refused.checkNotBlocked(ctx);
@@ -88,10 +110,11 @@ public final class JumbeServer implements AutoCloseable {
                     if (rateLimits) {
                         rateLimiting.check(ctx);
                     }
+                    admission.enterTenant(ctx, Authenticator.tenantId(ctx));
                 }
             });
             routes.get("/health", ctx -> {
-                boolean up = platform.database().isReachable();
+                boolean up = storeGuard.healthy() && platform.database().isReachable();
                 Responses.json(ctx, up ? 200 : 503, Map.of("status", up ? "ok" : "unavailable",
                         "database", up ? "up" : "down"));
             });
@@ -105,6 +128,18 @@ public final class JumbeServer implements AutoCloseable {
             routes.exception(HttpProblem.class, (e, ctx) -> Problems.write(ctx, e));
             routes.exception(HttpResponseException.class, (e, ctx) -> fromJavalin(ctx, e));
             routes.exception(Exception.class, (e, ctx) -> {
+                if (BodyDeadline.causedBy(e)) {
+                    Problems.write(ctx, 408, "request_timeout", "The request body arrived too slowly.", List.of(),
+                            Map.of());
+                    return;
+                }
+                if (StoreGuard.isFatal(e)) {
+                    storeGuard.trip(e);
+                    ctx.header("Retry-After", "5");
+                    Problems.write(ctx, 503, "service_unavailable", "The database cannot store anything now; nothing "
+                            + "was accepted. Retry after 5 seconds.", List.of(), Map.of("retry_after", 5));
+                    return;
+                }
                 log.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(),
                         ctx.attribute(RequestIds.ATTRIBUTE), e);
                 Problems.write(ctx, 500, "internal_error", "Something went wrong on our side. Quote the request id "

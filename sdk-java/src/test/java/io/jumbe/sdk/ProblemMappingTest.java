@@ -55,6 +55,8 @@ class ProblemMappingTest {
                 Arguments.of(409, "not_cancellable", JumbeException.class),
                 Arguments.of(400, "webhooks_disabled", JumbeException.class),
                 Arguments.of(405, "method_not_allowed", JumbeException.class),
+                Arguments.of(408, "request_timeout", JumbeException.class),
+                Arguments.of(503, "service_unavailable", ServerException.class),
                 // an unknown code falls back to the status
                 Arguments.of(409, "something_new", IdempotencyConflictException.class),
                 Arguments.of(503, "something_new", ServerException.class),

@@ -24,9 +24,22 @@ public record Money(long cents) implements Comparable<Money> {
         }
     }
 
+    /**
+     * At most this many digits before the decimal point (a trillion shillings less a cent): any amount above it is
+     * refused before it is converted, so an exponent such as {@code 1e10000000} costs nothing.
+     */
+    public static final int MAX_INTEGER_DIGITS = 12;
+    /** Trailing zeros beyond two decimals are allowed ({@code 10.500}), up to this scale. */
+    static final int MAX_SCALE = 20;
+
     public static Money of(BigDecimal amount) {
-        if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
+        // size and scale come from the unscaled value's digit count and the exponent, without expanding either
+        if (amount.scale() > MAX_SCALE || amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("amounts have at most two decimals");
+        }
+        if (amount.signum() != 0 && (long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("amounts have at most " + MAX_INTEGER_DIGITS + " digits before the "
+                    + "decimal point");
         }
         return new Money(amount.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
     }

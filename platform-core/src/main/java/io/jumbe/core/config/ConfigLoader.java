@@ -133,7 +133,12 @@ public final class ConfigLoader {
                 get("RATE_LIMITS", "true", ConfigLoader::bool),
                 get("MANUAL_TOPUP_MAX", "1000000", ConfigLoader::positiveMoney),
                 new JumbeConfig.Security(optional("METRICS_TOKEN"), secretKey()),
-                get("EVENT_RETENTION", "90d", ConfigLoader::positiveDuration));
+                get("EVENT_RETENTION", "90d", ConfigLoader::positiveDuration),
+                new JumbeConfig.Limits(get("SIMULATORS_PUBLIC", "false", ConfigLoader::bool),
+                        get("HTTP_BODY_TIMEOUT", "20s", Durations::parse),
+                        get("HTTP_MIN_DATA_RATE", "1024", ConfigLoader::positiveInt),
+                        get("TENANT_MAX_IN_FLIGHT", "8", ConfigLoader::positiveInt),
+                        get("BULK_MAX_CONCURRENT", "2", ConfigLoader::positiveInt)));
     }
 
     /** Bytes in the platform key (AES-256). */

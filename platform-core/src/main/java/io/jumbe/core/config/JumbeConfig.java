@@ -23,7 +23,8 @@ public record JumbeConfig(
         boolean rateLimits,
         Money manualTopupMax,
         Security security,
-        Duration eventRetention) {
+        Duration eventRetention,
+        Limits limits) {
 
     /**
      * Secrets of the platform itself.
@@ -74,6 +75,20 @@ public record JumbeConfig(
         public String toString() {
             return "Mpesa[env=" + env + ", shortcode=" + shortcode + "]";
         }
+    }
+
+    /**
+     * What the HTTP face takes from any one client before it refuses: a hostile or broken client must not hold every
+     * worker, fill the heap, or reach the simulators from outside the machine.
+     *
+     * @param simulatorsPublic   serve the built-in simulators to other machines too ({@code SIMULATORS_PUBLIC})
+     * @param bodyTimeout        a request body must have arrived whole within this ({@code HTTP_BODY_TIMEOUT})
+     * @param minDataRate        bytes a second a body must keep arriving at ({@code HTTP_MIN_DATA_RATE})
+     * @param tenantMaxInFlight  requests one tenant may have in progress at once ({@code TENANT_MAX_IN_FLIGHT})
+     * @param bulkMaxConcurrent  large bulk sends handled at once, server-wide ({@code BULK_MAX_CONCURRENT})
+     */
+    public record Limits(boolean simulatorsPublic, Duration bodyTimeout, int minDataRate, int tenantMaxInFlight,
+                         int bulkMaxConcurrent) {
     }
 
     /** Outgoing webhook delivery settings. */

@@ -21,11 +21,12 @@ final class MessageStore {
     private MessageStore() {
     }
 
+    /** Rows per JDBC batch: a 10,000-recipient send is inserted in parts, so its bound rows never pile up at once. */
+    static final int INSERT_BATCH = 500;
+
     static void insertAll(Handle h, Collection<Message> messages) {
-        PreparedBatch batch = h.prepareBatch("INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
-                + "encoding, segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, "
-                + "refunded, created_at) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, :encoding, "
-                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)");
+        PreparedBatch batch = newInsert(h);
+        int pending = 0;
         for (Message m : messages) {
             batch.bind("id", m.id()).bind("tenantId", m.tenantId()).bind("batchId", m.batchId())
                     .bind("recipient", m.recipient()).bind("senderId", m.senderId()).bind("body", m.text())
@@ -33,8 +34,24 @@ final class MessageStore {
                     .bind("cost", m.cost().cents()).bind("price", m.price().cents())
                     .bind("reference", m.reference()).bind("lane", m.lane()).bind("scheduledAt", m.scheduledAt())
                     .bind("queuedAt", m.queuedAt()).bind("createdAt", m.createdAt()).add();
+            if (++pending == INSERT_BATCH) {
+                batch.execute();
+                batch.close();
+                batch = newInsert(h);
+                pending = 0;
+            }
         }
-        batch.execute();
+        if (pending > 0) {
+            batch.execute();
+        }
+        batch.close();
+    }
+
+    private static PreparedBatch newInsert(Handle h) {
+        return h.prepareBatch("INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
+                + "encoding, segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, "
+                + "refunded, created_at) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, :encoding, "
+                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)");
     }
 
     static Optional<Message> find(Handle h, String id) {

@@ -20,6 +20,18 @@ class ConfigLoaderTest {
         assertThat(c.topupMin()).isEqualTo(Money.parse("100"));
         assertThat(c.dlrExpiry()).isEqualTo(Duration.ofHours(48));
         assertThat(c.publicBaseUrl()).isEqualTo("http://localhost:8080");
+        assertThat(c.limits()).isEqualTo(new JumbeConfig.Limits(false, Duration.ofSeconds(20), 1024, 8, 2));
+    }
+
+    @Test
+    void readsTheLimitsOnHostileClients() {
+        JumbeConfig c = new ConfigLoader(Map.of("SIMULATORS_PUBLIC", "true", "HTTP_BODY_TIMEOUT", "5s",
+                "HTTP_MIN_DATA_RATE", "4096", "TENANT_MAX_IN_FLIGHT", "16", "BULK_MAX_CONCURRENT", "1")).load();
+        assertThat(c.limits()).isEqualTo(new JumbeConfig.Limits(true, Duration.ofSeconds(5), 4096, 16, 1));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("TENANT_MAX_IN_FLIGHT", "0")).load())
+                .hasMessageContaining("TENANT_MAX_IN_FLIGHT");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("HTTP_BODY_TIMEOUT", "soon")).load())
+                .hasMessageContaining("HTTP_BODY_TIMEOUT");
     }
 
     @Test

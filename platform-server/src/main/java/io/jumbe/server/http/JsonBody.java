@@ -1,19 +1,26 @@
 package io.jumbe.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.common.TextRules;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a JSON object body field by field, collecting every problem so the client learns all of them at once.
@@ -21,11 +28,18 @@ import java.util.Optional;
  * which sends a form content type. A real form or a multipart upload is 415 {@code unsupported_media_type}.
  */
 public final class JsonBody {
+    private static final int MAX_NUMBER_TEXT = 40;
     private final JsonNode root;
+    private final Map<String, List<String>> streamed;
     private final List<FieldError> errors = new ArrayList<>();
 
-    private JsonBody(JsonNode root) {
+    private JsonBody(JsonNode root, Map<String, List<String>> streamed) {
         this.root = root;
+        this.streamed = streamed;
+    }
+
+    private JsonBody(JsonNode root) {
+        this(root, Map.of());
     }
 
     public static JsonBody of(Context ctx) {
@@ -49,6 +63,68 @@ public final class JsonBody {
         }
     }
 
+    /**
+     * Like {@link #of}, but the top-level arrays named in {@code stringArrays} are read token by token straight into
+     * lists of strings, never as a tree of nodes: a 10,000-recipient bulk costs its strings and nothing more.
+     * Elements that are not strings or numbers are reported as {@code field[i]} errors.
+     */
+    public static JsonBody of(Context ctx, Set<String> stringArrays) {
+        return parse(ctx.bodyAsBytes(), stringArrays);
+    }
+
+    /** @see #of(Context, Set) */
+    public static JsonBody parse(byte[] bytes, Set<String> stringArrays) {
+        if (bytes == null || bytes.length == 0) {
+            throw HttpProblem.validation(List.of(new FieldError("body", "a JSON object is required")));
+        }
+        ObjectNode root = Json.mapper().createObjectNode();
+        Map<String, List<String>> lists = new HashMap<>();
+        List<FieldError> elementErrors = new ArrayList<>();
+        try (JsonParser p = Json.mapper().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw HttpProblem.validation(List.of(new FieldError("body", "must be a JSON object")));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (stringArrays.contains(field) && value == JsonToken.START_ARRAY) {
+                    root.remove(field);
+                    lists.put(field, readStrings(p, field, elementErrors));
+                } else {
+                    lists.remove(field);
+                    root.set(field, p.readValueAsTree());
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw HttpProblem.validation(List.of(new FieldError("body", "is not valid JSON")));
+            }
+        } catch (HttpProblem e) {
+            throw e;
+        } catch (Exception e) {
+            throw HttpProblem.validation(List.of(new FieldError("body", "is not valid JSON")));
+        }
+        JsonBody body = new JsonBody(root, lists);
+        body.errors.addAll(elementErrors);
+        return body;
+    }
+
+    private static List<String> readStrings(JsonParser p, String field, List<FieldError> errors) throws IOException {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), i++) {
+            if (t == null) {
+                throw new IOException("unexpected end of input");
+            }
+            if (t == JsonToken.VALUE_STRING || t.isNumeric()) {
+                out.add(p.getText());
+            } else {
+                errors.add(new FieldError(field + "[" + i + "]", "must be a string"));
+                p.skipChildren();
+            }
+        }
+        return out;
+    }
+
     public static JsonBody parse(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw HttpProblem.validation(List.of(new FieldError("body", "a JSON object is required")));
@@ -66,7 +142,7 @@ public final class JsonBody {
     }
 
     public boolean has(String field) {
-        return root.hasNonNull(field);
+        return streamed.containsKey(field) || root.hasNonNull(field);
     }
 
     public Optional<String> text(String field) {
@@ -112,7 +188,8 @@ public final class JsonBody {
         if (n.isNumber()) {
             return Optional.of(n.decimalValue());
         }
-        if (n.isTextual()) {
+        // a numeric string is parsed only when short: BigDecimal's parse is superlinear in the digits given
+        if (n.isTextual() && n.asText().trim().length() <= MAX_NUMBER_TEXT) {
             try {
                 return Optional.of(new BigDecimal(n.asText().trim()));
             } catch (NumberFormatException e) {
@@ -144,6 +221,10 @@ public final class JsonBody {
     }
 
     public Optional<List<String>> textList(String field) {
+        List<String> read = streamed.get(field);
+        if (read != null) {
+            return Optional.of(read);
+        }
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ import io.jumbe.core.sms.SmsService;
 import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.JsonBody;
+import io.jumbe.server.http.LargeBodies;
 import io.jumbe.server.http.Page;
 import io.jumbe.server.http.Query;
 import io.jumbe.server.http.Responses;
@@ -20,22 +21,26 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The tenant's SMS endpoints: parse, call {@link SmsService}, shape the answer. */
 public final class SmsHandlers implements RouteGroup {
     private static final List<String> STATUSES = Arrays.stream(MessageStatus.values()).map(MessageStatus::wireName).toList();
     private final SmsService sms;
     private final Idempotency idempotency;
+    private final LargeBodies largeBodies;
 
-    public SmsHandlers(SmsService sms, Idempotency idempotency) {
+    /** @param largeBodies admits bulk sends and quotes with a large body a few at a time */
+    public SmsHandlers(SmsService sms, Idempotency idempotency, LargeBodies largeBodies) {
         this.sms = sms;
         this.idempotency = idempotency;
+        this.largeBodies = largeBodies;
     }
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/{client_id}/sms/send", idempotency.wrap(this::send));
-        routes.post("/api/{client_id}/sms/quote", this::quote);
+        routes.post("/api/{client_id}/sms/send", largeBodies.admit(idempotency.wrap(this::send)));
+        routes.post("/api/{client_id}/sms/quote", largeBodies.admit(this::quote));
         routes.get("/api/{client_id}/sms/status/{message_id}", this::status);
         routes.get("/api/{client_id}/sms/history", this::history);
         routes.get("/api/{client_id}/sms/statistics", this::statistics);
@@ -97,7 +102,7 @@ public final class SmsHandlers implements RouteGroup {
     }
 
     private static SendRequest request(Context ctx) {
-        JsonBody body = JsonBody.of(ctx);
+        JsonBody body = JsonBody.of(ctx, Set.of("recipients"));
         boolean hasOne = body.has("recipient");
         boolean hasMany = body.has("recipients");
         List<String> recipients = List.of();

@@ -45,7 +45,8 @@ public final class ProblemMapper {
                     return new IdempotencyConflictException(problem);
                 case "payment_provider_error", "internal_error", "service_unavailable", "upstream_error":
                     return new ServerException(problem);
-                case "not_cancellable", "webhooks_disabled", "method_not_allowed", "unsupported_media_type":
+                case "not_cancellable", "webhooks_disabled", "method_not_allowed", "unsupported_media_type",
+                     "request_timeout":
                     // a state or protocol conflict with no subclass of its own: the code tells the caller which
                     return new JumbeException(problem);
                 default:

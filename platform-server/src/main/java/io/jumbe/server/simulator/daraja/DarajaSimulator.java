@@ -76,6 +76,10 @@ public final class DarajaSimulator implements AutoCloseable {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String BEING_PROCESSED = "The transaction is being processed";
+    /** Pushes kept for STK Query and the test hooks; beyond it the oldest is forgotten. */
+    public static final int MAX_PUSHES = io.jumbe.server.simulator.RecentItems.DEFAULT_CAPACITY;
+    /** Live tokens kept; beyond it the one closest to expiry is dropped. */
+    static final int MAX_TOKENS = 1_000;
 
     /**
      * How the simulator behaves.
@@ -195,6 +199,7 @@ public final class DarajaSimulator implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final int maxPushes;
     private final OkHttpClient http;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -202,6 +207,9 @@ public final class DarajaSimulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<String, SimulatedPush> pushes = new ConcurrentHashMap<>();
+    // acceptance order, so that the oldest push is dropped once MAX_PUSHES are kept
+    private final java.util.Queue<String> pushOrder = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile java.util.function.Predicate<String> callbackAllowed = url -> true;
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
     private final AtomicInteger callbackCopies = new AtomicInteger(1);
     private final AtomicLong amountOverrideCents = new AtomicLong(-1);
@@ -220,6 +228,20 @@ public final class DarajaSimulator implements AutoCloseable {
      * @param clock    source of timestamps, token expiry and "being processed" periods
      */
     public DarajaSimulator(Settings settings, OkHttpClient http, Clock clock) {
+        this(settings, http, clock, MAX_PUSHES);
+    }
+
+    /**
+     * @param settings  behaviour
+     * @param http      client used to POST callbacks
+     * @param clock     source of timestamps, token expiry and "being processed" periods
+     * @param maxPushes pushes kept at most; the oldest is forgotten beyond it
+     */
+    public DarajaSimulator(Settings settings, OkHttpClient http, Clock clock, int maxPushes) {
+        if (maxPushes < 1) {
+            throw new IllegalArgumentException("maxPushes must be at least 1");
+        }
+        this.maxPushes = maxPushes;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -310,6 +332,15 @@ public final class DarajaSimulator implements AutoCloseable {
         tokens.clear();
     }
 
+    /**
+     * Which {@code CallBackURL}s a push may name: the embedded simulator calls back only the platform's own
+     * callback endpoints, so nobody can make it POST to an address of their choosing. Any URL by default (a
+     * standalone simulator in tests).
+     */
+    public void callbackUrls(java.util.function.Predicate<String> allowed) {
+        this.callbackAllowed = Objects.requireNonNull(allowed, "allowed");
+    }
+
     /** The push with this {@code CheckoutRequestID}, if the simulator accepted one. */
     public Optional<SimulatedPush> push(String checkoutRequestId) {
         return Optional.ofNullable(pushes.get(checkoutRequestId));
@@ -391,6 +422,10 @@ public final class DarajaSimulator implements AutoCloseable {
         String token = randomText(28, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
         Instant now = clock.instant();
         tokens.values().removeIf(expiry -> !now.isBefore(expiry));
+        while (tokens.size() >= MAX_TOKENS) {
+            tokens.entrySet().stream().min(Map.Entry.comparingByValue())
+                    .ifPresent(oldest -> tokens.remove(oldest.getKey()));
+        }
         tokens.put(token, now.plus(settings.tokenLifetime()));
         ObjectNode answer = json.createObjectNode();
         answer.put("access_token", token);
@@ -460,7 +495,7 @@ public final class DarajaSimulator implements AutoCloseable {
         }
         String callbackUrl = text(body, "CallBackURL");
         HttpUrl parsedCallback = callbackUrl == null ? null : HttpUrl.parse(callbackUrl);
-        if (parsedCallback == null) {
+        if (parsedCallback == null || !callbackAllowed.test(callbackUrl)) {
             invalid(ctx, "CallBackURL");
             return;
         }
@@ -494,7 +529,14 @@ public final class DarajaSimulator implements AutoCloseable {
     private SimulatedPush accept(String phone, long amount, String callbackUrl, String reference) {
         Instant now = clock.instant();
         // an embedded simulator runs for weeks: forget pushes nobody will ask about any more
-        pushes.values().removeIf(old -> old.requestedAt().isBefore(now.minus(Duration.ofDays(1))));
+        pushes.values().removeIf(old -> {
+            boolean stale = old.requestedAt().isBefore(now.minus(Duration.ofDays(1)));
+            if (stale && old.mpesaReceipt() != null) {
+                receipts.remove(old.mpesaReceipt());
+            }
+            return stale;
+        });
+        pushOrder.removeIf(id -> !pushes.containsKey(id));
         String suffix = phone.substring(phone.length() - 4);
         int code;
         String desc;
@@ -516,8 +558,23 @@ public final class DarajaSimulator implements AutoCloseable {
             SimulatedPush push = new SimulatedPush(checkoutRequestId, merchantRequestId, phone, amount, callbackUrl,
                     reference, now, code, desc, receipt, resolvesAt, !lost);
             if (pushes.putIfAbsent(checkoutRequestId, push) == null) {
+                pushOrder.add(checkoutRequestId);
+                while (pushes.size() > maxPushes) {
+                    String oldest = pushOrder.poll();
+                    if (oldest == null) {
+                        break;
+                    }
+                    forget(oldest);
+                }
                 return push;
             }
+        }
+    }
+
+    private void forget(String checkoutRequestId) {
+        SimulatedPush gone = pushes.remove(checkoutRequestId);
+        if (gone != null && gone.mpesaReceipt() != null) {
+            receipts.remove(gone.mpesaReceipt());
         }
     }
 

@@ -9,6 +9,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.sms.onfon.OnfonConfig;
+import io.jumbe.server.simulator.RecentItems;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -17,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,8 +72,8 @@ public final class OnfonSimulator implements AutoCloseable {
     private final boolean ownsHttp;
     private final ObjectMapper json = new ObjectMapper();
     private final ScheduledExecutorService scheduler;
-    private final List<SubmittedMessage> submitted = new CopyOnWriteArrayList<>();
-    private final List<SentReport> reports = new CopyOnWriteArrayList<>();
+    private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
+    private final RecentItems<SentReport> reports = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicBoolean creditExhausted = new AtomicBoolean();
@@ -206,12 +206,12 @@ public final class OnfonSimulator implements AutoCloseable {
 
     /** Every recipient received so far, in order of arrival. */
     public List<SubmittedMessage> submitted() {
-        return List.copyOf(submitted);
+        return submitted.snapshot();
     }
 
     /** Every delivery report sent so far (including failed attempts), in order. */
     public List<SentReport> reports() {
-        return List.copyOf(reports);
+        return reports.snapshot();
     }
 
     /** How many SendBulkSMS requests arrived, whatever their answer. */
@@ -256,6 +256,11 @@ public final class OnfonSimulator implements AutoCloseable {
             ctx.status(500).result("Internal Server Error");
             return;
         }
+        // the key is checked before the body is read, so nobody without it can hold a worker with a slow body
+        if (!accessKey.equals(ctx.header("AccessKey"))) {
+            answer(ctx, error("010", "Unauthorized API access"));
+            return;
+        }
         JsonNode body;
         try {
             body = json.readTree(ctx.bodyAsBytes());
@@ -264,10 +269,6 @@ public final class OnfonSimulator implements AutoCloseable {
         }
         if (body == null || !body.isObject()) {
             answer(ctx, error("023", "Parameter missing"));
-            return;
-        }
-        if (!accessKey.equals(ctx.header("AccessKey"))) {
-            answer(ctx, error("010", "Unauthorized API access"));
             return;
         }
         if (!apiKey.equals(body.path("ApiKey").asText(null)) || !clientId.equals(body.path("ClientId").asText(null))) {
