@@ -2,6 +2,7 @@ package io.jumbe.core;
 
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
@@ -60,7 +61,7 @@ public final class Jumbe implements AutoCloseable {
     private final SmsService sms;
 
     private Jumbe(Database database, Clock clock, PaymentGateway paymentGateway, TopupSettings topupSettings,
-                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure) {
+                  WebhookSettings webhookSettings, boolean refundOnDeliveryFailure, CrashPoints crashPoints) {
         this.database = database;
         this.clock = clock;
         Jdbi jdbi = database.jdbi();
@@ -72,14 +73,15 @@ public final class Jumbe implements AutoCloseable {
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
         this.jobs = new JobQueue(jdbi, clock);
-        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24));
+        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), crashPoints,
+                database.dialect());
         this.settings = new Settings(jdbi);
         this.alerts = new Alerts(jdbi, clock);
         // H2 is the embedded single-instance default; on PostgreSQL several instances may serve, so they share counts.
         this.rateLimiter = database.dialect() == Dialect.POSTGRES ? new DatabaseRateLimiter(jdbi, clock)
                 : new InMemoryRateLimiter(clock);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
-                paymentGateway, topupSettings);
+                paymentGateway, topupSettings, idempotency);
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts, webhookSettings);
         events.addListener(webhooks.listener());
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs,
@@ -98,6 +100,13 @@ public final class Jumbe implements AutoCloseable {
         private TopupSettings topupSettings = TopupSettings.defaults();
         private WebhookSettings webhookSettings = WebhookSettings.defaults();
         private boolean refundOnDeliveryFailure;
+        private CrashPoints crashPoints = CrashPoints.fromSystemProperties();
+
+        /** Where a test makes the process die or fail on purpose; off unless the JVM's properties arm one. */
+        public Builder crashPoints(CrashPoints points) {
+            this.crashPoints = Objects.requireNonNull(points);
+            return this;
+        }
 
         /** Whether a delivery report saying a message failed refunds it ({@code REFUND_ON_DELIVERY_FAILURE}). */
         public Builder refundOnDeliveryFailure(boolean refund) {
@@ -142,7 +151,7 @@ public final class Jumbe implements AutoCloseable {
             if (database == null) {
                 throw new IllegalStateException("a dataSource or database is required");
             }
-            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure);
+            return new Jumbe(database, clock, paymentGateway, topupSettings, webhookSettings, refundOnDeliveryFailure, crashPoints);
         }
     }
 

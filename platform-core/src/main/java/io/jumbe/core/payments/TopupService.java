@@ -4,6 +4,7 @@ import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.events.EventStore;
+import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobHandler;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
@@ -56,12 +57,14 @@ public final class TopupService {
     private final PaymentGateway gateway;
     private final TopupSettings settings;
     private final Settlement settlement;
+    private final IdempotencyService idempotency;
 
     /**
      * @param gateway Daraja (or its simulator); null when the platform has none, and then only manual requests work
      */
     public TopupService(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, JobQueue jobs, TenantService tenants,
-                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings) {
+                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings,
+                        IdempotencyService idempotency) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ledger = ledger;
@@ -71,6 +74,7 @@ public final class TopupService {
         this.gateway = gateway;
         this.settings = settings;
         this.settlement = new Settlement(ledger, events);
+        this.idempotency = idempotency;
     }
 
     public TopupSettings settings() {
@@ -93,19 +97,76 @@ public final class TopupService {
      *                          then failed with the reason; its id is in the {@code transaction_id} extra)
      */
     public StartedTopup initiate(long tenantId, Money amount, String phoneNumber) {
+        String phone = checkInitiate(tenantId, amount, phoneNumber);
+        String id = jdbi.inTransaction(h -> recordPending(h, tenantId, amount, phone));
+        return push(tenantId, id, amount, phone);
+    }
+
+    /**
+     * As {@link #initiate(long, Money, String)}, under an {@code Idempotency-Key}: the key is claimed and linked to
+     * the pending top-up in the first transaction, and the answer is stored in the transaction that records
+     * Daraja's ids (or the refusal). Whatever happens to this process, a retry with the same key never prompts the
+     * phone again: while the push runs it gets {@code idempotency_in_progress}; after it, the stored answer; if the
+     * process died in between, an answer made from the linked top-up.
+     *
+     * @param renderer makes the stored answer (the HTTP body) from the started top-up or from the refusal
+     * @throws ServiceException as {@link #initiate(long, Money, String)} for bad input, before the key is claimed
+     */
+    public IdempotencyService.Outcome initiate(IdempotencyService.Key key, long tenantId, Money amount,
+                                               String phoneNumber, IdempotencyService.Renderer<StartedTopup> renderer) {
+        String phone = checkInitiate(tenantId, amount, phoneNumber);
+        String id;
+        try {
+            id = jdbi.inTransaction(h -> {
+                idempotency.claim(h, key);
+                String txn = recordPending(h, tenantId, amount, phone);
+                idempotency.link(h, key, txn);
+                return txn;
+            });
+        } catch (IdempotencyService.Duplicate taken) {
+            return idempotency.resume(key, taken, txn -> renderer.done(started(txn)));
+        }
+        idempotency.crashPoints().reach(RECORDED);
+        // The key's row stays locked until Daraja's answer is recorded: a concurrent retry sees the lock (in
+        // progress); if this process dies, the lock dies with its connection and the retry answers from the top-up.
+        // Only that row is locked while Daraja is called; the top-up's own updates come after the call.
+        return jdbi.inTransaction(h -> {
+            idempotency.holdForCompletion(h, key);
+            IdempotencyService.Response answer;
+            try {
+                answer = renderer.done(push(tenantId, id, amount, phone));
+            } catch (ServiceException refused) {
+                answer = renderer.refused(refused);
+            }
+            idempotency.complete(h, key, answer);
+            return new IdempotencyService.Outcome.Ran(answer);
+        });
+    }
+
+    /** Reached after a keyed top-up's first transaction committed, before Daraja is asked. */
+    public static final String RECORDED = "topup.recorded";
+    /** Reached after Daraja accepted the push, before its ids are recorded. */
+    public static final String PUSHED = "topup.pushed";
+
+    private String checkInitiate(long tenantId, Money amount, String phoneNumber) {
         String phone = validateMpesa(amount, phoneNumber);
         tenants.get(tenantId);
         if (gateway == null) {
             throw new ServiceException("payment_provider_error", "M-Pesa is not configured on this platform.");
         }
-        Instant now = clock.instant();
+        return phone;
+    }
+
+    private String recordPending(org.jdbi.v3.core.Handle h, long tenantId, Money amount, String phone) {
         Posting posting = Posting.of("topup", "M-Pesa top-up").withPaymentMethod("mpesa");
-        String id = jdbi.inTransaction(h -> {
-            String txn = ledger.insertPendingCredit(h, tenantId, amount, posting, phone);
-            jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
-                    .at(now.plus(settings.queryAfter())).maxAttempts(50));
-            return txn;
-        });
+        String txn = ledger.insertPendingCredit(h, tenantId, amount, posting, phone);
+        jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
+                .at(clock.instant().plus(settings.queryAfter())).maxAttempts(50));
+        return txn;
+    }
+
+    // Daraja's calls and the records of their answers; inside a caller's transaction, jdbi's calls here join it.
+    private StartedTopup push(long tenantId, String id, Money amount, String phone) {
         StkPushResult pushed;
         try {
             pushed = gateway.stkPush(new StkPushRequest(phone, amount.cents(), "JUMBE" + tenantId, "Wallet top-up"));
@@ -120,10 +181,18 @@ public final class TopupService {
                     "M-Pesa could not send the payment prompt; try again in a moment.", List.of(),
                     Map.of("transaction_id", id));
         }
+        idempotency.crashPoints().reach(PUSHED);
         jdbi.useHandle(h -> h.createUpdate("UPDATE wallet_transactions SET checkout_request_id = :c, "
                         + "merchant_request_id = :m WHERE id = :id")
                 .bind("c", pushed.checkoutRequestId()).bind("m", pushed.merchantRequestId()).bind("id", id).execute());
         return new StartedTopup(id, amount, phone, pushed.checkoutRequestId());
+    }
+
+    // The answer to a retry whose first request died between its transactions: the top-up as recorded, with
+    // Daraja's id if it got that far. Never a second push.
+    private StartedTopup started(String transactionId) {
+        Topup t = jdbi.withHandle(h -> settlement.byId(h, transactionId)).orElseThrow();
+        return new StartedTopup(t.transactionId(), t.amount(), t.phoneNumber(), t.checkoutRequestId());
     }
 
     private String validateMpesa(Money amount, String phoneNumber) {
