@@ -47,6 +47,33 @@ class WebhooksApiTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aRetriedConfigurationOrRotationWithTheSameKeyGetsTheSameOneTimeSecret(TestDatabase db) {
+        try (TestApp app = TestApp.start(db); WebhookReceiver receiver = WebhookReceiver.start()) {
+            Sender s = app.sender("10.00");
+            String body = "{\"webhook_url\":\"" + receiver.url() + "\"}";
+            Map<String, String> put = Map.of("X-API-Key", s.apiKey(), "Content-Type", "application/json",
+                    "Idempotency-Key", "hooks-1");
+            var first = s.http().send("PUT", s.path("/webhooks/config"), body, put);
+            var retried = s.http().send("PUT", s.path("/webhooks/config"), body, put);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(retried.body()).isEqualTo(first.body());
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.json().get("webhook_secret").asText()).startsWith("whsec_");
+
+            var rotated = s.post("/webhooks/secret/rotate", "", Map.of("Idempotency-Key", "rotate-1"));
+            var rotatedAgain = s.post("/webhooks/secret/rotate", "", Map.of("Idempotency-Key", "rotate-1"));
+            assertThat(rotatedAgain.json().get("webhook_secret").asText())
+                    .isEqualTo(rotated.json().get("webhook_secret").asText());
+            // the secret that signs is the one the tenant was shown
+            String signing = app.platform().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT secret FROM webhook_configs WHERE tenant_id = :t").bind("t", s.clientId())
+                    .mapTo(String.class).one());
+            assertThat(signing).isEqualTo(rotated.json().get("webhook_secret").asText());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aTenantsOwnSecretMustBeWhsecAndBase64OfTwentyFourToSixtyFourBytes(TestDatabase db) {
         try (TestApp app = TestApp.start(db); WebhookReceiver receiver = WebhookReceiver.start()) {
             Sender s = app.sender("10.00");
