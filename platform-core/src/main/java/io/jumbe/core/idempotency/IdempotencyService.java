@@ -1,6 +1,7 @@
 package io.jumbe.core.idempotency;
 
 import io.jumbe.core.common.CrashPoints;
+import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.SqlErrors;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,7 @@ public final class IdempotencyService {
     public interface Renderer<T> {
         Response done(T result);
 
-        Response refused(io.jumbe.core.common.ServiceException refusal);
+        Response refused(ServiceException refusal);
     }
 
     /** What became of a keyed request. */

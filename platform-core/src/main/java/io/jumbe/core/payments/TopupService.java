@@ -47,6 +47,10 @@ public final class TopupService {
     public static final String QUEUE = "mpesa";
     /** The job kind that asks Daraja about one pending top-up. */
     public static final String RECONCILE_KIND = "topup.reconcile";
+    /** Crash point: a keyed top-up's first transaction committed, Daraja not asked yet. */
+    public static final String RECORDED = "topup.recorded";
+    /** Crash point: Daraja accepted the push, its ids not recorded yet. */
+    public static final String PUSHED = "topup.pushed";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -142,11 +146,6 @@ public final class TopupService {
             return new IdempotencyService.Outcome.Ran(answer);
         });
     }
-
-    /** Reached after a keyed top-up's first transaction committed, before Daraja is asked. */
-    public static final String RECORDED = "topup.recorded";
-    /** Reached after Daraja accepted the push, before its ids are recorded. */
-    public static final String PUSHED = "topup.pushed";
 
     private String checkInitiate(long tenantId, Money amount, String phoneNumber) {
         String phone = validateMpesa(amount, phoneNumber);

@@ -18,6 +18,7 @@ import io.jumbe.core.payments.mpesa.StkPushResult;
 import io.jumbe.core.payments.mpesa.StkQueryResult;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
+import io.jumbe.core.wallet.TransactionFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -99,10 +100,11 @@ class KeyedTopupTest {
         return platform.topups().initiate(key(tenant), tenant, Money.parse("100"), "0712345678", RENDER);
     }
 
+    // through the tenant's transaction list, wherever top-ups are stored
     private static List<Topup> topups(Jumbe platform, long tenant) {
-        return platform.jdbi().withHandle(h -> h.createQuery("SELECT id FROM wallet_transactions WHERE tenant_id = :t "
-                        + "AND payment_method = 'mpesa'").bind("t", tenant).mapTo(String.class).list())
-                .stream().map(id -> platform.topups().find(tenant, id).orElseThrow()).toList();
+        return platform.wallet().transactions().page(tenant, TransactionFilter.none(), 1, 100).stream()
+                .filter(t -> "mpesa".equals(t.paymentMethod()))
+                .map(t -> platform.topups().find(tenant, t.id()).orElseThrow()).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,8 @@ import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabases;
+import io.jumbe.core.wallet.TransactionFilter;
+import io.jumbe.core.wallet.WalletTransaction;
 import io.jumbe.server.testing.Http;
 import io.jumbe.server.testing.ServerProcess;
 import io.jumbe.server.testing.TestApp;
@@ -170,9 +172,9 @@ class KeyedRequestCrashTest {
         try (TestApp restarted = TestApp.start(Database.over(store.pool()), Map.of())) {
             Http.Response retry = restarted.http().send("POST", path, body, headers);
             assertThat(retry.status()).as(retry.body()).isEqualTo(202);
-            List<String> topups = restarted.platform().jdbi().withHandle(h -> h.createQuery(
-                            "SELECT id FROM wallet_transactions WHERE tenant_id = :t AND payment_method = 'mpesa'")
-                    .bind("t", account.id()).mapTo(String.class).list());
+            List<String> topups = restarted.platform().wallet().transactions()
+                    .page(account.id(), TransactionFilter.none(), 1, 100).stream()
+                    .filter(t -> "mpesa".equals(t.paymentMethod())).map(WalletTransaction::id).toList();
             assertThat(topups).singleElement().isEqualTo(retry.json().get("transaction_id").asText());
             assertThat(restarted.http().send("POST", path, body, headers).body()).isEqualTo(retry.body());
             assertThat(restarted.daraja().pushes()).isEmpty();
