@@ -10,5 +10,6 @@ set -euo pipefail
 curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/webhooks/config" \
   -X PUT \
   -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
   -H "Content-Type: application/json" \
   -d '{"webhook_url": "'"${WEBHOOK_URL}"'", "events": ["balance.updated", "message.delivered", "message.failed", "topup.completed", "topup.failed"]}'

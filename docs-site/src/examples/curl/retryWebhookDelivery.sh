@@ -8,4 +8,5 @@ set -euo pipefail
 
 curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/webhooks/deliveries/${DELIVERY_ID}/retry" \
   -X POST \
-  -H "X-API-Key: ${JUMBE_API_KEY}"
+  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)"

@@ -1,4 +1,6 @@
 // Cancel a scheduled message (MESSAGE_ID). Node.js 20+, built-in fetch, no packages.
+import { randomUUID } from "node:crypto";
+
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const clientId = process.env.JUMBE_CLIENT_ID;
 const apiKey = process.env.JUMBE_API_KEY;
@@ -10,6 +12,7 @@ const response = await fetch(url, {
   headers: {
     Accept: "application/json",
     "X-API-Key": apiKey,
+    "Idempotency-Key": randomUUID(),
   },
 });
 // Errors are application/problem+json with a stable "code".

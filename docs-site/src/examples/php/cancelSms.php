@@ -10,6 +10,7 @@ $url = "{$baseUrl}/api/{$clientId}/sms/{$messageId}";
 $headers = [
     'Accept: application/json',
     "X-API-Key: {$apiKey}",
+    'Idempotency-Key: ' . bin2hex(random_bytes(16)),
 ];
 $context = stream_context_create([
     'http' => [

@@ -9,6 +9,7 @@ $url = "{$baseUrl}/api/{$clientId}/webhooks/config";
 $headers = [
     'Accept: application/json',
     "X-API-Key: {$apiKey}",
+    'Idempotency-Key: ' . bin2hex(random_bytes(16)),
     'Content-Type: application/json',
 ];
 $body = json_encode([

@@ -4,6 +4,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
 client_id = os.environ["JUMBE_CLIENT_ID"]
@@ -14,6 +15,7 @@ url = f"{base_url}/api/{client_id}/sms/{message_id}"
 headers = {
     "Accept": "application/json",
     "X-API-Key": api_key,
+    "Idempotency-Key": str(uuid.uuid4()),
 }
 request = urllib.request.Request(url, headers=headers, method="DELETE")
 

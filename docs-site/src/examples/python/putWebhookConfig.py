@@ -4,6 +4,7 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 
 base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
 client_id = os.environ["JUMBE_CLIENT_ID"]
@@ -13,6 +14,7 @@ url = f"{base_url}/api/{client_id}/webhooks/config"
 headers = {
     "Accept": "application/json",
     "X-API-Key": api_key,
+    "Idempotency-Key": str(uuid.uuid4()),
     "Content-Type": "application/json",
 }
 # Your receiver: a public https URL of your system.

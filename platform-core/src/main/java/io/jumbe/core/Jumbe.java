@@ -2,6 +2,7 @@ package io.jumbe.core;
 
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.apikeys.ApiKeyService;
+import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
@@ -113,7 +114,8 @@ public final class Jumbe implements AutoCloseable {
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
         this.jobs = new JobQueue(jdbi, clock);
-        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), b.secrets);
+        this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), b.crashPoints,
+                database.dialect(), b.secrets);
         this.settings = new Settings(jdbi, b.secrets);
         settings.bindKey();
         this.alerts = new Alerts(jdbi, clock);
@@ -123,7 +125,8 @@ public final class Jumbe implements AutoCloseable {
         this.onfonDlrToken = settings.secretToken("ONFON_DLR_TOKEN", config.onfon().dlrToken());
         this.mpesaCallbackToken = settings.secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken());
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
-                paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config));
+                paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config),
+                idempotency);
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts,
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
@@ -242,6 +245,13 @@ public final class Jumbe implements AutoCloseable {
         private WebhookSettings webhookSettings;
         private Boolean refundOnDeliveryFailure;
         private SecretBox secrets = SecretBox.plain();
+        private CrashPoints crashPoints = CrashPoints.fromSystemProperties();
+
+        /** Where a test makes the process die or fail on purpose; off unless the JVM's properties arm one. */
+        public Builder crashPoints(CrashPoints points) {
+            this.crashPoints = Objects.requireNonNull(points);
+            return this;
+        }
 
         /**
          * The key that encrypts recoverable secrets at rest (webhook signing secrets, callback tokens, stored

@@ -54,6 +54,41 @@ class RetryTest {
     }
 
     @Test
+    void everyCallThatChangesStateSendsOneIdempotencyKeyAcrossItsRetries() throws Exception {
+        String config = "{\"webhook_url\":\"https://crm.example.com/hooks\",\"events\":[\"balance.updated\"],"
+                + "\"enabled\":true,\"webhook_secret\":\"whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD\"}";
+        api.problem(503, "service_unavailable", null, null);
+        api.json(200, config);
+        api.client.webhooks().putConfig(io.jumbe.sdk.webhooks.WebhookConfigParams.builder()
+                .webhookUrl("https://crm.example.com/hooks").addEvent("balance.updated").build());
+        api.problem(503, "service_unavailable", null, null);
+        api.json(200, config);
+        api.client.webhooks().deleteConfig();
+        api.problem(503, "service_unavailable", null, null);
+        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"cancelled\"}");
+        api.client.sms().cancel("MSG-1");
+
+        for (String call : new String[] {"PUT /webhooks/config", "DELETE /webhooks/config", "DELETE /sms/MSG-1"}) {
+            RecordedRequest first = api.take();
+            RecordedRequest retried = api.take();
+            assertThat(first.getMethod() + " " + MockApi.pathAndQuery(first)).endsWith(call.split(" ")[1])
+                    .startsWith(call.split(" ")[0]);
+            assertThat(first.getHeaders().get("Idempotency-Key")).as(call).isNotBlank()
+                    .isEqualTo(retried.getHeaders().get("Idempotency-Key"));
+        }
+    }
+
+    @Test
+    void aCallersKeyGoesOnAWebhookConfiguration() throws Exception {
+        api.json(200, "{\"webhook_url\":\"https://crm.example.com/hooks\",\"events\":[\"balance.updated\"],"
+                + "\"enabled\":true}");
+        api.client.webhooks().putConfig(io.jumbe.sdk.webhooks.WebhookConfigParams.builder()
+                .webhookUrl("https://crm.example.com/hooks").addEvent("balance.updated").build(),
+                RequestOptions.idempotencyKey("crm-hooks-2025-10"));
+        assertThat(api.take().getHeaders().get("Idempotency-Key")).isEqualTo("crm-hooks-2025-10");
+    }
+
+    @Test
     void retriesAfterTheConnectionIsDroppedWithTheSameIdempotencyKey() throws Exception {
         api.server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
                 .build());

@@ -165,7 +165,11 @@ public final class ConfigLoader {
         Optional<String> url = optional("DATABASE_URL");
         if (url.isEmpty()) {
             String file = home.toAbsolutePath().normalize().resolve("jumbe").toString();
-            return new JumbeConfig.Database("jdbc:h2:file:" + file + ";" + H2_OPTIONS + ";AUTO_SERVER=TRUE", "sa", "");
+            // WRITE_DELAY=0: a commit is in the file before the statement returns. With H2's default (up to 500 ms
+            // later, by a background writer) a killed process lost committed transactions, and even kept part of a
+            // large one (a bulk send's messages without its debit), as KeyedRequestCrashTest showed.
+            return new JumbeConfig.Database("jdbc:h2:file:" + file + ";" + H2_OPTIONS + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                    "sa", "");
         }
         try {
             return parseDatabaseUrl(url.get());

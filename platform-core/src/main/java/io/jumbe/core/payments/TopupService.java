@@ -8,6 +8,7 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.events.EventStore;
+import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobHandler;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
@@ -58,6 +59,10 @@ public final class TopupService {
     public static final String RECONCILE_KIND = "topup.reconcile";
     /** The job kind that gives up on a held callback no top-up claimed in time (payload: the CheckoutRequestID). */
     public static final String HELD_CALLBACK_KIND = "topup.held-callback";
+    /** Crash point: a keyed top-up's first transaction committed, Daraja not asked yet. */
+    public static final String RECORDED = "topup.recorded";
+    /** Crash point: Daraja accepted the push, its ids not recorded yet. */
+    public static final String PUSHED = "topup.pushed";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -68,12 +73,14 @@ public final class TopupService {
     private final TopupSettings settings;
     private final Settlement settlement;
     private final HeldCallbacks held;
+    private final IdempotencyService idempotency;
 
     /**
      * @param gateway Daraja (or its simulator); null when the platform has none, and then only manual requests work
      */
     public TopupService(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, JobQueue jobs, TenantService tenants,
-                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings) {
+                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings,
+                        IdempotencyService idempotency) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.jobs = jobs;
@@ -83,6 +90,7 @@ public final class TopupService {
         this.settings = settings;
         this.settlement = new Settlement(ledger, events, clock);
         this.held = new HeldCallbacks(jdbi, clock, "mpesa_unmatched_callbacks", "checkout_request_id", 0);
+        this.idempotency = idempotency;
     }
 
     public TopupSettings settings() {
@@ -105,19 +113,71 @@ public final class TopupService {
      *                          then failed with the reason; its id is in the {@code transaction_id} extra)
      */
     public StartedTopup initiate(long tenantId, Money amount, String phoneNumber) {
+        String phone = checkInitiate(tenantId, amount, phoneNumber);
+        String id = jdbi.inTransaction(h -> recordPending(h, tenantId, amount, phone));
+        return push(tenantId, id, amount, phone);
+    }
+
+    /**
+     * As {@link #initiate(long, Money, String)}, under an {@code Idempotency-Key}: the key is claimed and linked to
+     * the pending top-up in the first transaction, and the answer is stored in the transaction that records
+     * Daraja's ids (or the refusal). Whatever happens to this process, a retry with the same key never prompts the
+     * phone again: while the push runs it gets {@code idempotency_in_progress}; after it, the stored answer; if the
+     * process died in between, an answer made from the linked top-up.
+     *
+     * @param renderer makes the stored answer (the HTTP body) from the started top-up or from the refusal
+     * @throws ServiceException as {@link #initiate(long, Money, String)} for bad input, before the key is claimed
+     */
+    public IdempotencyService.Outcome initiate(IdempotencyService.Key key, long tenantId, Money amount,
+                                               String phoneNumber, IdempotencyService.Renderer<StartedTopup> renderer) {
+        String phone = checkInitiate(tenantId, amount, phoneNumber);
+        String id;
+        try {
+            id = jdbi.inTransaction(h -> {
+                idempotency.claim(h, key);
+                String txn = recordPending(h, tenantId, amount, phone);
+                idempotency.link(h, key, txn);
+                return txn;
+            });
+        } catch (IdempotencyService.Duplicate taken) {
+            return idempotency.resume(key, taken, txn -> renderer.done(started(txn)));
+        }
+        idempotency.crashPoints().reach(RECORDED);
+        // The key's row stays locked until Daraja's answer is recorded: a concurrent retry sees the lock (in
+        // progress); if this process dies, the lock dies with its connection and the retry answers from the top-up.
+        // Only that row is locked while Daraja is called; the top-up's own updates come after the call.
+        return jdbi.inTransaction(h -> {
+            idempotency.holdForCompletion(h, key);
+            IdempotencyService.Response answer;
+            try {
+                answer = renderer.done(push(tenantId, id, amount, phone));
+            } catch (ServiceException refused) {
+                answer = renderer.refused(refused);
+            }
+            idempotency.complete(h, key, answer);
+            return new IdempotencyService.Outcome.Ran(answer);
+        });
+    }
+
+    private String checkInitiate(long tenantId, Money amount, String phoneNumber) {
         String phone = validateMpesa(amount, phoneNumber);
         tenants.get(tenantId);
         if (gateway == null) {
             throw new ServiceException("payment_provider_error", "M-Pesa is not configured on this platform.");
         }
-        Instant now = clock.instant();
+        return phone;
+    }
+
+    private String recordPending(org.jdbi.v3.core.Handle h, long tenantId, Money amount, String phone) {
         Posting posting = Posting.of("topup", "M-Pesa top-up").withPaymentMethod("mpesa");
-        String id = jdbi.inTransaction(h -> {
-            String txn = settlement.insertPending(h, tenantId, amount, posting, phone);
-            jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
-                    .at(now.plus(settings.queryAfter())).maxAttempts(50));
-            return txn;
-        });
+        String txn = settlement.insertPending(h, tenantId, amount, posting, phone);
+        jobs.enqueue(h, NewJob.of(QUEUE, RECONCILE_KIND, txn).dedupedBy(RECONCILE_KIND + ":" + txn)
+                .at(clock.instant().plus(settings.queryAfter())).maxAttempts(50));
+        return txn;
+    }
+
+    // Daraja's calls and the records of their answers; inside a caller's transaction, jdbi's calls here join it.
+    private StartedTopup push(long tenantId, String id, Money amount, String phone) {
         StkPushResult pushed;
         try {
             pushed = gateway.stkPush(new StkPushRequest(phone, amount.cents(), "JUMBE" + tenantId, "Wallet top-up"));
@@ -132,10 +192,21 @@ public final class TopupService {
                     "M-Pesa could not send the payment prompt; try again in a moment.", List.of(),
                     Map.of("transaction_id", id));
         }
-        jdbi.useTransaction(h -> settlement.recordCheckout(h, id, pushed.checkoutRequestId(),
-                pushed.merchantRequestId()));
-        applyHeld(pushed.checkoutRequestId());
+        idempotency.crashPoints().reach(PUSHED);
+        jdbi.useTransaction(h -> {
+            settlement.recordCheckout(h, id, pushed.checkoutRequestId(), pushed.merchantRequestId());
+            // A callback that overtook the push answer waits in the held table: applied once the CheckoutRequestID is
+            // committed, after this transaction or after the keyed answer's transaction that this one joins.
+            h.afterCommit(() -> applyHeld(pushed.checkoutRequestId()));
+        });
         return new StartedTopup(id, amount, phone, pushed.checkoutRequestId());
+    }
+
+    // The answer to a retry whose first request died between its transactions: the top-up as recorded, with
+    // Daraja's id if it got that far. Never a second push.
+    private StartedTopup started(String transactionId) {
+        Topup t = jdbi.withHandle(h -> settlement.byId(h, transactionId)).orElseThrow();
+        return new StartedTopup(t.transactionId(), t.amount(), t.phoneNumber(), t.checkoutRequestId());
     }
 
     private String validateMpesa(Money amount, String phoneNumber) {

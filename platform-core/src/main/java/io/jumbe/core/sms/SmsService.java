@@ -129,6 +129,8 @@ public final class SmsService {
         }
         String what = c.recipients().size() == 1 ? messages.get(0).id() : batchId;
         BalanceChange change = jdbi.inTransaction(h -> {
+            // after the commit (of a caller's transaction too, when this runs inside one), not before it
+            h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(queue)));
             // Rows first, the debit last: the debit locks the tenant's balance row until commit, and every other send
             // of this tenant waits on that lock, so nothing else should run while it is held. Not enough balance
             // rolls the rows back with it.
@@ -139,7 +141,6 @@ public final class SmsService {
                                     + c.count().segments() + " segment(s) each").withReference(what))
                     .orElseThrow(() -> insufficient(c.total(), ledgerBalance(h, tenantId)));
         });
-        queuedListeners.forEach(l -> l.accept(queue));
         List<SendResult.Queued> queued = messages.stream()
                 .map(m -> new SendResult.Queued(m.id(), m.recipient(), m.segments(), m.cost())).toList();
         return new SendResult(request.single(), batchId, queued, c.count().encoding(), c.total(), change.after(),

@@ -380,9 +380,10 @@ public final class WebhookService implements AutoCloseable {
             ownDelivery(h, tenantId, deliveryId);
             requireEnabled(h, tenantId);
             restart(h, deliveryId);
+            // after the commit, also of a caller's transaction this one joined (a keyed request's)
+            h.afterCommit(() -> newWork.run());
             return store.delivery(h, deliveryId).orElseThrow().delivery();
         });
-        newWork.run();
         return delivery;
     }
 

@@ -223,7 +223,12 @@ public final class JsonBody {
     public Optional<List<String>> textList(String field) {
         List<String> read = streamed.get(field);
         if (read != null) {
-            return Optional.of(read);
+            // streamed lists (a bulk's recipients) keep the rule every string field keeps
+            List<String> clean = new ArrayList<>(read.size());
+            for (int i = 0; i < read.size(); i++) {
+                controlFree(field + "[" + i + "]", read.get(i)).ifPresent(clean::add);
+            }
+            return Optional.of(clean);
         }
         JsonNode n = root.get(field);
         if (n == null || n.isNull()) {

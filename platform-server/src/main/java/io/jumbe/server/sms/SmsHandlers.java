@@ -45,7 +45,7 @@ public final class SmsHandlers implements RouteGroup {
         routes.get("/api/{client_id}/sms/history", this::history);
         routes.get("/api/{client_id}/sms/statistics", this::statistics);
         routes.get("/api/{client_id}/client/statistics", this::clientStatistics);
-        routes.delete("/api/{client_id}/sms/{message_id}", this::cancel);
+        routes.delete("/api/{client_id}/sms/{message_id}", idempotency.wrap(this::cancel));
     }
 
     void send(Context ctx) {

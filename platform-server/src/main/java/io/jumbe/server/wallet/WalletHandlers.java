@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.payments.StartedTopup;
 import io.jumbe.core.payments.Topup;
 import io.jumbe.core.payments.TopupService;
@@ -51,7 +52,7 @@ public final class WalletHandlers implements RouteGroup {
 
     @Override
     public void register(RoutesConfig routes) {
-        routes.post("/api/{client_id}/wallet/topup", idempotency.wrap(this::topup));
+        routes.post("/api/{client_id}/wallet/topup", this::topup);
         routes.post("/api/{client_id}/wallet/topup/manual", idempotency.wrap(this::manual));
         routes.get("/api/{client_id}/wallet/topup/{transaction_id}", this::show);
         routes.get("/api/{client_id}/wallet/transactions", this::list);
@@ -63,7 +64,18 @@ public final class WalletHandlers implements RouteGroup {
         body.oneOf("payment_method", List.of("mpesa"));
         String phone = body.requiredText("phone_number");
         body.throwIfInvalid();
-        StartedTopup started = topups.initiate(Authenticator.tenantId(ctx), money(amount), phone);
+        long tenantId = Authenticator.tenantId(ctx);
+        IdempotencyService.Key key = idempotency.keyOf(ctx);
+        if (key == null) {
+            started(ctx, topups.initiate(tenantId, money(amount), phone));
+            return;
+        }
+        // The key is claimed and answered by the core around Daraja's call, never in one transaction with it.
+        idempotency.answer(ctx, topups.initiate(key, tenantId, money(amount), phone,
+                Idempotency.renderer(ctx, started -> started(ctx, started))));
+    }
+
+    private static void started(Context ctx, StartedTopup started) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "pending");
         out.put("message", "Check your phone for the M-Pesa prompt");

@@ -6,8 +6,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
@@ -64,10 +66,13 @@ class RequestHandlingTest {
             if (amount.signum() <= 0) {
                 throw new ServiceException("validation_failed", "amount must be positive");
             }
-            runs.incrementAndGet();
+            int run = runs.incrementAndGet();
             release.await(10, TimeUnit.SECONDS);
             BalanceChange change = platform.wallet().manualCredit(Authenticator.tenantId(ctx), Money.of(amount),
                     reference, null, "test");
+            if ("fails-once-after-credit".equals(reference) && run == 1) {
+                throw new IllegalStateException("the handler failed after its credit");
+            }
             Responses.json(ctx, 201, Map.of("transaction_id", change.transactionId(), "balance",
                     change.after().toDecimal()));
         }));
@@ -108,6 +113,39 @@ class RequestHandlingTest {
             assertThat(retriedElsewhere.body()).isEqualTo(first.body());
             assertThat(a.runs().get() + b.runs().get()).isEqualTo(1);
             assertThat(a.platform().wallet().balance(a.tenant()).balance()).isEqualTo(Money.parse("10.00"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aHandlerThatFailsAfterItsEffectKeepsNeitherSoTheRetryCreditsOnce(TestDatabase db) {
+        try (Fixture f = start(db, false)) {
+            String body = "{\"amount\": 10, \"reference\": \"fails-once-after-credit\"}";
+            var failed = f.post(body, Map.of("Idempotency-Key", "k-f"));
+            var retried = f.post(body, Map.of("Idempotency-Key", "k-f"));
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isNull();
+            // the failed run's credit went with its transaction: one credit for one logical request
+            assertThat(f.platform().wallet().balance(f.tenant()).balance()).isEqualTo(Money.parse("10.00"));
+            assertThat(f.platform().ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aFailureAfterTheCommitIsAnsweredOnRetryWithTheStoredResponse(TestDatabase db) {
+        var shared = db.freshDataSource();
+        try (Fixture failing = start(Jumbe.builder().dataSource(shared).crashPoints(CrashPoints.at(
+                     IdempotencyService.COMMITTED, CrashPoints.Action.THROW)).build(), false);
+             Fixture healthy = start(Jumbe.builder().dataSource(shared).build(), false)) {
+            var lost = failing.post("{\"amount\": 10, \"reference\": \"a\"}", Map.of("Idempotency-Key", "k-c"));
+            var retried = healthy.post("{\"amount\": 10, \"reference\": \"a\"}", Map.of("Idempotency-Key", "k-c"));
+            assertThat(lost.status()).isEqualTo(500);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(failing.runs().get() + healthy.runs().get()).isEqualTo(1);
+            assertThat(healthy.platform().wallet().balance(healthy.tenant()).balance()).isEqualTo(Money.parse("10.00"));
         }
     }
 

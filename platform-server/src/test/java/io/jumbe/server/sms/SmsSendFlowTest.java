@@ -221,4 +221,25 @@ class SmsSendFlowTest {
             assertThat(app.platform().wallet().balance(s.clientId()).balance()).isEqualTo(Money.parse("9.00"));
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aRetriedCancellationWithTheSameKeyGetsTheFirstAnswerAndRefundsOnce(TestDatabase db) {
+        try (TestApp app = TestApp.start(db, ENV)) {
+            Sender s = app.sender("10.00");
+            String at = java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            String id = s.post("/sms/send", "{\"recipient\":\"0712345678\",\"message\":\"later\",\"schedule_at\":\""
+                    + at + "\"}").json().get("message_id").asText();
+            Map<String, String> keyed = Map.of("X-API-Key", s.apiKey(), "Idempotency-Key", "cancel-1");
+            Http.Response first = s.http().send("DELETE", s.path("/sms/" + id), null, keyed);
+            Http.Response retried = s.http().send("DELETE", s.path("/sms/" + id), null, keyed);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(retried.status()).isEqualTo(200);
+            assertThat(retried.body()).isEqualTo(first.body());
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(app.platform().wallet().balance(s.clientId()).balance()).isEqualTo(Money.parse("10.00"));
+            assertThat(app.platform().ledgerCheck().verify()).isEmpty();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static io.jumbe.server.testing.Webhooks.credit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.testing.Eventually;
 import io.jumbe.server.testing.Sender;
@@ -42,6 +43,34 @@ class WebhooksApiTest {
             var again = s.put("/webhooks/config", "{\"webhook_url\":\"" + receiver.url() + "/v2\"}");
             assertThat(again.json().has("webhook_secret")).as("the kept secret is not shown again").isFalse();
             assertThat(again.json().get("events")).hasSize(6);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aRetriedConfigurationOrRotationWithTheSameKeyGetsTheSameOneTimeSecret(TestDatabase db) {
+        try (TestApp app = TestApp.start(db); WebhookReceiver receiver = WebhookReceiver.start()) {
+            Sender s = app.sender("10.00");
+            String body = "{\"webhook_url\":\"" + receiver.url() + "\"}";
+            Map<String, String> put = Map.of("X-API-Key", s.apiKey(), "Content-Type", "application/json",
+                    "Idempotency-Key", "hooks-1");
+            var first = s.http().send("PUT", s.path("/webhooks/config"), body, put);
+            var retried = s.http().send("PUT", s.path("/webhooks/config"), body, put);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(retried.body()).isEqualTo(first.body());
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.json().get("webhook_secret").asText()).startsWith("whsec_");
+
+            var rotated = s.post("/webhooks/secret/rotate", "", Map.of("Idempotency-Key", "rotate-1"));
+            var rotatedAgain = s.post("/webhooks/secret/rotate", "", Map.of("Idempotency-Key", "rotate-1"));
+            assertThat(rotatedAgain.json().get("webhook_secret").asText())
+                    .isEqualTo(rotated.json().get("webhook_secret").asText());
+            // the secret that signs is the one the tenant was shown (kept encrypted at rest)
+            String signing = app.platform().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT secret FROM webhook_configs WHERE tenant_id = :t").bind("t", s.clientId())
+                    .mapTo(String.class).one());
+            assertThat(SecretBox.load(app.application().config()).open(signing))
+                    .isEqualTo(rotated.json().get("webhook_secret").asText());
         }
     }
 

@@ -155,33 +155,40 @@ public final class HttpTransport {
      * @return the decoded answer
      */
     public <T> T post(Type type, Object body, String idempotencyKey, String... segments) {
-        String key = idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
-        return call("POST", type, body == null ? Map.of() : body, null, key, segments);
+        return call("POST", type, body == null ? Map.of() : body, null, keyFor(idempotencyKey), segments);
     }
 
     /**
-     * PUT a JSON body.
+     * PUT a JSON body with an {@code Idempotency-Key}.
      *
-     * @param <T>      the decoded type
-     * @param type     the type to decode
-     * @param body     the body to encode
-     * @param segments path segments after the client id
+     * @param <T>            the decoded type
+     * @param type           the type to decode
+     * @param body           the body to encode
+     * @param idempotencyKey the caller's key, or {@code null} to generate one for this call
+     * @param segments       path segments after the client id
      * @return the decoded answer
      */
-    public <T> T put(Type type, Object body, String... segments) {
-        return call("PUT", type, body, null, null, segments);
+    public <T> T put(Type type, Object body, String idempotencyKey, String... segments) {
+        return call("PUT", type, body, null, keyFor(idempotencyKey), segments);
     }
 
     /**
-     * DELETE a resource.
+     * DELETE a resource with an {@code Idempotency-Key}.
      *
-     * @param <T>      the decoded type; {@code Void.class} ignores the answer's body
-     * @param type     the type to decode
-     * @param segments path segments after the client id
+     * @param <T>            the decoded type; {@code Void.class} ignores the answer's body
+     * @param type           the type to decode
+     * @param idempotencyKey the caller's key, or {@code null} to generate one for this call
+     * @param segments       path segments after the client id
      * @return the decoded answer, or {@code null} for an empty body or {@code Void}
      */
-    public <T> T delete(Type type, String... segments) {
-        return call("DELETE", type, null, null, null, segments);
+    public <T> T delete(Type type, String idempotencyKey, String... segments) {
+        return call("DELETE", type, null, null, keyFor(idempotencyKey), segments);
+    }
+
+    // Every call that changes state carries a key, chosen here once, before the retry loop, so that a retry
+    // after a lost answer gets the first call's answer instead of doing the change again.
+    private static String keyFor(String idempotencyKey) {
+        return idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString();
     }
 
     /**

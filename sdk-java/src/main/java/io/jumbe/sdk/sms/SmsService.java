@@ -183,7 +183,7 @@ public final class SmsService {
      */
     public SmsMessage cancel(String messageId) {
         requireId(messageId);
-        return http.delete(SmsMessage.class, "sms", messageId);
+        return http.delete(SmsMessage.class, null, "sms", messageId);
     }
 
     private static void requireId(String id) {

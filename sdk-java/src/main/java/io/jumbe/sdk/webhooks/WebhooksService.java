@@ -49,7 +49,22 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
     public WebhookConfig putConfig(WebhookConfigParams params) {
-        return http.put(WebhookConfig.class, params.toBody(), "webhooks", "config");
+        return putConfig(params, RequestOptions.none());
+    }
+
+    /**
+     * Stores the configuration with the caller's idempotency key: a retry with the same key (after a lost answer,
+     * even from another process) gets the same answer, with the same generated secret, instead of storing again.
+     *
+     * @param params  URL, events and optional secret
+     * @param options the idempotency key
+     * @return the stored configuration
+     * @throws io.jumbe.sdk.errors.ValidationException for an unknown event or a refused URL
+     *                                                 ({@code webhook_url_not_allowed})
+     * @throws io.jumbe.sdk.errors.JumbeException for any other failure
+     */
+    public WebhookConfig putConfig(WebhookConfigParams params, RequestOptions options) {
+        return http.put(WebhookConfig.class, params.toBody(), options.idempotencyKey(), "webhooks", "config");
     }
 
     /**
@@ -60,7 +75,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
     public WebhookConfig deleteConfig() {
-        return http.delete(WebhookConfig.class, "webhooks", "config");
+        return http.delete(WebhookConfig.class, null, "webhooks", "config");
     }
 
     /**
