@@ -216,6 +216,20 @@ public final class Jumbe implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Opens the database the config names, owned by the caller. On the embedded default, {@code JUMBE_HOME} is made
+     * private (0700) before H2 writes to it, and its files (0600) after.
+     */
+    public static Database openDatabase(JumbeConfig config, int poolSize) {
+        if (config.database().isPostgres()) {
+            return Database.open(config.database(), poolSize);
+        }
+        PrivateFiles.secureTree(config.home());
+        Database database = Database.open(config.database(), poolSize);
+        PrivateFiles.secureTree(config.home());
+        return database;
+    }
+
     /** Where the Daraja client calls, given the callback URLs it must send (the server's mounted simulator). */
     @FunctionalInterface
     public interface DarajaTarget {
@@ -358,7 +372,7 @@ public final class Jumbe implements AutoCloseable {
                 throw new IllegalStateException("a dataSource, a database or a config is required");
             }
             JumbeConfig effective = config != null ? config : new ConfigLoader(Map.of()).load();
-            Database db = database != null ? database : open(effective, poolSize);
+            Database db = database != null ? database : openDatabase(effective, poolSize);
             try {
                 return new Jumbe(this, db, effective);
             } catch (RuntimeException e) {
@@ -369,16 +383,6 @@ public final class Jumbe implements AutoCloseable {
             }
         }
 
-        // On the embedded default, JUMBE_HOME is made private (0700) before H2 writes to it and its files after.
-        private static Database open(JumbeConfig config, int poolSize) {
-            if (config.database().isPostgres()) {
-                return Database.open(config.database(), poolSize);
-            }
-            PrivateFiles.secureTree(config.home());
-            Database database = Database.open(config.database(), poolSize);
-            PrivateFiles.secureTree(config.home());
-            return database;
-        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.jumbe.server;
 
+import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigException;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
-import io.jumbe.core.secrets.PrivateFiles;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.tenant.TenantService;
@@ -27,26 +27,12 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.println("Configuration error: " + e.getMessage());
             return 2;
         }
-        Database database = openDatabase(config, 20);
+        Database database = Jumbe.openDatabase(config, 20);
         Application app = new Application(config, database, Clock.systemUTC()).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         printBanner(app, System.out);
         new CountDownLatch(1).await();
         return 0;
-    }
-
-    /**
-     * Opens the configured database; on the embedded default, its folder {@code JUMBE_HOME} is made private first
-     * (0700) and its files after H2 created them (0600).
-     */
-    public static Database openDatabase(JumbeConfig config, int poolSize) {
-        if (config.database().isPostgres()) {
-            return Database.open(config.database(), poolSize);
-        }
-        PrivateFiles.secureTree(config.home());
-        Database database = Database.open(config.database(), poolSize);
-        PrivateFiles.secureTree(config.home());
-        return database;
     }
 
     static void printBanner(Application app, PrintStream out) {

@@ -13,19 +13,16 @@ import io.jumbe.core.sms.HistoryFilter;
 import io.jumbe.core.sms.Message;
 import io.jumbe.core.sms.SendRequest;
 import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.core.wallet.TransactionFilter;
 import io.jumbe.core.wallet.WalletTransaction;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +34,7 @@ class NewestFirstPagingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void pagingByCursorWhileMessagesArriveYieldsExactlyTheEarlierMessagesOnce(TestDatabase db) {
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T07:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T07:00:00Z"));
         try (Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).build()) {
             long tenant = tenant(platform, "1000.00");
             // Three bulk sends: each batch of 100 shares one created_at, so the id breaks the ties.
@@ -98,7 +95,7 @@ class NewestFirstPagingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aCursorKeepsTheFilter(TestDatabase db) {
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T07:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T07:00:00Z"));
         try (Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).build()) {
             long tenant = tenant(platform, "100.00");
             List<String> tagged = new ArrayList<>();
@@ -143,7 +140,7 @@ class NewestFirstPagingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void walletTransactionsPageByCursorThroughTheSameOrder(TestDatabase db) {
-        SettableClock clock = new SettableClock(Instant.parse("2026-03-02T07:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-03-02T07:00:00Z"));
         try (Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).build()) {
             long tenant = tenant(platform, "100.00");
             for (int i = 0; i < 7; i++) {
@@ -189,33 +186,5 @@ class NewestFirstPagingTest {
     private static long tenant(Jumbe platform, String balance) {
         return platform.tenants().create(NewTenant.of("Falley Medical", "ops@falley.example", "FALLEY-MED")
                 .withBalance(Money.parse(balance))).tenant().id();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class SettableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SettableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -3,11 +3,11 @@ package io.jumbe.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jumbe.core.Jumbe;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.server.Application;
-import io.jumbe.server.ServeCommand;
 import io.jumbe.server.testing.Http;
 import io.jumbe.server.testing.Sender;
 import io.jumbe.server.testing.StandardWebhooks;
@@ -36,7 +36,7 @@ class JumbeHomeTest {
         String secret;
         Sender sender;
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            try (Application app = new Application(config, ServeCommand.openDatabase(config, 4), Clock.systemUTC())
+            try (Application app = new Application(config, Jumbe.openDatabase(config, 4), Clock.systemUTC())
                     .start(0)) {
                 assertThat(mode(home)).isEqualTo("rwx------");
                 assertThat(mode(home.resolve("jumbe.mv.db"))).isEqualTo("rw-------");
@@ -46,7 +46,7 @@ class JumbeHomeTest {
                 sender = new Sender(created.tenant().id(), created.key().secret(), new Http(app.baseUrl()));
                 secret = Webhooks.configure(sender, receiver.url());
             }
-            try (Application again = new Application(config, ServeCommand.openDatabase(config, 4), Clock.systemUTC())
+            try (Application again = new Application(config, Jumbe.openDatabase(config, 4), Clock.systemUTC())
                     .start(0)) {
                 Sender same = new Sender(sender.clientId(), sender.apiKey(), new Http(again.baseUrl()));
                 assertThat(same.post("/webhooks/test", "{}").status()).isEqualTo(200);

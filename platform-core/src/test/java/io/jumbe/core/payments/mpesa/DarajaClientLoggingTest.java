@@ -1,5 +1,6 @@
 package io.jumbe.core.payments.mpesa;
 
+import io.jumbe.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +45,7 @@ class DarajaClientLoggingTest {
         DarajaConfig config = DarajaConfig.forEnvironment(MpesaEnvironment.SIMULATOR, server.url("/").toString(),
                 "the-consumer-key", "the-consumer-secret", DarajaConfig.SANDBOX_PASSKEY, "174379", null,
                 DarajaTransactionType.CUSTOMER_PAY_BILL_ONLINE, "https://jumbe.test/cb/secret-callback-token", null);
-        MutableClock clock = new MutableClock(Instant.parse("2021-06-28T06:24:08Z"));
+        TestClock clock = new TestClock(Instant.parse("2021-06-28T06:24:08Z"));
         DarajaClient client = new DarajaClient(config, DarajaClient.defaultHttpClient(), clock);
         daraja.answerNext(404, "{\"requestId\":\"r\",\"errorCode\":\"404.001.03\",\"errorMessage\":\"Invalid Access Token\"}");
         daraja.answerNext(400, "{\"requestId\":\"r\",\"errorCode\":\"400.002.02\",\"errorMessage\":\"Bad Request - Invalid PhoneNumber\"}");

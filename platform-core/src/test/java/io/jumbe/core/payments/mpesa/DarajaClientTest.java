@@ -1,5 +1,6 @@
 package io.jumbe.core.payments.mpesa;
 
+import io.jumbe.core.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class DarajaClientTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private final FakeDaraja daraja = new FakeDaraja();
-    private final MutableClock clock = new MutableClock(SAMPLE_MOMENT);
+    private final TestClock clock = new TestClock(SAMPLE_MOMENT);
     private MockWebServer server;
     private DarajaClient client;
 
