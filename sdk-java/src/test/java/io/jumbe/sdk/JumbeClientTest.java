@@ -55,7 +55,7 @@ class JumbeClientTest {
         try (MockApi api = new MockApi()) {
             JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
                     .baseUrl(api.server.url("/").toString()).build();
-            api.json(200, "{\"balance\":1.00}");
+            api.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
 
             client.account().balance();
 
