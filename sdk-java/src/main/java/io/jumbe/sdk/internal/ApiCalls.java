@@ -111,8 +111,9 @@ public final class ApiCalls {
         // every endpoint path is relative to /api/{client_id}/, after any path prefix of the base URL
         HttpUrl apiRoot = settings.baseUrl().newBuilder().addPathSegment("api")
                 .addPathSegment(Long.toString(settings.clientId())).addPathSegment("").build();
+        // eager: a mistake in a feature's interface fails when the client is built, not at that endpoint's first call
         this.retrofit = new Retrofit.Builder().baseUrl(apiRoot).client(http.build())
-                .addConverterFactory(new MoshiConverters(settings.moshi())).build();
+                .addConverterFactory(new MoshiConverters(settings.moshi())).validateEagerly(true).build();
     }
 
     /**
