@@ -1,7 +1,7 @@
 package io.jumbe.sdk;
 
 import io.jumbe.sdk.account.AccountService;
-import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.Json;
 import io.jumbe.sdk.sms.SmsService;
 import io.jumbe.sdk.wallet.WalletService;
@@ -41,13 +41,13 @@ public final class JumbeClient {
     private final WebhooksService webhooks;
     private final AccountService account;
 
-    private JumbeClient(Builder b, HttpTransport transport) {
+    private JumbeClient(Builder b, ApiCalls calls) {
         this.clientId = b.clientId;
         this.baseUrl = b.baseUrl;
-        this.sms = new SmsService(transport);
-        this.wallet = new WalletService(transport);
-        this.webhooks = new WebhooksService(transport);
-        this.account = new AccountService(transport);
+        this.sms = new SmsService(calls);
+        this.wallet = new WalletService(calls);
+        this.webhooks = new WebhooksService(calls);
+        this.account = new AccountService(calls);
     }
 
     /**
@@ -332,17 +332,16 @@ public final class JumbeClient {
             }
             OkHttpClient.Builder http = httpClient != null ? httpClient.newBuilder()
                     : new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30));
-            http.retryOnConnectionFailure(false);
             if (connectTimeout != null) {
                 http.connectTimeout(connectTimeout);
             }
             if (readTimeout != null) {
                 http.readTimeout(readTimeout);
             }
-            HttpTransport transport = new HttpTransport(new HttpTransport.Settings(http.build(), Json.moshi(),
+            ApiCalls calls = new ApiCalls(new ApiCalls.Settings(http.build(), Json.moshi(),
                     baseUrl, clientId, apiKey.trim(), maxRetries, initialRetryDelay, maxRetryDelay, maxRetryAfter,
                     sleeper, clock, logging, "jumbe-java/" + version()));
-            return new JumbeClient(this, transport);
+            return new JumbeClient(this, calls);
         }
 
         private static Duration positive(Duration d, String name) {

@@ -3,6 +3,7 @@ package io.jumbe.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jumbe.sdk.errors.ServerException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -51,11 +52,36 @@ class JumbeClientTest {
     }
 
     @Test
+    void theCallersInterceptorsSeeEveryAttemptWithTheSameIdempotencyKey() throws Exception {
+        List<String> keys = new ArrayList<>();
+        OkHttpClient custom = new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    keys.add(chain.request().header("Idempotency-Key"));
+                    return chain.proceed(chain.request());
+                }).build();
+        try (MockApi api = new MockApi()) {
+            JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2).maxRetries(1)
+                    .baseUrl(api.server.url("/").toString()).httpClient(custom).sleeper(d -> { }).build();
+            api.problem(503, "service_unavailable", null, null);
+            api.problem(503, "service_unavailable", null, null);
+            api.problem(503, "service_unavailable", null, null);
+
+            assertThatThrownBy(() -> client.webhooks().rotateSecret()).isInstanceOf(ServerException.class)
+                    .satisfies(e -> assertThat(((ServerException) e).requestId()).isEqualTo("req_503"));
+
+            // one retry, in the SDK's one loop, with the key chosen before it
+            assertThat(api.server.getRequestCount()).isEqualTo(2);
+            assertThat(keys).hasSize(2).doesNotContainNull();
+            assertThat(keys.get(1)).isEqualTo(keys.get(0));
+        }
+    }
+
+    @Test
     void theUserAgentCarriesTheVersionTheSdkWasBuiltAs() throws Exception {
         try (MockApi api = new MockApi()) {
             JumbeClient client = JumbeClient.builder().apiKey(MockApi.KEY).clientId(2)
                     .baseUrl(api.server.url("/").toString()).build();
-            api.json(200, "{\"balance\":1.00}");
+            api.json(200, "{\"balance\":1.00,\"currency\":\"KES\",\"units\":1,\"price_per_unit\":1.00}");
 
             client.account().balance();
 

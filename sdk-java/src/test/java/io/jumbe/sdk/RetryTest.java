@@ -65,7 +65,7 @@ class RetryTest {
         api.json(200, config);
         api.client.webhooks().deleteConfig();
         api.problem(503, "service_unavailable", null, null);
-        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"cancelled\"}");
+        api.json(200, "{\"message_id\":\"MSG-1\",\"status\":\"cancelled\",\"segments\":1,\"refunded\":true}");
         api.client.sms().cancel("MSG-1");
 
         for (String call : new String[] {"PUT /webhooks/config", "DELETE /webhooks/config", "DELETE /sms/MSG-1"}) {

@@ -1,6 +1,6 @@
 package io.jumbe.sdk.account;
 
-import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.wallet.Balance;
 import java.util.Objects;
 
@@ -9,15 +9,17 @@ import java.util.Objects;
  * {@link io.jumbe.sdk.JumbeClient#account()}. Thread-safe.
  */
 public final class AccountService {
-    private final HttpTransport http;
+    private final ApiCalls calls;
+    private final AccountApi api;
 
     /**
-     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     * Creates the service over the SDK's HTTP stack; {@link io.jumbe.sdk.JumbeClient} does this.
      *
-     * @param http the transport
+     * @param calls the HTTP stack
      */
-    public AccountService(HttpTransport http) {
-        this.http = Objects.requireNonNull(http, "http");
+    public AccountService(ApiCalls calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.api = calls.create(AccountApi.class);
     }
 
     /**
@@ -27,7 +29,7 @@ public final class AccountService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public Balance balance() {
-        return http.get(Balance.class, null, "client", "balance");
+        return calls.execute(api.balance());
     }
 
     /**
@@ -37,6 +39,6 @@ public final class AccountService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public AccountStatistics statistics() {
-        return http.get(AccountStatistics.class, null, "client", "statistics");
+        return calls.execute(api.statistics());
     }
 }

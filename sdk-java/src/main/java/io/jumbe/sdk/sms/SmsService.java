@@ -1,13 +1,11 @@
 package io.jumbe.sdk.sms;
 
-import com.squareup.moshi.Types;
 import io.jumbe.sdk.Page;
 import io.jumbe.sdk.RequestOptions;
-import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.ListAnswer;
 import io.jumbe.sdk.internal.Pages;
 import io.jumbe.sdk.internal.SendAnswer;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,17 +14,17 @@ import java.util.Objects;
  * Thread-safe.
  */
 public final class SmsService {
-    private static final Type MESSAGE_LIST = Types.newParameterizedType(ListAnswer.class, SmsMessage.class);
-
-    private final HttpTransport http;
+    private final ApiCalls calls;
+    private final SmsApi api;
 
     /**
-     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     * Creates the service over the SDK's HTTP stack; {@link io.jumbe.sdk.JumbeClient} does this.
      *
-     * @param http the transport
+     * @param calls the HTTP stack
      */
-    public SmsService(HttpTransport http) {
-        this.http = Objects.requireNonNull(http, "http");
+    public SmsService(ApiCalls calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.api = calls.create(SmsApi.class);
     }
 
     /**
@@ -51,7 +49,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public SmsSendResult send(SendSmsParams params, RequestOptions options) {
-        return http.post(SmsSendResult.class, params.toBody(), options.idempotencyKey(), "sms", "send");
+        return calls.execute(api.send(params.toBody(), ApiCalls.idempotencyKey(options.idempotencyKey())));
     }
 
     /**
@@ -76,7 +74,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public BulkSendResult sendBulk(BulkSendSmsParams params, RequestOptions options) {
-        SendAnswer a = http.post(SendAnswer.class, params.toBody(), options.idempotencyKey(), "sms", "send");
+        SendAnswer a = calls.execute(api.sendBulk(params.toBody(), ApiCalls.idempotencyKey(options.idempotencyKey())));
         List<QueuedMessage> messages = a.messages();
         if ((messages == null || messages.isEmpty()) && a.messageId() != null) {
             messages = List.of(new QueuedMessage(a.messageId(), a.recipient(), a.segments(), a.cost()));
@@ -94,7 +92,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails or the message is invalid
      */
     public SmsQuote quote(SendSmsParams params) {
-        return http.post(SmsQuote.class, params.toBody(), null, "sms", "quote");
+        return calls.execute(api.quote(params.toBody(), ApiCalls.idempotencyKey(null)));
     }
 
     /**
@@ -105,7 +103,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails or the message is invalid
      */
     public SmsQuote quote(BulkSendSmsParams params) {
-        return http.post(SmsQuote.class, params.toBody(), null, "sms", "quote");
+        return calls.execute(api.quote(params.toBody(), ApiCalls.idempotencyKey(null)));
     }
 
     /**
@@ -118,7 +116,7 @@ public final class SmsService {
      */
     public SmsMessage status(String messageId) {
         requireId(messageId);
-        return http.get(SmsMessage.class, null, "sms", "status", messageId);
+        return calls.execute(api.status(ApiCalls.pathSegment(messageId)));
     }
 
     /**
@@ -146,7 +144,7 @@ public final class SmsService {
     }
 
     private Page<SmsMessage> historyPage(SmsHistoryParams params, String after) {
-        ListAnswer<SmsMessage> answer = http.get(MESSAGE_LIST, params.toQuery(after), "sms", "history");
+        ListAnswer<SmsMessage> answer = calls.execute(api.history(params.toQuery(after).values()));
         return Pages.of(answer, SmsMessage::messageId, next -> historyPage(params, next));
     }
 
@@ -158,7 +156,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public SmsStatistics statistics(SmsStatisticsParams params) {
-        return http.get(SmsStatistics.class, params.toQuery(), "sms", "statistics");
+        return calls.execute(api.statistics(params.toQuery().values()));
     }
 
     /**
@@ -169,7 +167,7 @@ public final class SmsService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public SmsStatisticsOverview statisticsOverview() {
-        return http.get(SmsStatisticsOverview.class, null, "sms", "statistics");
+        return calls.execute(api.statisticsOverview());
     }
 
     /**
@@ -183,7 +181,7 @@ public final class SmsService {
      */
     public SmsMessage cancel(String messageId) {
         requireId(messageId);
-        return http.delete(SmsMessage.class, null, "sms", messageId);
+        return calls.execute(api.cancel(ApiCalls.pathSegment(messageId), ApiCalls.idempotencyKey(null)));
     }
 
     private static void requireId(String id) {

@@ -1,13 +1,11 @@
 package io.jumbe.sdk.wallet;
 
-import com.squareup.moshi.Types;
 import io.jumbe.sdk.Page;
 import io.jumbe.sdk.RequestOptions;
-import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.ListAnswer;
 import io.jumbe.sdk.internal.Pages;
 import java.io.OutputStream;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,17 +17,17 @@ public final class WalletService {
     /** How often {@link #waitForTopUp(String, Duration)} asks by default. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
-    private static final Type TRANSACTION_LIST = Types.newParameterizedType(ListAnswer.class, WalletTransaction.class);
-
-    private final HttpTransport http;
+    private final ApiCalls calls;
+    private final WalletApi api;
 
     /**
-     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     * Creates the service over the SDK's HTTP stack; {@link io.jumbe.sdk.JumbeClient} does this.
      *
-     * @param http the transport
+     * @param calls the HTTP stack
      */
-    public WalletService(HttpTransport http) {
-        this.http = Objects.requireNonNull(http, "http");
+    public WalletService(ApiCalls calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.api = calls.create(WalletApi.class);
     }
 
     /**
@@ -39,7 +37,7 @@ public final class WalletService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public Balance balance() {
-        return http.get(Balance.class, null, "client", "balance");
+        return calls.execute(api.balance());
     }
 
     /**
@@ -65,7 +63,7 @@ public final class WalletService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public TopUpResult topUp(TopUpParams params, RequestOptions options) {
-        return http.post(TopUpResult.class, params.toBody(), options.idempotencyKey(), "wallet", "topup");
+        return calls.execute(api.topUp(params.toBody(), ApiCalls.idempotencyKey(options.idempotencyKey())));
     }
 
     /**
@@ -80,7 +78,7 @@ public final class WalletService {
         if (transactionId == null || transactionId.isBlank()) {
             throw new IllegalArgumentException("transactionId is required");
         }
-        return http.get(TopUp.class, null, "wallet", "topup", transactionId);
+        return calls.execute(api.topUpStatus(ApiCalls.pathSegment(transactionId)));
     }
 
     /**
@@ -124,7 +122,7 @@ public final class WalletService {
                 return topUp;
             }
             Duration nap = left.compareTo(pollInterval) < 0 ? left : pollInterval;
-            http.sleep(nap);
+            calls.sleep(nap);
             slept = slept.plus(nap);
         }
     }
@@ -154,8 +152,7 @@ public final class WalletService {
     }
 
     private Page<WalletTransaction> transactionPage(TransactionListParams params, String after) {
-        ListAnswer<WalletTransaction> answer = http.get(TRANSACTION_LIST, params.toQuery(after), "wallet",
-                "transactions");
+        ListAnswer<WalletTransaction> answer = calls.execute(api.transactions(params.toQuery(after).values()));
         return Pages.of(answer, WalletTransaction::transactionId, next -> transactionPage(params, next));
     }
 
@@ -170,7 +167,7 @@ public final class WalletService {
      */
     public long downloadTransactionsCsv(TransactionListParams params, OutputStream out) {
         Objects.requireNonNull(out, "out");
-        return http.download(out, "text/csv", params.filterQuery(), "wallet", "transactions");
+        return calls.download(api.transactionsCsv(params.filterQuery().values()), out);
     }
 
     /**
@@ -194,7 +191,6 @@ public final class WalletService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public ManualTopUpResult manualTopUp(ManualTopUpParams params, RequestOptions options) {
-        return http.post(ManualTopUpResult.class, params.toBody(), options.idempotencyKey(), "wallet", "topup",
-                "manual");
+        return calls.execute(api.manualTopUp(params.toBody(), ApiCalls.idempotencyKey(options.idempotencyKey())));
     }
 }

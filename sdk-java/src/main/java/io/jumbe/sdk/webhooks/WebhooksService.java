@@ -1,12 +1,11 @@
 package io.jumbe.sdk.webhooks;
 
-import com.squareup.moshi.Types;
 import io.jumbe.sdk.Page;
 import io.jumbe.sdk.RequestOptions;
-import io.jumbe.sdk.internal.HttpTransport;
+import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.ListAnswer;
 import io.jumbe.sdk.internal.Pages;
-import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,17 +13,17 @@ import java.util.Objects;
  * {@link io.jumbe.sdk.JumbeClient#webhooks()}. To verify deliveries use {@link Webhook}. Thread-safe.
  */
 public final class WebhooksService {
-    private static final Type DELIVERY_LIST = Types.newParameterizedType(ListAnswer.class, WebhookDelivery.class);
-
-    private final HttpTransport http;
+    private final ApiCalls calls;
+    private final WebhooksApi api;
 
     /**
-     * Creates the service over a transport; {@link io.jumbe.sdk.JumbeClient} does this.
+     * Creates the service over the SDK's HTTP stack; {@link io.jumbe.sdk.JumbeClient} does this.
      *
-     * @param http the transport
+     * @param calls the HTTP stack
      */
-    public WebhooksService(HttpTransport http) {
-        this.http = Objects.requireNonNull(http, "http");
+    public WebhooksService(ApiCalls calls) {
+        this.calls = Objects.requireNonNull(calls, "calls");
+        this.api = calls.create(WebhooksApi.class);
     }
 
     /**
@@ -35,7 +34,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
     public WebhookConfig getConfig() {
-        return http.get(WebhookConfig.class, null, "webhooks", "config");
+        return calls.execute(api.getConfig());
     }
 
     /**
@@ -64,7 +63,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
     public WebhookConfig putConfig(WebhookConfigParams params, RequestOptions options) {
-        return http.put(WebhookConfig.class, params.toBody(), options.idempotencyKey(), "webhooks", "config");
+        return calls.execute(api.putConfig(params.toBody(), ApiCalls.idempotencyKey(options.idempotencyKey())));
     }
 
     /**
@@ -75,7 +74,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException for any other failure
      */
     public WebhookConfig deleteConfig() {
-        return http.delete(WebhookConfig.class, null, "webhooks", "config");
+        return calls.execute(api.deleteConfig(ApiCalls.idempotencyKey(null)));
     }
 
     /**
@@ -96,7 +95,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public SecretRotation rotateSecret(RequestOptions options) {
-        return http.post(SecretRotation.class, null, options.idempotencyKey(), "webhooks", "secret", "rotate");
+        return calls.execute(api.rotateSecret(Map.of(), ApiCalls.idempotencyKey(options.idempotencyKey())));
     }
 
     /**
@@ -106,7 +105,7 @@ public final class WebhooksService {
      * @throws io.jumbe.sdk.errors.JumbeException when the call fails
      */
     public WebhookTestResult test() {
-        return http.post(WebhookTestResult.class, null, null, "webhooks", "test");
+        return calls.execute(api.test(Map.of(), ApiCalls.idempotencyKey(null)));
     }
 
     /**
@@ -133,7 +132,7 @@ public final class WebhooksService {
     }
 
     private Page<WebhookDelivery> deliveryPage(DeliveryListParams params, String after) {
-        ListAnswer<WebhookDelivery> answer = http.get(DELIVERY_LIST, params.toQuery(after), "webhooks", "deliveries");
+        ListAnswer<WebhookDelivery> answer = calls.execute(api.deliveries(params.toQuery(after).values()));
         return Pages.of(answer, WebhookDelivery::deliveryId, next -> deliveryPage(params, next));
     }
 
@@ -147,7 +146,7 @@ public final class WebhooksService {
      */
     public WebhookDelivery delivery(String deliveryId) {
         requireId(deliveryId);
-        return http.get(WebhookDelivery.class, null, "webhooks", "deliveries", deliveryId);
+        return calls.execute(api.delivery(ApiCalls.pathSegment(deliveryId)));
     }
 
     /**
@@ -161,7 +160,7 @@ public final class WebhooksService {
      */
     public WebhookDelivery retry(String deliveryId) {
         requireId(deliveryId);
-        return http.post(WebhookDelivery.class, null, null, "webhooks", "deliveries", deliveryId, "retry");
+        return calls.execute(api.retry(ApiCalls.pathSegment(deliveryId), Map.of(), ApiCalls.idempotencyKey(null)));
     }
 
     private static void requireId(String id) {

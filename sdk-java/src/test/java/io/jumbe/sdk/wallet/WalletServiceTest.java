@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jumbe.sdk.MockApi;
 import io.jumbe.sdk.Page;
+import io.jumbe.sdk.errors.ConnectionException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,23 @@ class WalletServiceTest {
         assertThat(r.getTarget()).isEqualTo("/api/2/wallet/transactions?type=credit");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(csv);
         assertThat(bytes).isEqualTo(csv.length());
+    }
+
+    @Test
+    void writesTheCsvToTheStreamAsItArrivesAndDoesNotRetryAfterTheFirstByte() {
+        String csv = "transaction_id,type,amount\n" + "TXN-1,credit,1000.00\n".repeat(2000);
+        // the server sends half of the body, then closes the connection
+        api.server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/csv").body(csv)
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> api.client.wallet().downloadTransactionsCsv(TransactionListParams.builder().build(),
+                out)).isInstanceOf(ConnectionException.class).hasMessageContaining("failed after " + out.size() + " bytes");
+
+        // what had arrived is already the caller's: the body was copied as it came, not read whole first
+        assertThat(out.size()).isPositive().isLessThan(csv.length());
+        assertThat(csv).startsWith(out.toString(StandardCharsets.UTF_8));
+        assertThat(api.server.getRequestCount()).isEqualTo(1);
     }
 
     @Test

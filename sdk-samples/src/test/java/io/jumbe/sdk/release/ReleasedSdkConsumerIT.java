@@ -133,11 +133,37 @@ class ReleasedSdkConsumerIT {
         // OkHttp, Retrofit and Moshi are Square's; nothing of the server, no test library
         assertThat(publishedDeps.keySet()).isNotEmpty().allMatch(ga -> ga.startsWith("com.squareup."));
         assertThat(publishedDeps.keySet()).anyMatch(ga -> ga.startsWith("com.squareup.okhttp3:"))
+                .anyMatch(ga -> ga.startsWith("com.squareup.retrofit2:"))
                 .anyMatch(ga -> ga.startsWith("com.squareup.moshi:"));
         publishedDeps.forEach((ga, dep) -> {
             assertThat(text(dep, "version")).as(ga + " version").matches("\\d+(\\.\\d+)*");
             assertThat(text(dep, "scope")).as(ga + " scope").isIn("compile", "runtime");
         });
+    }
+
+    @Test
+    void thePublishedPomDependsOnOkHttpRetrofitAndMoshiOnlyAtTheBuildsVersions() throws Exception {
+        Map<String, Element> publishedDeps = dependencies(parse(published.resolve("sdk-java-" + version + ".pom")));
+        Element properties = only(parse(root.resolve("pom.xml")), "properties");
+        Map<String, String> expected = Map.of(
+                // the HTTP client; OkHttp 5's JVM artifact, the one Maven resolves without Gradle's metadata
+                "com.squareup.okhttp3:okhttp-jvm", text(properties, "okhttp.version"),
+                // the endpoints are Retrofit service interfaces
+                "com.squareup.retrofit2:retrofit", text(properties, "retrofit.version"),
+                // JSON, through the SDK's own small Retrofit converter (so no converter-moshi)
+                "com.squareup.moshi:moshi", text(properties, "moshi.version"),
+                // EnumJsonAdapter: an enum value a newer server adds reads as UNKNOWN instead of failing
+                "com.squareup.moshi:moshi-adapters", text(properties, "moshi.version"));
+
+        assertThat(publishedDeps.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((ga, v) -> {
+            assertThat(text(publishedDeps.get(ga), "version")).as(ga + " version").isEqualTo(v);
+            assertThat(text(publishedDeps.get(ga), "scope")).as(ga + " scope").isEqualTo("compile");
+        });
+        // Retrofit's own POM asks for OkHttp 4 as "okhttp": a consumer must not get it beside okhttp-jvm 5
+        Element exclusion = only(only(publishedDeps.get("com.squareup.retrofit2:retrofit"), "exclusions"), "exclusion");
+        assertThat(text(exclusion, "groupId") + ":" + text(exclusion, "artifactId"))
+                .isEqualTo("com.squareup.okhttp3:okhttp");
     }
 
     @Test
