@@ -73,10 +73,16 @@ public final class JumbeServer implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(ctx -> {
                 RequestIds.assign(ctx);
+                // An address past its refusals stays refused on every tenant path, known or not.
+                if (rateLimits && Authenticator.guards(ctx.path())) {
+                    refused.checkNotBlocked(ctx);
+                }
+            });
+            // Keys are checked only once routing has found an endpoint, so an unknown path is 404 whatever the key
+            // (never 401 or 403). Such a 404 costs no key lookup and says nothing about a key, so it is not counted
+            // as a refusal.
+            routes.beforeMatched(ctx -> {
                 if (Authenticator.guards(ctx.path())) {
-                    if (rateLimits) {
-                        refused.checkNotBlocked(ctx);
-                    }
                     try {
                         authenticator.authenticate(ctx);
                     } catch (HttpProblem e) {
