@@ -11,6 +11,7 @@ import io.jumbe.core.wallet.TransactionFilter;
 import io.jumbe.core.wallet.WalletTransaction;
 import io.jumbe.core.wallet.WalletTransactions;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.CsvOrJson;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.JsonBody;
@@ -116,9 +117,8 @@ public final class WalletHandlers implements RouteGroup {
         int perPage = q.perPage();
         q.throwIfInvalid();
         long tenantId = Authenticator.tenantId(ctx);
-        String accept = ctx.header("Accept");
-        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
-        if (csv) {
+        ctx.header("Vary", "Accept");
+        if (CsvOrJson.wantsCsv(format, ctx.header("Accept"))) {
             streamCsv(ctx, tenantId, filter);
             return;
         }
