@@ -95,10 +95,16 @@ public final class JumbeServer implements AutoCloseable {
                 simulatorAccess.check(ctx);
                 storeGuard.check(ctx);
                 admission.enter(ctx);
+                // An address past its refusals stays refused on every tenant path, known or not.
+                if (rateLimits && Authenticator.guards(ctx.path())) {
+                    refused.checkNotBlocked(ctx);
+                }
+            });
+            // Keys are checked only once routing has found an endpoint, so an unknown path is 404 whatever the key
+            // (never 401 or 403). Such a 404 costs no key lookup and says nothing about a key, so it is not counted
+            // as a refusal.
+            routes.beforeMatched(ctx -> {
                 if (Authenticator.guards(ctx.path())) {
-                    if (rateLimits) {
-                        refused.checkNotBlocked(ctx);
-                    }
                     try {
                         authenticator.authenticate(ctx);
                     } catch (HttpProblem e) {

@@ -1,12 +1,18 @@
 package io.jumbe.core.jobs;
 
+import org.jdbi.v3.core.Handle;
+
 /** Runs jobs of one kind. Throwing means "try again after a backoff", until the attempts run out. */
 public interface JobHandler {
 
     void run(Job job) throws Exception;
 
-    /** Called once when the job has failed for good (attempts exhausted or {@link PermanentFailure}). */
-    default void exhausted(Job job, String lastError) {
+    /**
+     * Called once when the job has failed for good (attempts exhausted or {@link PermanentFailure}), in the
+     * transaction that marks the job failed: what it writes through {@code h} (a refund, say) lands together with
+     * the failed state or not at all. Throwing rolls both back and the job is tried again later.
+     */
+    default void exhausted(Handle h, Job job, String lastError) {
     }
 
     /** Thrown by a handler for a failure no retry can fix. */

@@ -137,10 +137,29 @@ public final class JobQueue {
     }
 
     public boolean fail(Job job, String error) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'failed', locked_by = NULL, locked_until = NULL, "
+        return jdbi.inTransaction(h -> fail(h, job, error));
+    }
+
+    /**
+     * Marks the job failed and, when this claim still held it, runs {@code onFailed} in the same transaction; false
+     * (and {@code onFailed} not run) when the claim was lost. If {@code onFailed} throws, neither lands.
+     */
+    public boolean fail(Job job, String error, java.util.function.Consumer<Handle> onFailed) {
+        return jdbi.inTransaction(h -> {
+            if (!fail(h, job, error)) {
+                return false;
+            }
+            onFailed.accept(h);
+            return true;
+        });
+    }
+
+    /** Marks the job failed in the caller's transaction; false when the claim was lost. */
+    public boolean fail(Handle h, Job job, String error) {
+        return h.createUpdate("UPDATE jobs SET status = 'failed', locked_by = NULL, locked_until = NULL, "
                         + "last_error = :error, updated_at = :now WHERE id = :id AND attempts = :attempts AND status = 'running'")
                 .bind("error", truncate(error)).bind("now", clock.instant()).bind("id", job.id())
-                .bind("attempts", job.attempts()).execute() == 1);
+                .bind("attempts", job.attempts()).execute() == 1;
     }
 
     /** Jobs waiting or running, per queue: the queue depth that /metrics shows. */

@@ -125,11 +125,11 @@ public final class JobRunner implements AutoCloseable {
         } catch (JobHandler.RetryLater later) {
             jobs.retry(job, clock.instant().plus(later.delay()), later.getMessage(), false);
         } catch (JobHandler.PermanentFailure permanent) {
-            giveUp(handler, job, permanent.getMessage());
+            giveUp(spec, handler, job, permanent.getMessage());
         } catch (Exception | Error e) {
             String error = Objects.toString(e.getMessage(), e.getClass().getSimpleName());
             if (job.attempts() >= job.maxAttempts()) {
-                giveUp(handler, job, error);
+                giveUp(spec, handler, job, error);
             } else {
                 log.info("job {} ({}) attempt {}/{} failed: {}", job.id(), job.kind(), job.attempts(), job.maxAttempts(), error);
                 jobs.retry(job, clock.instant().plus(spec.backoff().delayAfter(job.attempts())), error, true);
@@ -137,14 +137,17 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
-    private void giveUp(JobHandler handler, Job job, String error) {
+    private void giveUp(QueueSpec spec, JobHandler handler, Job job, String error) {
         log.warn("job {} ({}) failed for good after {} attempts: {}", job.id(), job.kind(), job.attempts(), error);
-        if (jobs.fail(job, error)) {
-            try {
-                handler.exhausted(job, error);
-            } catch (RuntimeException e) {
-                log.error("handling the final failure of job {} failed", job.id(), e);
-            }
+        try {
+            jobs.fail(job, error, h -> handler.exhausted(h, job, error));
+        } catch (RuntimeException e) {
+            // Nothing landed: neither the failed state nor what the handler wrote. Put the job back (this attempt
+            // not counted) so its final failure is handled again after a backoff, instead of being lost.
+            log.error("handling the final failure of job {} failed; it will be tried again", job.id(), e);
+            jobs.retry(job, clock.instant().plus(spec.backoff().delayAfter(job.attempts())),
+                    "handling the final failure failed: " + Objects.toString(e.getMessage(), e.getClass().getSimpleName()),
+                    false);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jumbe.core.webhooks;
 
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobHandler;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Runs one attempt of a delivery when its job comes due. The job payload is {@code <delivery id>/<generation>}; a
@@ -25,9 +26,9 @@ final class DeliveryJob implements JobHandler {
     }
 
     @Override
-    public void exhausted(Job job, String lastError) {
+    public void exhausted(Handle h, Job job, String lastError) {
         int slash = job.payload().lastIndexOf('/');
-        service.giveUp(job.payload().substring(0, slash), Integer.parseInt(job.payload().substring(slash + 1)),
+        service.giveUp(h, job.payload().substring(0, slash), Integer.parseInt(job.payload().substring(slash + 1)),
                 "delivery job failed: " + lastError);
     }
 }

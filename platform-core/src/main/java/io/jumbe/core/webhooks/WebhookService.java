@@ -506,7 +506,11 @@ public final class WebhookService implements AutoCloseable {
 
     /** Marks a pending delivery failed without an attempt (webhooks off, or its job gave up). */
     void giveUp(String deliveryId, int generation, String error) {
-        jdbi.useHandle(h -> store.finishWithoutAttempt(h, deliveryId, generation, error, clock.instant()));
+        jdbi.useHandle(h -> giveUp(h, deliveryId, generation, error));
+    }
+
+    void giveUp(Handle h, String deliveryId, int generation, String error) {
+        store.finishWithoutAttempt(h, deliveryId, generation, error, clock.instant());
     }
 
     private void onEvent(Handle h, DomainEvent event) {

@@ -3,6 +3,9 @@ package io.jumbe.core.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.wallet.Posting;
 import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import java.time.Duration;
@@ -97,7 +100,7 @@ class JobQueueTest {
                 }
 
                 @Override
-                public void exhausted(Job job, String lastError) {
+                public void exhausted(org.jdbi.v3.core.Handle h, Job job, String lastError) {
                     exhausted.add(lastError);
                 }
             };
@@ -115,6 +118,89 @@ class JobQueueTest {
             assertThat(exhausted).containsExactly("upstream down");
             String status = platform.jdbi().withHandle(h -> h.createQuery("SELECT status FROM jobs").mapTo(String.class).one());
             assertThat(status).isEqualTo("failed");
+        }
+    }
+
+    /** A handler that always fails and, once it has failed for good, refunds 5.00 to the tenant; or tries to. */
+    private static JobHandler refundingOnFailure(Jumbe platform, long tenant, boolean refundBreaks) {
+        return new JobHandler() {
+            @Override
+            public void run(Job job) {
+                throw new IllegalStateException("upstream down");
+            }
+
+            @Override
+            public void exhausted(org.jdbi.v3.core.Handle h, Job job, String lastError) {
+                platform.ledger().credit(h, tenant, Money.ofCents(500), Posting.of("refund", "job " + job.id() + " failed"));
+                if (refundBreaks) {
+                    throw new IllegalStateException("injected failure after the refund");
+                }
+            }
+        };
+    }
+
+    private static String jobStatus(Jumbe platform) {
+        return platform.jdbi().withHandle(h -> h.createQuery("SELECT status FROM jobs").mapTo(String.class).one());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void theFinalFailureAndWhatItsHandlerWritesLandTogether(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            long tenant = platform.tenants().create(NewTenant.of("Zahanati", "ops@zahanati.example", "ZAHANATI")).tenant().id();
+            var spec = new JobRunner.QueueSpec("q", Map.of("k", refundingOnFailure(platform, tenant, false)), 1,
+                    Duration.ofSeconds(30), Duration.ofMillis(20), new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+            platform.jobs().enqueue(NewJob.of("q", "k", "{}").maxAttempts(1));
+            try (JobRunner runner = new JobRunner(platform.jobs(), platform.clock(), "w", List.of(spec))) {
+                Job job = platform.jobs().claim("q", 1, "w", Duration.ofSeconds(30)).get(0);
+                runner.runOne(spec, job);
+            }
+            assertThat(jobStatus(platform)).isEqualTo("failed");
+            assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.ofCents(500));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aFailureInTheExhaustedHandlerLeavesNeitherTheRefundNorTheFailedState(TestDatabase db) {
+        TestClock clock = TestClock.ofNow();
+        try (Jumbe platform = db.platform(clock)) {
+            long tenant = platform.tenants().create(NewTenant.of("Zahanati", "ops@zahanati.example", "ZAHANATI")).tenant().id();
+            var spec = new JobRunner.QueueSpec("q", Map.of("k", refundingOnFailure(platform, tenant, true)), 1,
+                    Duration.ofSeconds(30), Duration.ofMillis(20), new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(5)));
+            platform.jobs().enqueue(NewJob.of("q", "k", "{}").maxAttempts(1));
+            try (JobRunner runner = new JobRunner(platform.jobs(), platform.clock(), "w", List.of(spec))) {
+                Job job = platform.jobs().claim("q", 1, "w", Duration.ofSeconds(30)).get(0);
+                runner.runOne(spec, job);
+            }
+            assertThat(platform.wallet().balance(tenant).balance()).as("no refund").isEqualTo(Money.ZERO);
+            assertThat(jobStatus(platform)).as("not failed either: it goes back to be handled again").isEqualTo("ready");
+
+            assertThat(platform.jobs().claim("q", 1, "w", Duration.ofSeconds(30))).as("after the backoff").isEmpty();
+            clock.advance(Duration.ofSeconds(6));
+            Job again = platform.jobs().claim("q", 1, "w", Duration.ofSeconds(30)).get(0);
+            assertThat(again.attempts()).as("the rolled-back final failure did not count as an attempt").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aLostClaimMarksNothingFailedAndRefundsNothing(TestDatabase db) {
+        TestClock clock = TestClock.ofNow();
+        try (Jumbe platform = db.platform(clock)) {
+            long tenant = platform.tenants().create(NewTenant.of("Zahanati", "ops@zahanati.example", "ZAHANATI")).tenant().id();
+            var spec = new JobRunner.QueueSpec("q", Map.of("k", refundingOnFailure(platform, tenant, false)), 1,
+                    Duration.ofSeconds(30), Duration.ofMillis(20), new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+            platform.jobs().enqueue(NewJob.of("q", "k", "{}").maxAttempts(1));
+            Job stale = platform.jobs().claim("q", 1, "w1", Duration.ofSeconds(1)).get(0);
+            clock.advance(Duration.ofSeconds(2));
+            Job current = platform.jobs().claim("q", 1, "w2", Duration.ofSeconds(30)).get(0);
+            try (JobRunner runner = new JobRunner(platform.jobs(), platform.clock(), "w1", List.of(spec))) {
+                runner.runOne(spec, stale);
+            }
+            assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.ZERO);
+            assertThat(jobStatus(platform)).isEqualTo("running");
+            assertThat(platform.jobs().complete(current)).isTrue();
         }
     }
 

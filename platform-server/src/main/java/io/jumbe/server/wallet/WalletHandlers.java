@@ -13,6 +13,7 @@ import io.jumbe.core.wallet.TransactionFilter;
 import io.jumbe.core.wallet.WalletTransaction;
 import io.jumbe.core.wallet.WalletTransactions;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.CsvOrJson;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.JsonBody;
@@ -125,12 +126,12 @@ public final class WalletHandlers implements RouteGroup {
         TransactionFilter filter = new TransactionFilter(q.time("from_date", false), q.time("to_date", true),
                 q.oneOf("type", TYPES), q.oneOf("status", STATUSES), q.text("search"));
         String format = q.oneOf("format", List.of("json", "csv"));
-        String accept = ctx.header("Accept");
-        boolean csv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+        boolean csv = CsvOrJson.wantsCsv(format, ctx.header("Accept"));
         // The export is every matching entry, oldest first: paging parameters do not apply to it.
         PageRequest page = csv ? null : q.pageRequest();
         q.throwIfInvalid();
         long tenantId = Authenticator.tenantId(ctx);
+        ctx.header("Vary", "Accept");
         if (csv) {
             streamCsv(ctx, tenantId, filter);
             return;

@@ -12,6 +12,7 @@ import io.jumbe.server.testing.TestApp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +132,40 @@ class TransactionsTest {
             assertThat(debits).hasSize(2);
             assertThat(debits[1]).contains(",'=cmd(),");
             assertThat(total(other, "type=credit")).isEqualTo(1);
+        }
+    }
+
+    /** What a tenant's client sends, and what it gets: JSON unless CSV is preferred (RFC 9110 q-values, not order). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void negotiatesJsonOrCsvByPreferenceNotByMention(TestDatabase db) {
+        try (TestApp app = TestApp.start(db)) {
+            Sender s = app.sender("0.00");
+            journal(app, s);
+            Map<String, String> expected = new LinkedHashMap<>();
+            expected.put("application/json, text/csv", "application/json");
+            expected.put("text/csv;q=0.5, application/json", "application/json");
+            expected.put("text/csv", "text/csv");
+            expected.put("text/csv, application/json;q=0.5", "text/csv");
+            expected.put("*/*", "application/json");
+            expected.put("text/csv;q=0", "application/json");
+            expected.put("application/xml", "application/json");
+            for (Map.Entry<String, String> c : expected.entrySet()) {
+                Http.Response r = app.http().send("GET", s.path("/wallet/transactions"), null,
+                        Map.of("X-API-Key", s.apiKey(), "Accept", c.getKey()));
+                assertThat(r.status()).as(c.getKey()).isEqualTo(200);
+                assertThat(r.contentType()).as(c.getKey()).startsWith(c.getValue());
+                assertThat(r.header("Vary")).as(c.getKey()).contains("Accept");
+                if (c.getValue().equals("text/csv")) {
+                    assertThat(r.body()).as(c.getKey()).startsWith("transaction_id,type,amount,");
+                } else {
+                    assertThat(r.json().get("data")).as(c.getKey()).hasSize(5);
+                }
+            }
+            Http.Response byQuery = app.http().send("GET", s.path("/wallet/transactions?format=csv"), null,
+                    Map.of("X-API-Key", s.apiKey(), "Accept", "application/json"));
+            assertThat(byQuery.contentType()).startsWith("text/csv");
+            assertThat(s.get("/wallet/transactions").contentType()).as("no Accept").startsWith("application/json");
         }
     }
 }
