@@ -44,6 +44,11 @@ public final class JsonBody {
 
     public static JsonBody of(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
+        requireJson(ctx, bytes);
+        return parse(bytes);
+    }
+
+    private static void requireJson(Context ctx, byte[] bytes) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT).strip();
         boolean multipart = type.startsWith("multipart/");
         boolean form = type.startsWith("application/x-www-form-urlencoded");
@@ -51,7 +56,6 @@ public final class JsonBody {
             throw new HttpProblem(415, "unsupported_media_type", "The body must be JSON (Content-Type: "
                     + "application/json), not " + (multipart ? "a multipart upload." : "form fields."));
         }
-        return parse(bytes);
     }
 
     private static boolean isJson(byte[] bytes) {
@@ -69,7 +73,9 @@ public final class JsonBody {
      * Elements that are not strings or numbers are reported as {@code field[i]} errors.
      */
     public static JsonBody of(Context ctx, Set<String> stringArrays) {
-        return parse(ctx.bodyAsBytes(), stringArrays);
+        byte[] bytes = ctx.bodyAsBytes();
+        requireJson(ctx, bytes);
+        return parse(bytes, stringArrays);
     }
 
     /** @see #of(Context, Set) */
