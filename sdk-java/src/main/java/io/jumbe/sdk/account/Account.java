@@ -22,7 +22,18 @@ public record Account(String name, String tier, @Json(name = "rate_limit_per_min
                       @Json(name = "sender_ids") List<String> senderIds,
                       @Json(name = "low_balance_threshold") BigDecimal lowBalanceThreshold, String mode) {
 
-    /** Keeps the sender ids unmodifiable. */
+    /**
+     * Keeps the sender ids unmodifiable (none when the answer has none).
+     *
+     * @param name                the account's name
+     * @param tier                the service tier
+     * @param rateLimitPerMinute  API requests per minute the tier allows
+     * @param pricePerSegment     the price of one SMS segment, in KES
+     * @param currency            {@code KES}
+     * @param senderIds           the approved sender ids
+     * @param lowBalanceThreshold the low-balance threshold, in KES
+     * @param mode                {@code live} or {@code test}
+     */
     public Account {
         senderIds = senderIds == null ? List.of() : List.copyOf(senderIds);
     }
