@@ -23,7 +23,7 @@ class AccountEndpointTest {
     void showsTheTenantsSettingsAsTheyAreNowWithTheLiveKeysMode(TestDatabase db) {
         try (TestApp app = TestApp.start(db)) {
             Sender s = app.sender("25.00");
-            app.platform().tenants().addSenderId(s.clientId(), "FALLEY");
+            app.platform().tenants().addSenderId(s.clientId(), "FALLEY-RX");
             app.platform().tenants().update(s.clientId(), new TenantUpdate(Optional.of("Falley Medical Centre"),
                     Optional.empty(), Optional.of(Money.parse("0.80")), Optional.of(Tier.GOLD),
                     Optional.of(Money.parse("500.00")), Optional.empty()));
@@ -33,7 +33,7 @@ class AccountEndpointTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("{\"name\":\"Falley Medical Centre\",\"tier\":\"gold\","
                     + "\"rate_limit_per_minute\":300,\"price_per_segment\":0.80,\"currency\":\"KES\","
-                    + "\"sender_ids\":[\"FALLEY-MED\",\"FALLEY\"],\"low_balance_threshold\":500.00,\"mode\":\"live\"}");
+                    + "\"sender_ids\":[\"FALLEY-MED\",\"FALLEY-RX\"],\"low_balance_threshold\":500.00,\"mode\":\"live\"}");
         }
     }
 
