@@ -83,6 +83,20 @@ public final class TenantService {
         return jdbi.withHandle(h -> find(h, id)).orElseThrow(() -> ServiceException.notFound("Sender " + id));
     }
 
+    /**
+     * The sender's own view of its account, for a request made with a key of the given mode.
+     *
+     * @param keyMode {@code live} or {@code test}: the mode of the key the request carried
+     */
+    public Account account(long id, String keyMode) {
+        if (!"live".equals(keyMode) && !"test".equals(keyMode)) {
+            throw new IllegalArgumentException("key mode is live or test, not " + keyMode);
+        }
+        Tenant t = get(id);
+        return new Account(t.name(), t.tier(), t.tier().requestsPerMinute(), t.pricePerSegment(), t.senderIds(),
+                t.lowBalanceThreshold(), keyMode);
+    }
+
     public Optional<Tenant> find(long id) {
         return jdbi.withHandle(h -> find(h, id));
     }

@@ -1,5 +1,8 @@
 package io.jumbe.server.account;
 
+import io.jumbe.core.apikeys.Principal;
+import io.jumbe.core.tenant.Account;
+import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.Balance;
 import io.jumbe.core.wallet.WalletService;
 import io.jumbe.server.http.Authenticator;
@@ -9,17 +12,35 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The account view: balance. */
+/** The account view: its settings and the balance. */
 public final class AccountHandlers implements io.jumbe.server.http.RouteGroup {
     private final WalletService wallet;
+    private final TenantService tenants;
 
-    public AccountHandlers(WalletService wallet) {
+    public AccountHandlers(WalletService wallet, TenantService tenants) {
         this.wallet = wallet;
+        this.tenants = tenants;
     }
 
     @Override
     public void register(RoutesConfig routes) {
+        routes.get("/api/{client_id}/account", this::account);
         routes.get("/api/{client_id}/client/balance", this::balance);
+    }
+
+    void account(Context ctx) {
+        Principal principal = Authenticator.principal(ctx);
+        Account a = tenants.account(principal.tenantId(), principal.mode());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", a.name());
+        body.put("tier", a.tier().wireName());
+        body.put("rate_limit_per_minute", a.rateLimitPerMinute());
+        body.put("price_per_segment", a.pricePerSegment().toDecimal());
+        body.put("currency", "KES");
+        body.put("sender_ids", a.senderIds());
+        body.put("low_balance_threshold", a.lowBalanceThreshold().toDecimal());
+        body.put("mode", a.mode());
+        Responses.json(ctx, 200, body);
     }
 
     void balance(Context ctx) {

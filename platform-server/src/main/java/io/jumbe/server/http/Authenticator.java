@@ -64,6 +64,15 @@ public final class Authenticator {
         return t;
     }
 
+    /** The key the request carried (its tenant and mode); set by {@link #authenticate}. */
+    public static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw HttpProblem.unauthorized();
+        }
+        return p;
+    }
+
     public static long tenantId(Context ctx) {
         return tenant(ctx).id();
     }

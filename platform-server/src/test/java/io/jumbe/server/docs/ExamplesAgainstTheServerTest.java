@@ -53,6 +53,8 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("listSmsHistory", Expected.of(200, "\"data\":[", "\"has_more\":false"));
         EXPECTED.put("getSmsStatistics", Expected.of(200, "\"today\":", "\"this_month\":"));
         EXPECTED.put("cancelSms", Expected.of(200, "\"status\":\"cancelled\"", "\"refunded\":true"));
+        EXPECTED.put("getAccount", Expected.of(200, "\"tier\":", "\"rate_limit_per_minute\":", "\"sender_ids\":[",
+                "\"mode\":\"live\""));
         EXPECTED.put("getAccountStatistics", Expected.of(200, "\"messages_sent\":", "\"currency\":\"KES\""));
         EXPECTED.put("onfonDeliveryReportGet", Expected.of(200, "\"status\":\"ok\""));
         EXPECTED.put("onfonDeliveryReportPost", Expected.of(200, "\"status\":\"ok\""));

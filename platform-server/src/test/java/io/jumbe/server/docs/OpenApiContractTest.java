@@ -74,6 +74,23 @@ class OpenApiContractTest {
     }
 
     @Test
+    void accountMatchesTheDocumentWithALiveAndATestKey() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        String testKey = app.platform().apiKeys().create(sender.clientId(), true).secret();
+
+        Http.Response live = http.send("GET", sender.path("/account"), null, key(sender));
+        Http.Response test = http.send("GET", sender.path("/account"), null, Map.of("X-API-Key", testKey));
+
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().get("mode").asText()).isEqualTo("live");
+        assertThat(test.status()).isEqualTo(200);
+        assertThat(test.json().get("mode").asText()).isEqualTo("test");
+        assertThat(http.sendBad("GET", sender.path("/account"), null, Map.of()).status()).isEqualTo(401);
+        assertThat(http.send("GET", app.sender("1.00").path("/account"), null, key(sender)).status()).isEqualTo(403);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
     void aMissingKeyIsTheDocumented401Problem() {
         CheckedHttp http = new CheckedHttp(app.http());
 

@@ -56,6 +56,26 @@ class TestNumbersPageMatchesTheSimulatorsTest {
     }
 
     @Test
+    void eachRefusedPushRowAnswersThe502AndRecordsTheTopUpAsFailed() {
+        List<String> numbers = refusedPushRows();
+        assertThat(numbers).isNotEmpty();
+
+        try (TestApp app = TestApp.start(TestDatabases.h2())) {
+            Sender sender = app.sender("0.00");
+            for (String number : numbers) {
+                var r = sender.post("/wallet/topup", "{\"amount\": 100, \"payment_method\": \"mpesa\", \"phone_number\": \""
+                        + number + "\"}");
+                assertThat(r.status()).as(number + ": " + r.body()).isEqualTo(502);
+                assertThat(r.json().get("code").asText()).isEqualTo("payment_provider_error");
+                JsonNode topUp = sender.get("/wallet/topup/" + r.json().get("transaction_id").asText()).json();
+                assertThat(topUp.path("status").asText()).as(number).isEqualTo("failed");
+                assertThat(topUp.path("failure_reason").asText()).as(number)
+                        .startsWith("M-Pesa refused the payment request: ");
+            }
+        }
+    }
+
+    @Test
     void eachSmsRowEndsInTheStatusThePageNames() throws Exception {
         Map<String, String> rows = smsRows();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(6);
@@ -130,6 +150,19 @@ class TestNumbersPageMatchesTheSimulatorsTest {
             Matcher code = RESULT_CODE.matcher(row.group(3));
             if (number.find() && code.find()) {
                 rows.put(number.group(1), Integer.parseInt(code.group(1)));
+            }
+        }
+        return rows;
+    }
+
+    /** Example numbers whose M-Pesa cell promises the push is refused with {@code payment_provider_error}. */
+    private static List<String> refusedPushRows() {
+        List<String> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(page());
+        while (row.find()) {
+            Matcher number = EXAMPLE_NUMBER.matcher(row.group(1));
+            if (number.find() && row.group(3).contains("payment_provider_error")) {
+                rows.add(number.group(1));
             }
         }
         return rows;

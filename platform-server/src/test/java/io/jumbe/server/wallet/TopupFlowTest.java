@@ -45,6 +45,29 @@ class TopupFlowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aPushDarajaRefusesAnswers502AndRecordsTheTopUpAsFailedWithTheReason(TestDatabase db) {
+        try (TestApp app = start(db)) {
+            Sender s = app.sender("0.00");
+
+            Http.Response r = topup(s, "500", "254712340009");
+
+            assertThat(r.status()).isEqualTo(502);
+            assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(r.json().get("code").asText()).isEqualTo("payment_provider_error");
+            String txn = r.json().get("transaction_id").asText();
+            assertThat(app.daraja().pushes()).isEmpty();
+            JsonNode failed = s.get("/wallet/topup/" + txn).json();
+            assertThat(failed.get("status").asText()).isEqualTo("failed");
+            assertThat(failed.get("failure_reason").asText()).startsWith("M-Pesa refused the payment request: ")
+                    .contains("Unable to lock subscriber");
+            assertThat(failed.get("checkout_request_id").isNull()).isTrue();
+            assertThat(s.get("/client/balance").json().get("balance").decimalValue()).isEqualByComparingTo("0.00");
+            assertThat(app.platform().ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aPaidTopupIsCreditedOnceWithItsReceipt(TestDatabase db) {
         try (TestApp app = start(db)) {
             Sender s = app.sender("0.00");

@@ -6,6 +6,9 @@ import retrofit2.http.GET;
 
 /** The account endpoints, relative to {@code /api/{client_id}/}. */
 interface AccountApi {
+    @GET("account")
+    Call<Account> get();
+
     @GET("client/balance")
     Call<Balance> balance();
 

@@ -5,7 +5,7 @@ import io.jumbe.sdk.wallet.Balance;
 import java.util.Objects;
 
 /**
- * The account view under {@code /api/{client_id}/client}. Obtain it from
+ * The account view under {@code /api/{client_id}/account} and {@code /api/{client_id}/client}. Obtain it from
  * {@link io.jumbe.sdk.JumbeClient#account()}. Thread-safe.
  */
 public final class AccountService {
@@ -20,6 +20,17 @@ public final class AccountService {
     public AccountService(ApiCalls calls) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.api = calls.create(AccountApi.class);
+    }
+
+    /**
+     * The account's tier and rate limit, price per segment, sender ids, low-balance threshold, and whether this
+     * client's key is a live or a test key ({@code GET /account}).
+     *
+     * @return the account
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     */
+    public Account get() {
+        return calls.execute(api.get());
     }
 
     /**

@@ -22,6 +22,34 @@ class AccountServiceTest {
     }
 
     @Test
+    void getReadsTheAccountSettingsAndTheKeyMode() throws Exception {
+        api.json(200, "{\"name\":\"Falley Medical Centre\",\"tier\":\"silver\",\"rate_limit_per_minute\":120,"
+                + "\"price_per_segment\":0.80,\"currency\":\"KES\",\"sender_ids\":[\"FALLEY-MED\",\"FALLEY\"],"
+                + "\"low_balance_threshold\":500.00,\"mode\":\"test\"}");
+
+        Account account = api.client.account().get();
+
+        var request = api.take();
+        assertThat(request.getMethod()).isEqualTo("GET");
+        assertThat(request.getTarget()).isEqualTo("/api/2/account");
+        assertThat(account).isEqualTo(new Account("Falley Medical Centre", "silver", 120, new BigDecimal("0.80"), "KES",
+                java.util.List.of("FALLEY-MED", "FALLEY"), new BigDecimal("500.00"), "test"));
+        assertThat(account.isTestMode()).isTrue();
+    }
+
+    @Test
+    void anAccountFieldTheSdkDoesNotKnowYetIsIgnored() throws Exception {
+        api.json(200, "{\"name\":\"Clinic\",\"tier\":\"bronze\",\"rate_limit_per_minute\":60,\"price_per_segment\":1.00,"
+                + "\"currency\":\"KES\",\"sender_ids\":[\"CLINIC\"],\"low_balance_threshold\":100.00,\"mode\":\"live\","
+                + "\"whatsapp_prices\":{\"utility\":0.50}}");
+
+        Account account = api.client.account().get();
+
+        assertThat(account.senderIds()).containsExactly("CLINIC");
+        assertThat(account.isTestMode()).isFalse();
+    }
+
+    @Test
     void balanceGetsClientBalance() throws Exception {
         api.json(200, "{\"balance\": 12.50, \"currency\": \"KES\", \"units\": 12, \"price_per_unit\": 1.00}");
         assertThat(api.client.account().balance().balance()).isEqualTo(new BigDecimal("12.50"));

@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code …0004}: insufficient M-Pesa balance (1)</li>
  *   <li>{@code …0005}: no callback ever; STK Query answers "being processed" for
  *       {@link Settings#lostCallbackPendingFor()}, then {@link Settings#lostCallbackResultCode()}</li>
+ *   <li>{@code …0009}: the push itself is refused, as Daraja refuses a subscriber it cannot lock: HTTP 500
+ *       {@code 500.001.1001} and no push, no callback</li>
  *   <li>anything else: paid (0) with a receipt such as {@code TJK4H7Q2LM}</li>
  * </ul>
  * Mount it inside an app with {@link #addRoutes(JavalinConfig)}, or run it alone with {@link #start(int, Settings)}.
@@ -76,6 +78,10 @@ public final class DarajaSimulator implements AutoCloseable {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String BEING_PROCESSED = "The transaction is being processed";
+    /** Phone numbers ending so get the push request itself refused, with Daraja's error body. */
+    private static final String REFUSED_PUSH_SUFFIX = "0009";
+    private static final String SUBSCRIBER_LOCKED =
+            "Unable to lock subscriber, a transaction is already in process for the current subscriber";
     /** Pushes kept for STK Query and the test hooks; beyond it the oldest is forgotten. */
     public static final int MAX_PUSHES = io.jumbe.server.simulator.RecentItems.DEFAULT_CAPACITY;
     /** Live tokens kept; beyond it the one closest to expiry is dropped. */
@@ -510,6 +516,10 @@ public final class DarajaSimulator implements AutoCloseable {
             return;
         }
 
+        if (phone.endsWith(REFUSED_PUSH_SUFFIX)) {
+            error(ctx, 500, "500.001.1001", SUBSCRIBER_LOCKED);
+            return;
+        }
         SimulatedPush push = accept(phone, Long.parseLong(amount), callbackUrl, reference);
         if (push.callbackSent() && callbackBeforeAnswer.get()) {
             deliverScheduled(push);

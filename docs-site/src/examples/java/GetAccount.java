@@ -1,0 +1,16 @@
+// Your account: tier, rate limit, prices, sender ids and key mode. Uses the Java SDK (io.jumbe:sdk-java).
+
+import io.jumbe.sdk.JumbeClient;
+
+public class GetAccount {
+    public static void main(String[] args) {
+        JumbeClient client = JumbeClient.builder()
+                .apiKey(System.getenv("JUMBE_API_KEY"))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
+                .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
+                .build();
+
+        var account = client.account().get();
+        System.out.println(account);
+    }
+}
