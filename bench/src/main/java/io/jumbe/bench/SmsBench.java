@@ -3,6 +3,8 @@ package io.jumbe.bench;
 import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.core.tenant.NewTenant;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -58,8 +60,8 @@ public final class SmsBench {
                 .setServerConfig("max_connections", "200").start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             List<Target> tenants = new ArrayList<>();
-            try (Database db = Database.open(new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString()))
-                    .load().database(), 4); Jumbe platform = Jumbe.builder().database(db).build()) {
+            JumbeConfig config = new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString())).load();
+            try (Database db = Database.open(config.database(), 4); Jumbe platform = platform(db, config)) {
                 for (int i = 0; i < 100; i++) {
                     var created = platform.tenants().create(NewTenant.of("Bench " + i, "bench@example.com", "BENCH")
                             .withBalance(Money.parse("10000000.00")));
@@ -128,11 +130,15 @@ public final class SmsBench {
                     server.printNativeMemory();
                 }
             }
-            try (Database db = Database.open(new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString()))
-                    .load().database(), 2); Jumbe platform = Jumbe.builder().database(db).build()) {
+            try (Database db = Database.open(config.database(), 2); Jumbe platform = platform(db, config)) {
                 System.out.printf("ledger check mismatches: %d%n", platform.ledgerCheck().verify().size());
             }
         }
+    }
+
+    // The platform key of JUMBE_HOME, the one the server process uses: it seals the callback tokens both read.
+    private static Jumbe platform(Database db, JumbeConfig config) {
+        return Jumbe.builder().database(db).secrets(SecretBox.load(config)).build();
     }
 
     private interface Measure {
