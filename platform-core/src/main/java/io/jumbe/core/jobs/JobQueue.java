@@ -1,5 +1,6 @@
 package io.jumbe.core.jobs;
 
+import io.jumbe.core.store.Batches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,32 +54,11 @@ public final class JobQueue {
             return;
         }
         Instant now = clock.instant();
-        org.jdbi.v3.core.statement.PreparedBatch batch = newEnqueue(h);
-        int pending = 0;
-        for (NewJob job : newJobs) {
-            batch.bind("queue", job.queue()).bind("kind", job.kind()).bind("payload", job.payload())
-                    .bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
-                    .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now).add();
-            // in parts, so a large bulk's bound rows never pile up in the driver at once
-            if (++pending == ENQUEUE_BATCH) {
-                batch.execute();
-                batch.close();
-                batch = newEnqueue(h);
-                pending = 0;
-            }
-        }
-        if (pending > 0) {
-            batch.execute();
-        }
-        batch.close();
-    }
-
-    private static final int ENQUEUE_BATCH = 500;
-
-    private static org.jdbi.v3.core.statement.PreparedBatch newEnqueue(Handle h) {
-        return h.prepareBatch("INSERT INTO jobs (queue, kind, payload, "
-                + "dedupe_key, status, attempts, max_attempts, run_at, created_at, updated_at) VALUES (:queue, :kind, "
-                + ":payload, :dedupe, 'ready', 0, :max, :runAt, :now, :now)");
+        Batches.insertInParts(h, "INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, "
+                + "run_at, created_at, updated_at) VALUES (:queue, :kind, :payload, :dedupe, 'ready', 0, :max, :runAt, "
+                + ":now, :now)", newJobs, (batch, job) -> batch.bind("queue", job.queue()).bind("kind", job.kind())
+                .bind("payload", job.payload()).bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
+                .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now));
     }
 
     /** Marks claimed jobs done in the caller's transaction; jobs whose claim was lost are left alone. */

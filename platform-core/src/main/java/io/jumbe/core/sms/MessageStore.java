@@ -1,6 +1,7 @@
 package io.jumbe.core.sms;
 
 import io.jumbe.core.common.Money;
+import io.jumbe.core.store.Batches;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL over the {@code messages} table; callers pass the handle so several changes share one transaction. */
 final class MessageStore {
@@ -21,37 +21,18 @@ final class MessageStore {
     private MessageStore() {
     }
 
-    /** Rows per JDBC batch: a 10,000-recipient send is inserted in parts, so its bound rows never pile up at once. */
-    static final int INSERT_BATCH = 500;
-
     static void insertAll(Handle h, Collection<Message> messages) {
-        PreparedBatch batch = newInsert(h);
-        int pending = 0;
-        for (Message m : messages) {
-            batch.bind("id", m.id()).bind("tenantId", m.tenantId()).bind("batchId", m.batchId())
-                    .bind("recipient", m.recipient()).bind("senderId", m.senderId()).bind("body", m.text())
-                    .bind("encoding", m.encoding().label()).bind("segments", m.segments())
-                    .bind("cost", m.cost().cents()).bind("price", m.price().cents())
-                    .bind("reference", m.reference()).bind("lane", m.lane()).bind("scheduledAt", m.scheduledAt())
-                    .bind("queuedAt", m.queuedAt()).bind("createdAt", m.createdAt()).add();
-            if (++pending == INSERT_BATCH) {
-                batch.execute();
-                batch.close();
-                batch = newInsert(h);
-                pending = 0;
-            }
-        }
-        if (pending > 0) {
-            batch.execute();
-        }
-        batch.close();
-    }
-
-    private static PreparedBatch newInsert(Handle h) {
-        return h.prepareBatch("INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
+        Batches.insertInParts(h, "INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
                 + "encoding, segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, "
                 + "refunded, created_at) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, :encoding, "
-                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)");
+                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)",
+                messages, (batch, m) -> batch.bind("id", m.id()).bind("tenantId", m.tenantId())
+                        .bind("batchId", m.batchId()).bind("recipient", m.recipient()).bind("senderId", m.senderId())
+                        .bind("body", m.text()).bind("encoding", m.encoding().label()).bind("segments", m.segments())
+                        .bind("cost", m.cost().cents()).bind("price", m.price().cents())
+                        .bind("reference", m.reference()).bind("lane", m.lane())
+                        .bind("scheduledAt", m.scheduledAt()).bind("queuedAt", m.queuedAt())
+                        .bind("createdAt", m.createdAt()));
     }
 
     static Optional<Message> find(Handle h, String id) {

@@ -1,8 +1,6 @@
 package io.jumbe.server.http;
 
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -33,40 +31,6 @@ public final class LoopbackOnly {
                 return false;
             }
         }
-        return isLoopbackAddress(peer);
-    }
-
-    /** A literal IPv4 or IPv6 loopback address ({@code 127.0.0.0/8}, {@code ::1}, {@code ::ffff:127.x.x.x}). */
-    static boolean isLoopbackAddress(String peer) {
-        if (peer == null) {
-            return false;
-        }
-        String t = peer.trim();
-        if (t.startsWith("[") && t.endsWith("]")) {
-            t = t.substring(1, t.length() - 1);
-        }
-        // literal addresses only: a name here must never cause a DNS lookup
-        if (t.isEmpty() || !(t.contains(":") || t.chars().allMatch(c -> Character.isDigit(c) || c == '.'))) {
-            return false;
-        }
-        try {
-            InetAddress a = InetAddress.getByName(t);
-            if (a.isLoopbackAddress()) {
-                return true;
-            }
-            byte[] b = a.getAddress();
-            return b.length == 16 && isMappedV4(b) && b[12] == 127;
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        return IpLiterals.isLoopback(peer);
     }
 }

@@ -1,8 +1,6 @@
 package io.jumbe.server.http;
 
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -92,20 +90,14 @@ public final class RefusedRequests {
         if (address == null || !address.contains(":")) {
             return String.valueOf(address);
         }
-        String t = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
-                : address;
-        try {
-            byte[] b = InetAddress.getByName(t).getAddress();
-            if (b.length != 16) {
-                return t;
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(String.format("%02x%02x:", b[i], b[i + 1]));
-            }
-            return prefix.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return t;
+        byte[] b = IpLiterals.parse(address);
+        if (b == null || b.length != 16) {
+            return address;
         }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(String.format("%02x%02x:", b[i], b[i + 1]));
+        }
+        return prefix.append(":/64").toString();
     }
 }

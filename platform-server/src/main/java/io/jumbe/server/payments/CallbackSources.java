@@ -1,8 +1,7 @@
 package io.jumbe.server.payments;
 
+import io.jumbe.server.http.IpLiterals;
 import io.javalin.http.Context;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -46,7 +45,7 @@ public final class CallbackSources {
     }
 
     static boolean matchesAny(String address, List<String> rules) {
-        byte[] ip = parse(address);
+        byte[] ip = IpLiterals.parse(address);
         if (ip == null) {
             return false;
         }
@@ -60,7 +59,7 @@ public final class CallbackSources {
 
     private static boolean matches(byte[] ip, String rule) {
         int slash = rule.indexOf('/');
-        byte[] net = parse(slash < 0 ? rule : rule.substring(0, slash));
+        byte[] net = IpLiterals.parse(slash < 0 ? rule : rule.substring(0, slash));
         if (net == null || net.length != ip.length) {
             return false;
         }
@@ -77,37 +76,5 @@ public final class CallbackSources {
             }
         }
         return true;
-    }
-
-    // literal addresses only: a host name here would mean a DNS lookup per callback
-    private static byte[] parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.trim();
-        if (t.startsWith("[") && t.endsWith("]")) {
-            t = t.substring(1, t.length() - 1);
-        }
-        if (t.isEmpty() || !(t.contains(":") || t.chars().allMatch(c -> Character.isDigit(c) || c == '.'))) {
-            return null;
-        }
-        try {
-            byte[] b = InetAddress.getByName(t).getAddress();
-            if (b.length == 16 && isMappedV4(b)) {
-                return new byte[] {b[12], b[13], b[14], b[15]};
-            }
-            return b;
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    private static boolean isMappedV4(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 }

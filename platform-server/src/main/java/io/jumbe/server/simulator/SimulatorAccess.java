@@ -2,8 +2,7 @@ package io.jumbe.server.simulator;
 
 import io.javalin.http.Context;
 import io.jumbe.server.http.HttpProblem;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import io.jumbe.server.http.IpLiterals;
 
 /**
  * Keeps the built-in simulators to this machine: they take no tenant key, so from outside they would be an open
@@ -22,7 +21,7 @@ public final class SimulatorAccess {
 
     /** Whether a request to {@code path} from {@code peerAddress} (an IP literal) may be served. */
     public boolean allows(String path, String peerAddress) {
-        return open || !path.startsWith(PATH_PREFIX) || isLoopback(peerAddress);
+        return open || !path.startsWith(PATH_PREFIX) || IpLiterals.isLoopback(peerAddress);
     }
 
     /** Refuses with 403 {@code forbidden} a simulator request this machine did not make. */
@@ -30,23 +29,6 @@ public final class SimulatorAccess {
         if (!allows(ctx.path(), ctx.req().getRemoteAddr())) {
             throw new HttpProblem(403, "forbidden", "The simulators answer only requests from this machine "
                     + "(SIMULATORS_PUBLIC=true serves them to others).");
-        }
-    }
-
-    static boolean isLoopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        String literal = address.startsWith("[") && address.endsWith("]")
-                ? address.substring(1, address.length() - 1) : address;
-        // only IP literals: getByName must never turn a name into a DNS lookup here
-        if (!literal.matches("[0-9a-fA-F:.%]+") ) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 }
