@@ -149,7 +149,8 @@ public final class Jumbe implements AutoCloseable {
         this.smsDispatcher = new SmsDispatcher(jdbi, jobs, clock, onfon == null ? Jumbe::noOnfon : onfonGateway(onfon),
                 sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
                 .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
-                workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork);
+                workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork,
+                b.crashPoints);
         sms.onQueued(smsDispatcher::wake);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),

@@ -1,6 +1,7 @@
 package io.jumbe.core.sms;
 
 import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -44,6 +45,8 @@ public final class SmsDispatcher implements AutoCloseable {
     public static final String ALERT_CREDIT = "onfon_credit_exhausted";
     /** Alert kind raised when Onfon refuses our account or keys. */
     public static final String ALERT_ACCESS = "onfon_access_denied";
+    /** Crash point: a batch of message jobs claimed, nothing submitted yet. */
+    public static final String CLAIMED = "sms.claimed";
 
     /**
      * How dispatch runs.
@@ -82,6 +85,7 @@ public final class SmsDispatcher implements AutoCloseable {
     private final String workerId;
     private final UpstreamLimiter limiter;
     private final BooleanSupplier mayWork;
+    private final CrashPoints crashPoints;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
@@ -96,16 +100,17 @@ public final class SmsDispatcher implements AutoCloseable {
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
                          MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
         this(jdbi, jobs, clock, gateway, lifecycle, alerts, settings, workerId, new SendRateLimiter(settings.maxTps()),
-                () -> true);
+                () -> true, CrashPoints.NONE);
     }
 
     /**
      * @param limiter the upstream's cap, shared by the instances ({@code Jumbe.upstreamLimiter("onfon", ...)})
      * @param mayWork whether this instance may claim and submit now (its heartbeat is fresh)
+     * @param crashPoints where a test makes this process die ({@link #CLAIMED})
      */
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
                          MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId,
-                         UpstreamLimiter limiter, BooleanSupplier mayWork) {
+                         UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.clock = clock;
@@ -116,6 +121,7 @@ public final class SmsDispatcher implements AutoCloseable {
         this.workerId = workerId;
         this.limiter = limiter;
         this.mayWork = mayWork;
+        this.crashPoints = crashPoints;
         wakeups.put(SmsService.SINGLE_QUEUE, new Object());
         wakeups.put(SmsService.BULK_QUEUE, new Object());
     }
@@ -219,6 +225,7 @@ public final class SmsDispatcher implements AutoCloseable {
         if (claimed.isEmpty()) {
             return 0;
         }
+        crashPoints.reach(CLAIMED);
         Map<String, Job> jobByMessage = new LinkedHashMap<>();
         claimed.forEach(j -> jobByMessage.put(j.payload(), j));
         List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, jobByMessage.keySet()));
