@@ -87,6 +87,7 @@ public final class SmsDispatcher implements AutoCloseable {
     private final BooleanSupplier mayWork;
     private final CrashPoints crashPoints;
     private final AtomicBoolean running = new AtomicBoolean();
+    // true while close() waits for the workers: a batch not yet submitted then goes back instead
     private volatile boolean stopping;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     // true until a success has resolved any alert left open, by this instance or by one before a restart
@@ -218,10 +219,13 @@ public final class SmsDispatcher implements AutoCloseable {
      * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
      */
     public int dispatchOnce(String queue) throws InterruptedException {
-        if (paused() || stopping || !mayWork.getAsBoolean()) {
+        if (paused() || !mayWork.getAsBoolean()) {
             return 0;
         }
-        List<Job> claimed = jobs.claim(queue, settings.batchSize(), workerId, settings.lease());
+        // Under a cap, claim no more than about a second's worth: the rest stays free for the other workers and
+        // instances sharing the cap, and less is held should this instance die.
+        int limit = settings.maxTps() > 0 ? Math.min(settings.batchSize(), settings.maxTps()) : settings.batchSize();
+        List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -246,7 +250,15 @@ public final class SmsDispatcher implements AutoCloseable {
             jdbi.useTransaction(h -> jobs.completeAll(h, nothingToDo));
         }
         List<SubmitBatch> batches = new ArrayList<>();
-        bySender.forEach((sender, list) -> batches.addAll(SubmitBatch.byEncoding(sender, list)));
+        // Under a cap, one request carries at most a tenth of a second's worth, so the messages of one request are
+        // never a burst well over the rate the upstream counts per second.
+        int chunk = settings.maxTps() > 0 ? Math.max(1, settings.maxTps() / 10) : Integer.MAX_VALUE;
+        bySender.forEach((sender, list) -> SubmitBatch.byEncoding(sender, list).forEach(whole -> {
+            List<OutboundSms> all = whole.messages();
+            for (int from = 0; from < all.size(); from += chunk) {
+                batches.add(new SubmitBatch(sender, all.subList(from, Math.min(all.size(), from + chunk))));
+            }
+        }));
         for (SubmitBatch batch : batches) {
             if (paused()) {
                 putBack(batch, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
@@ -432,6 +444,8 @@ public final class SmsDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        } finally {
+            stopping = false;
         }
     }
 }
