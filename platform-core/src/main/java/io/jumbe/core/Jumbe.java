@@ -27,6 +27,7 @@ import io.jumbe.core.payments.mpesa.DarajaTransactionType;
 import io.jumbe.core.payments.mpesa.LazyPaymentGateway;
 import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.sms.DeliveryReportBatcher;
 import io.jumbe.core.sms.MessageExpiry;
 import io.jumbe.core.secrets.PrivateFiles;
 import io.jumbe.core.secrets.SecretBox;
@@ -102,6 +103,7 @@ public final class Jumbe implements AutoCloseable {
     private final MessageExpiry messageExpiry;
     private final JobRunner jobRunner;
     private final InstanceHeartbeat instance;
+    private final DeliveryReportBatcher deliveryReports;
     private final Housekeeping housekeeping;
     private boolean started;
     private boolean stopped;
@@ -152,6 +154,7 @@ public final class Jumbe implements AutoCloseable {
                 workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork,
                 b.crashPoints);
         sms.onQueued(smsDispatcher::wake);
+        this.deliveryReports = new DeliveryReportBatcher(sms.lifecycle(), 2, 50);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
@@ -535,6 +538,11 @@ public final class Jumbe implements AutoCloseable {
         return smsDispatcher;
     }
 
+    /** Applies Onfon's delivery reports in small batches, one transaction per batch (what the report endpoint calls). */
+    public DeliveryReportBatcher deliveryReports() {
+        return deliveryReports;
+    }
+
     /** The worker that expires messages without a final report after {@code DLR_EXPIRY}. */
     public MessageExpiry messageExpiry() {
         return messageExpiry;
@@ -576,6 +584,7 @@ public final class Jumbe implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        deliveryReports.close();
         webhooks.close();
         database.close();
     }
