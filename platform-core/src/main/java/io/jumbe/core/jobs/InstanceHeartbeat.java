@@ -41,6 +41,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
     private final Duration deadAfter;
     private final Instant startedAt;
     private final AtomicInteger liveInstances = new AtomicInteger(1);
+    private volatile String host;
     private volatile Instant lastBeat;
     private volatile Instant healthySince;
     private volatile boolean failing;
@@ -110,6 +111,9 @@ public final class InstanceHeartbeat implements AutoCloseable {
 
     /** Writes this instance's heartbeat and counts the live instances. */
     public void beat() {
+        if (host == null) {
+            host = host(); // a name lookup: outside the transaction, and once
+        }
         Instant now = clock.instant();
         int live = jdbi.inTransaction(h -> {
             int updated = h.createUpdate("UPDATE instances SET heartbeat_at = :now WHERE id = :id")
@@ -117,7 +121,7 @@ public final class InstanceHeartbeat implements AutoCloseable {
             if (updated == 0) {
                 h.createUpdate("INSERT INTO instances (id, host, started_at, heartbeat_at) VALUES (:id, :host, "
                                 + ":started, :now) ON CONFLICT DO NOTHING")
-                        .bind("id", id).bind("host", host()).bind("started", startedAt).bind("now", now).execute();
+                        .bind("id", id).bind("host", host).bind("started", startedAt).bind("now", now).execute();
             }
             return h.createQuery("SELECT COUNT(*) FROM instances WHERE heartbeat_at >= :since")
                     .bind("since", now.minus(deadAfter)).mapTo(Integer.class).one();
