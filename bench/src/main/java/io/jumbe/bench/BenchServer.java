@@ -12,7 +12,7 @@ import java.time.Clock;
 /**
  * The server as {@code ./jumbe serve} runs it (same composition, pool size and defaults, configured from the
  * environment), in its own JVM so the benchmark measures its memory alone, plus one thing the benchmark needs:
- * commands on stdin to stop and start SMS dispatch. Prints {@code READY <base url>} on stderr, then {@code OK} after
+ * commands on stdin to stop and start SMS dispatch, and to tell the collectors' pause time so far ({@code gc}). Prints {@code READY <base url>} on stderr, then {@code OK} after
  * each command.
  */
 public final class BenchServer {
@@ -24,14 +24,25 @@ public final class BenchServer {
             BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String command = commands.readLine(); command != null && !command.equals("quit");
                     command = commands.readLine()) {
+                String answer = "";
                 switch (command) {
                     case "dispatch off" -> app.smsDispatcher().close();
                     case "dispatch on" -> app.smsDispatcher().start();
+                    case "gc" -> answer = " " + gcPauseMillis();
                     default -> throw new IllegalArgumentException("unknown command " + command);
                 }
-                System.err.println("OK " + command);
+                System.err.println("OK " + command + answer);
             }
         }
         System.exit(0);
+    }
+
+    /** Milliseconds the collectors have spent since start (stop-the-world time with the serial collector). */
+    private static long gcPauseMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 }

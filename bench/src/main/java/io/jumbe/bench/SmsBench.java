@@ -104,28 +104,45 @@ public final class SmsBench {
                 print("bulk recipients/s (1,000 per request, " + BULK_CONCURRENCY + " threads)", bulks[0], bulks[1]);
 
                 double rate = Math.max(1, Math.max(one[0], hundred[0]) / 2);
+                long gc = server.gcPauseMillis();
                 long[] latencies = paced(targets, rate, RUN);
                 System.out.printf("send latency at %.0f req/s (half the peak), dispatch off: p50 %.1f ms, p99 %.1f ms "
-                        + "(%d calls)%n", rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6, latencies.length);
+                        + "(%d calls), GC pauses %d ms%n", rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
+                        latencies.length, server.gcPauseMillis() - gc);
 
                 // A backlog (what the runs above queued) drained with no upstream cap, while nothing else runs.
                 long before = queued(raw);
+                gc = server.gcPauseMillis();
                 long start = System.nanoTime();
                 server.command("dispatch on");
                 awaitQueueBelow(raw, before - 20_000, Duration.ofSeconds(30));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long dispatched = before - queued(raw);
                 System.out.printf("dispatch to the simulator, no upstream cap: %d of %d queued messages in %.1f s = "
-                        + "%.0f messages/s%n", dispatched, before, seconds, dispatched / seconds);
+                        + "%.0f messages/s, GC pauses %d ms%n", dispatched, before, seconds, dispatched / seconds,
+                        server.gcPauseMillis() - gc);
 
                 // The same sends while dispatch and delivery reports run in the same server, for comparison.
+                gc = server.gcPauseMillis();
                 latencies = paced(targets, rate / 2, RUN);
-                System.out.printf("send latency at %.0f req/s while dispatching the backlog: p50 %.1f ms, p99 %.1f ms%n",
-                        rate / 2, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6);
+                System.out.printf("send latency at %.0f req/s while dispatching the backlog: p50 %.1f ms, p99 %.1f ms, "
+                        + "GC pauses %d ms%n", rate / 2, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
+                        server.gcPauseMillis() - gc);
                 double busy = sends(targets, CONCURRENCY, RUN, single());
                 System.out.printf("single sends/s, 100 tenants, while dispatching: %.0f%n", busy);
                 System.out.printf("server resident memory at peak (VmHWM of the server JVM, simulators included): "
                         + "%d MiB%n", server.peakRssKb() / 1024);
+
+                // What a user gets by default: every commit waits for its WAL flush. Same runs, both sides.
+                server.command("dispatch off");
+                setSynchronousCommit(raw, "on");
+                double[] durable = compare(() -> sends(targets, CONCURRENCY, RUN, single()),
+                        () -> rawSends(raw, targets.stream().map(Target::clientId).toList(), CONCURRENCY, RUN, 1));
+                print("single sends/s, 100 tenants, synchronous_commit=on", durable[0], durable[1]);
+                double[] durableBulks = compare(() -> sends(bulkTargets, BULK_CONCURRENCY, RUN, bulkBody) * 1000,
+                        () -> rawSends(raw, bulkTargets.stream().map(Target::clientId).toList(), BULK_CONCURRENCY, RUN,
+                                1000) * 1000);
+                print("bulk recipients/s, synchronous_commit=on", durableBulks[0], durableBulks[1]);
                 if (Boolean.getBoolean("bench.nmt")) {
                     server.printNativeMemory();
                 }
@@ -133,6 +150,14 @@ public final class SmsBench {
             try (Database db = Database.open(config.database(), 2); Jumbe platform = platform(db, config)) {
                 System.out.printf("ledger check mismatches: %d%n", platform.ledgerCheck().verify().size());
             }
+        }
+    }
+
+    /** Changes the server-wide default; sessions that did not set it themselves follow on the reload. */
+    private static void setSynchronousCommit(DataSource ds, String value) throws SQLException {
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET synchronous_commit = " + value);
+            s.execute("SELECT pg_reload_conf()");
         }
     }
 
@@ -363,10 +388,16 @@ public final class SmsBench {
             return baseUrl;
         }
 
-        void command(String command) throws IOException {
+        String command(String command) throws IOException {
             commands.write(command + "\n");
             commands.flush();
-            awaitLine("OK " + command);
+            return awaitLine("OK " + command);
+        }
+
+        /** The server's total GC time so far, in milliseconds. */
+        long gcPauseMillis() throws IOException {
+            String line = command("gc");
+            return Long.parseLong(line.substring("OK gc ".length()).trim());
         }
 
         /** Where the server's memory goes, by the JVM's own accounting (-Dbench.nmt=true). */

@@ -9,11 +9,15 @@ import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.InstanceHeartbeat;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.JobRunner;
 import io.jumbe.core.ratelimit.DatabaseRateLimiter;
 import io.jumbe.core.ratelimit.InMemoryRateLimiter;
 import io.jumbe.core.ratelimit.RateLimiter;
+import io.jumbe.core.ratelimit.SharedUpstreamLimiter;
+import io.jumbe.core.ratelimit.UpstreamLimiter;
+import io.jumbe.core.sms.SendRateLimiter;
 import io.jumbe.core.payments.PaymentAnomalies;
 import io.jumbe.core.payments.TopupService;
 import io.jumbe.core.payments.TopupSettings;
@@ -23,6 +27,7 @@ import io.jumbe.core.payments.mpesa.DarajaTransactionType;
 import io.jumbe.core.payments.mpesa.LazyPaymentGateway;
 import io.jumbe.core.payments.mpesa.MpesaEnvironment;
 import io.jumbe.core.payments.mpesa.PaymentGateway;
+import io.jumbe.core.sms.DeliveryReportBatcher;
 import io.jumbe.core.sms.MessageExpiry;
 import io.jumbe.core.secrets.PrivateFiles;
 import io.jumbe.core.secrets.SecretBox;
@@ -48,7 +53,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -98,6 +102,8 @@ public final class Jumbe implements AutoCloseable {
     private final SmsDispatcher smsDispatcher;
     private final MessageExpiry messageExpiry;
     private final JobRunner jobRunner;
+    private final InstanceHeartbeat instance;
+    private final DeliveryReportBatcher deliveryReports;
     private final Housekeeping housekeeping;
     private boolean started;
     private boolean stopped;
@@ -136,20 +142,24 @@ public final class Jumbe implements AutoCloseable {
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
-        String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        // A fresh identity per platform built: a restarted process never inherits the claims of the one before.
+        this.instance = new InstanceHeartbeat(jdbi, jobs, clock, b.heartbeatEvery, b.deadAfter);
+        String workerId = instance.id();
         Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
         this.smsUpstreamKnown = onfon != null;
         SmsTuning tuning = b.smsTuning;
         this.smsDispatcher = new SmsDispatcher(jdbi, jobs, clock, onfon == null ? Jumbe::noOnfon : onfonGateway(onfon),
                 sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
                 .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
-                workerId);
+                workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork,
+                b.crashPoints);
         sms.onQueued(smsDispatcher::wake);
+        this.deliveryReports = new DeliveryReportBatcher(sms.lifecycle(), 2, 50);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
-                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())));
+                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())), instance::mayWork);
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
         this.housekeeping = new Housekeeping(this, config.eventRetention());
     }
@@ -230,6 +240,20 @@ public final class Jumbe implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The cap on messages per second to one upstream ({@code "onfon"} for {@code ONFON_MAX_TPS}, {@code "whatsapp"}
+     * for {@code WHATSAPP_MAX_MPS}), for its dispatcher to {@link UpstreamLimiter#acquire} before each request. On
+     * PostgreSQL it is the platform's cap, shared by every instance through the database; on the embedded H2 (one
+     * instance) it is kept in memory. 0 or less means no cap.
+     */
+    public UpstreamLimiter upstreamLimiter(String upstream, int perSecond) {
+        if (perSecond <= 0) {
+            return UpstreamLimiter.NONE;
+        }
+        return database.dialect() == Dialect.POSTGRES ? new SharedUpstreamLimiter(database.jdbi(), clock, upstream,
+                perSecond) : new SendRateLimiter(perSecond);
+    }
+
     /** Where the Daraja client calls, given the callback URLs it must send (the server's mounted simulator). */
     @FunctionalInterface
     public interface DarajaTarget {
@@ -260,6 +284,18 @@ public final class Jumbe implements AutoCloseable {
         private Boolean refundOnDeliveryFailure;
         private SecretBox secrets = SecretBox.plain();
         private CrashPoints crashPoints = CrashPoints.fromSystemProperties();
+        private Duration heartbeatEvery = InstanceHeartbeat.EVERY;
+        private Duration deadAfter = InstanceHeartbeat.DEAD_AFTER;
+
+        /**
+         * How often this instance writes its heartbeat, and how old another instance's heartbeat is when its claimed
+         * jobs are released for the others (2 s and 10 s unless set).
+         */
+        public Builder heartbeat(Duration every, Duration takenForDeadAfter) {
+            this.heartbeatEvery = Objects.requireNonNull(every);
+            this.deadAfter = Objects.requireNonNull(takenForDeadAfter);
+            return this;
+        }
 
         /** Where a test makes the process die or fail on purpose; off unless the JVM's properties arm one. */
         public Builder crashPoints(CrashPoints points) {
@@ -403,6 +439,7 @@ public final class Jumbe implements AutoCloseable {
         if (!smsUpstreamKnown) {
             throw new IllegalStateException(NO_ONFON);
         }
+        instance.start(this::wakeWorkers);
         jobRunner.start();
         smsDispatcher.start();
         messageExpiry.start();
@@ -411,9 +448,17 @@ public final class Jumbe implements AutoCloseable {
         return this;
     }
 
+    // Jobs of a dead instance were just released: every queue's workers look now rather than at their next poll.
+    private void wakeWorkers() {
+        smsDispatcher.wake(SmsService.SINGLE_QUEUE);
+        smsDispatcher.wake(SmsService.BULK_QUEUE);
+        jobRunner.wakeAll();
+    }
+
     /**
-     * Stops the workers for good, waiting briefly for work in hand; the services stay usable until {@link #close()}.
-     * The server stops them before it stops listening.
+     * Stops the workers for good: the batch in hand is finished, what was claimed and not started is released for
+     * the other instances at once, and this instance's heartbeat row removed (so a rolling restart delays nothing).
+     * The services stay usable until {@link #close()}. The server stops them before it stops listening.
      */
     public synchronized void stop() {
         stopped = true;
@@ -421,6 +466,12 @@ public final class Jumbe implements AutoCloseable {
         messageExpiry.close();
         smsDispatcher.close();
         jobRunner.close();
+        instance.close();
+    }
+
+    /** This process among the instances sharing the database: its identity, heartbeat and live count. */
+    public InstanceHeartbeat instance() {
+        return instance;
     }
 
     public TenantService tenants() {
@@ -487,6 +538,11 @@ public final class Jumbe implements AutoCloseable {
         return smsDispatcher;
     }
 
+    /** Applies Onfon's delivery reports in small batches, one transaction per batch (what the report endpoint calls). */
+    public DeliveryReportBatcher deliveryReports() {
+        return deliveryReports;
+    }
+
     /** The worker that expires messages without a final report after {@code DLR_EXPIRY}. */
     public MessageExpiry messageExpiry() {
         return messageExpiry;
@@ -528,6 +584,7 @@ public final class Jumbe implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        deliveryReports.close();
         webhooks.close();
         database.close();
     }

@@ -92,7 +92,7 @@ public final class Application implements AutoCloseable {
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet(), platform.tenants()));
         groups.add(new SmsHandlers(platform.sms(), idempotency, new LargeBodies(config.limits().bulkMaxConcurrent())));
-        groups.add(new DeliveryReportHandlers(platform.sms().lifecycle(), platform::onfonDlrToken));
+        groups.add(new DeliveryReportHandlers(platform.deliveryReports(), platform::onfonDlrToken));
         groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(), idempotency));
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));

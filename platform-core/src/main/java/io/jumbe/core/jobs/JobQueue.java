@@ -142,6 +142,28 @@ public final class JobQueue {
                 .bind("attempts", job.attempts()).execute() == 1;
     }
 
+    /**
+     * Puts every job the given instances hold back to {@code ready}, at once, for any instance to claim: their
+     * holders stopped (a graceful stop releasing what it did not start) or died (their heartbeat went stale). The
+     * attempt count stays as it was, so a late update by the old holder is fenced off by the next claim's count.
+     *
+     * @return how many jobs were released
+     */
+    public int releaseClaimsOf(Handle h, java.util.Collection<String> instances, String reason) {
+        if (instances.isEmpty()) {
+            return 0;
+        }
+        return h.createUpdate("UPDATE jobs SET status = 'ready', locked_by = NULL, locked_until = NULL, "
+                        + "last_error = :reason, updated_at = :now WHERE status = 'running' AND locked_by IN (<ids>)")
+                .bind("reason", truncate(reason)).bind("now", clock.instant()).bindList("ids", List.copyOf(instances))
+                .execute();
+    }
+
+    /** Releases, in a transaction of its own, the jobs one instance holds ({@link #releaseClaimsOf(Handle, java.util.Collection, String)}). */
+    public int releaseClaimsOf(String instance, String reason) {
+        return jdbi.inTransaction(h -> releaseClaimsOf(h, List.of(instance), reason));
+    }
+
     /** Jobs waiting or running, per queue: the queue depth that /metrics shows. */
     public Map<String, Long> depth() {
         Map<String, Long> out = new LinkedHashMap<>();

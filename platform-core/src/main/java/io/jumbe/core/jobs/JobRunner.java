@@ -34,6 +34,7 @@ public final class JobRunner implements AutoCloseable {
     private final Clock clock;
     private final String workerId;
     private final List<QueueSpec> specs;
+    private final java.util.function.BooleanSupplier mayWork;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Map<String, Object> wakeups = new ConcurrentHashMap<>();
     private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
@@ -44,6 +45,13 @@ public final class JobRunner implements AutoCloseable {
     });
 
     public JobRunner(JobQueue jobs, Clock clock, String workerId, List<QueueSpec> specs) {
+        this(jobs, clock, workerId, specs, () -> true);
+    }
+
+    /** @param mayWork whether this instance may claim now (its heartbeat is fresh, {@link InstanceHeartbeat#mayWork()}) */
+    public JobRunner(JobQueue jobs, Clock clock, String workerId, List<QueueSpec> specs,
+                     java.util.function.BooleanSupplier mayWork) {
+        this.mayWork = mayWork;
         this.jobs = jobs;
         this.clock = clock;
         this.workerId = workerId;
@@ -76,14 +84,21 @@ public final class JobRunner implements AutoCloseable {
         }
     }
 
+    /** Wakes every queue's poller (claims of a dead instance were released). */
+    public void wakeAll() {
+        wakeups.keySet().forEach(this::wake);
+    }
+
     private void poll(QueueSpec spec, ExecutorService pool) {
         Semaphore free = new Semaphore(spec.concurrency());
         Object lock = wakeups.get(spec.queue());
+        int unreachable = 0;
         while (running.get()) {
             try {
-                int capacity = free.availablePermits();
+                int capacity = mayWork.getAsBoolean() ? free.availablePermits() : 0;
                 List<Job> claimed = capacity == 0 ? List.of()
                         : jobs.claim(spec.queue(), capacity, workerId, spec.lease());
+                unreachable = 0;
                 for (Job job : claimed) {
                     free.acquire();
                     pool.submit(() -> {
@@ -106,8 +121,17 @@ public final class JobRunner implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("claiming jobs of queue {} failed; trying again shortly", spec.queue(), e);
-                sleepQuietly(spec.pollInterval());
+                if (io.jumbe.core.store.StoreErrors.unreachable(e)) {
+                    // the database is down or restarting: wait, longer each time (up to 5 s), and say so once
+                    if (unreachable++ == 0) {
+                        log.warn("queue {} paused: the database cannot be reached ({})", spec.queue(), e.getMessage());
+                    }
+                    sleepQuietly(Duration.ofMillis(Math.min(5_000,
+                            spec.pollInterval().toMillis() * (1L << Math.min(unreachable, 5)))));
+                } else {
+                    log.warn("claiming jobs of queue {} failed; trying again shortly", spec.queue(), e);
+                    sleepQuietly(spec.pollInterval());
+                }
             }
         }
     }

@@ -143,6 +143,41 @@ public final class MessageLifecycle {
         return outcome;
     }
 
+    /**
+     * Applies several reports in one transaction ({@link DeliveryReportBatcher}'s): taken in the order of their
+     * tenants, so two such transactions never wait on each other's tenant rows in a cycle, and in arrival order for
+     * one message, so its status stays forward-only and a duplicate is a no-op. A report whose id no message carries
+     * yet then goes through {@link #apply(DeliveryReport)} (it may be held).
+     *
+     * @return the outcome of each report, in the order given
+     */
+    public List<ReportOutcome> applyAll(List<DeliveryReport> reports) {
+        ReportOutcome[] out = new ReportOutcome[reports.size()];
+        jdbi.useTransaction(h -> {
+            Map<String, Long> tenantOf = new java.util.HashMap<>();
+            h.createQuery("SELECT upstream_message_id, tenant_id FROM messages WHERE upstream_message_id IN (<ids>)")
+                    .bindList("ids", reports.stream().map(DeliveryReport::upstreamMessageId).distinct().toList())
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> tenantOf.put(e.getKey(), e.getValue()));
+            List<Integer> order = new java.util.ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                order.add(i);
+            }
+            // a stable sort: reports of one message keep their arrival order
+            order.sort(java.util.Comparator.comparingLong(i -> tenantOf.getOrDefault(
+                    reports.get(i).upstreamMessageId(), Long.MAX_VALUE)));
+            for (int i : order) {
+                out[i] = apply(h, reports.get(i));
+            }
+        });
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == ReportOutcome.UNKNOWN) {
+                out[i] = apply(reports.get(i));
+            }
+        }
+        return List.of(out);
+    }
+
     /** Applies reports that arrived before their messages' upstream ids were committed; call after committing them. */
     void applyHeld(List<String> upstreamIds) {
         if (upstreamIds.isEmpty()) {

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
  * Caps messages per second sent upstream from this instance ({@code ONFON_MAX_TPS}): each acquisition books its
  * messages' share of time after the previous one and sleeps until its slot, so the average never exceeds the cap.
  */
-public final class SendRateLimiter {
+public final class SendRateLimiter implements io.jumbe.core.ratelimit.UpstreamLimiter {
     /** How the limiter waits; a test passes one that records instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
@@ -31,6 +31,7 @@ public final class SendRateLimiter {
     }
 
     /** Waits until {@code messages} may go. */
+    @Override
     public void acquire(int messages) throws InterruptedException {
         if (nanosPerMessage == 0) {
             return;

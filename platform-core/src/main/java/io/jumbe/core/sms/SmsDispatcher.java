@@ -1,6 +1,7 @@
 package io.jumbe.core.sms;
 
 import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -18,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import io.jumbe.core.ratelimit.UpstreamLimiter;
+import io.jumbe.core.store.StoreErrors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,8 @@ public final class SmsDispatcher implements AutoCloseable {
     public static final String ALERT_CREDIT = "onfon_credit_exhausted";
     /** Alert kind raised when Onfon refuses our account or keys. */
     public static final String ALERT_ACCESS = "onfon_access_denied";
+    /** Crash point: a batch of message jobs claimed, nothing submitted yet. */
+    public static final String CLAIMED = "sms.claimed";
 
     /**
      * How dispatch runs.
@@ -77,8 +83,12 @@ public final class SmsDispatcher implements AutoCloseable {
     private final Alerts alerts;
     private final Settings settings;
     private final String workerId;
-    private final SendRateLimiter limiter;
+    private final UpstreamLimiter limiter;
+    private final BooleanSupplier mayWork;
+    private final CrashPoints crashPoints;
     private final AtomicBoolean running = new AtomicBoolean();
+    // true while close() waits for the workers: a batch not yet submitted then goes back instead
+    private volatile boolean stopping;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     // true until a success has resolved any alert left open, by this instance or by one before a restart
     private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
@@ -90,6 +100,18 @@ public final class SmsDispatcher implements AutoCloseable {
 
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
                          MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
+        this(jdbi, jobs, clock, gateway, lifecycle, alerts, settings, workerId, new SendRateLimiter(settings.maxTps()),
+                () -> true, CrashPoints.NONE);
+    }
+
+    /**
+     * @param limiter the upstream's cap, shared by the instances ({@code Jumbe.upstreamLimiter("onfon", ...)})
+     * @param mayWork whether this instance may claim and submit now (its heartbeat is fresh)
+     * @param crashPoints where a test makes this process die ({@link #CLAIMED})
+     */
+    public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
+                         MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId,
+                         UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.clock = clock;
@@ -98,7 +120,9 @@ public final class SmsDispatcher implements AutoCloseable {
         this.alerts = alerts;
         this.settings = settings;
         this.workerId = workerId;
-        this.limiter = new SendRateLimiter(settings.maxTps());
+        this.limiter = limiter;
+        this.mayWork = mayWork;
+        this.crashPoints = crashPoints;
         wakeups.put(SmsService.SINGLE_QUEUE, new Object());
         wakeups.put(SmsService.BULK_QUEUE, new Object());
     }
@@ -151,9 +175,14 @@ public final class SmsDispatcher implements AutoCloseable {
 
     private void loop(String queue) {
         Object lock = wakeups.get(queue);
+        long unreachableFor = 0;
         while (running.get()) {
             try {
                 int done = dispatchOnce(queue);
+                if (unreachableFor > 0) {
+                    log.info("SMS dispatch on {} runs again: the database is back", queue);
+                    unreachableFor = 0;
+                }
                 if (done == 0 || paused()) {
                     synchronized (lock) {
                         lock.wait(settings.pollInterval().toMillis());
@@ -163,9 +192,19 @@ public final class SmsDispatcher implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("SMS dispatch on {} failed; trying again shortly", queue, e);
+                long pause = settings.pollInterval().toMillis();
+                if (StoreErrors.unreachable(e)) {
+                    // The database is down or restarting: pause, longer each time (up to 5 s), and say so once.
+                    if (unreachableFor == 0) {
+                        log.warn("SMS dispatch on {} paused: the database cannot be reached ({})", queue, e.getMessage());
+                    }
+                    unreachableFor++;
+                    pause = Math.min(5_000, pause * (1L << Math.min(unreachableFor, 5)));
+                } else {
+                    log.warn("SMS dispatch on {} failed; trying again shortly", queue, e);
+                }
                 try {
-                    Thread.sleep(settings.pollInterval().toMillis());
+                    Thread.sleep(pause);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;
@@ -180,13 +219,17 @@ public final class SmsDispatcher implements AutoCloseable {
      * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
      */
     public int dispatchOnce(String queue) throws InterruptedException {
-        if (paused()) {
+        if (paused() || !mayWork.getAsBoolean()) {
             return 0;
         }
-        List<Job> claimed = jobs.claim(queue, settings.batchSize(), workerId, settings.lease());
+        // Under a cap, claim no more than about a second's worth: the rest stays free for the other workers and
+        // instances sharing the cap, and less is held should this instance die.
+        int limit = settings.maxTps() > 0 ? Math.min(settings.batchSize(), settings.maxTps()) : settings.batchSize();
+        List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
         if (claimed.isEmpty()) {
             return 0;
         }
+        crashPoints.reach(CLAIMED);
         Map<String, Job> jobByMessage = new LinkedHashMap<>();
         claimed.forEach(j -> jobByMessage.put(j.payload(), j));
         List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, jobByMessage.keySet()));
@@ -207,17 +250,55 @@ public final class SmsDispatcher implements AutoCloseable {
             jdbi.useTransaction(h -> jobs.completeAll(h, nothingToDo));
         }
         List<SubmitBatch> batches = new ArrayList<>();
-        bySender.forEach((sender, list) -> batches.addAll(SubmitBatch.byEncoding(sender, list)));
+        // Under a cap, one request carries at most a tenth of a second's worth, so the messages of one request are
+        // never a burst well over the rate the upstream counts per second.
+        int chunk = settings.maxTps() > 0 ? Math.max(1, settings.maxTps() / 10) : Integer.MAX_VALUE;
+        bySender.forEach((sender, list) -> SubmitBatch.byEncoding(sender, list).forEach(whole -> {
+            List<OutboundSms> all = whole.messages();
+            for (int from = 0; from < all.size(); from += chunk) {
+                batches.add(new SubmitBatch(sender, all.subList(from, Math.min(all.size(), from + chunk))));
+            }
+        }));
         for (SubmitBatch batch : batches) {
             if (paused()) {
-                putBack(batch, jobByMessage, "dispatch paused: upstream account refused");
+                putBack(batch, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
+                continue;
+            }
+            if (stopping || !mayWork.getAsBoolean()) {
+                // Stopping (SIGTERM), or this instance's heartbeat is late so others may soon take its claims: what
+                // was not submitted yet goes back for any instance, at once.
+                putBack(batch, jobByMessage, clock.instant(), stopping ? "instance stopping" : "heartbeat late");
                 continue;
             }
             limiter.acquire(batch.messages().size());
             SubmitResult result = gateway.get().submit(batch);
-            record(batch, result, jobByMessage, byId);
+            recordUntilStored(batch, result, jobByMessage, byId);
         }
         return claimed.size();
+    }
+
+    /**
+     * Records what upstream answered, retrying while the database cannot be reached: the messages went out, and a
+     * claim left unrecorded would be sent again once released. Recording twice is harmless (every step is
+     * conditional on the state it moves from).
+     */
+    private void recordUntilStored(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
+                                   Map<String, Message> byId) throws InterruptedException {
+        long pause = 100;
+        while (true) {
+            try {
+                record(batch, result, jobByMessage, byId);
+                return;
+            } catch (RuntimeException e) {
+                if (!StoreErrors.unreachable(e)) {
+                    throw e;
+                }
+                log.warn("recording the outcome of {} submitted message(s) failed: the database cannot be reached; "
+                        + "retrying in {} ms", batch.messages().size(), pause);
+                Thread.sleep(pause);
+                pause = Math.min(5_000, pause * 2);
+            }
+        }
     }
 
     private void record(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
@@ -298,7 +379,7 @@ public final class SmsDispatcher implements AutoCloseable {
                         + until + " and retried then; tenants' messages stay queued.";
                 log.error("{}", detail);
                 alerts.raise(credit ? ALERT_CREDIT : ALERT_ACCESS, null, detail);
-                putBack(batch, jobByMessage, failure.kind().code());
+                putBack(batch, jobByMessage, until, failure.kind().code());
             }
         }
     }
@@ -317,8 +398,7 @@ public final class SmsDispatcher implements AutoCloseable {
         byTenant.values().forEach(messages -> jdbi.useTransaction(h -> work.accept(h, messages)));
     }
 
-    private void putBack(SubmitBatch batch, Map<String, Job> jobByMessage, String reason) {
-        Instant at = pausedUntil.get();
+    private void putBack(SubmitBatch batch, Map<String, Job> jobByMessage, Instant at, String reason) {
         for (OutboundSms m : batch.messages()) {
             jobs.retry(jobByMessage.get(m.messageId()), at, reason, false);
         }
@@ -350,6 +430,7 @@ public final class SmsDispatcher implements AutoCloseable {
         if (!running.compareAndSet(true, false)) {
             return;
         }
+        stopping = true;
         wakeups.values().forEach(lock -> {
             synchronized (lock) {
                 lock.notifyAll();
@@ -363,6 +444,8 @@ public final class SmsDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        } finally {
+            stopping = false;
         }
     }
 }

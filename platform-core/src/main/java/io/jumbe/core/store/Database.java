@@ -33,7 +33,15 @@ public final class Database implements AutoCloseable {
      * ours reads them (update batches, which are read, are not rewritten).
      */
     public static final java.util.Map<String, String> POSTGRES_DRIVER_PROPERTIES = java.util.Map.of(
-            "reWriteBatchedInserts", "true");
+            "reWriteBatchedInserts", "true",
+            // a database host that does not answer fails the connection attempt in seconds, not minutes
+            "connectTimeout", "5");
+
+    /**
+     * How long a request waits for a pooled connection before it fails (and is answered 503): well under 10 s, so
+     * no request hangs while the database is down or restarting; the pool reconnects by itself when it is back.
+     */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
 
     /** Opens a pool for the configured database and brings its schema up to date. */
     public static Database open(JumbeConfig.Database config, int maxPoolSize) {
@@ -47,6 +55,8 @@ public final class Database implements AutoCloseable {
         }
         hikari.setMaximumPoolSize(maxPoolSize);
         hikari.setPoolName("jumbe");
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setValidationTimeout(Math.min(2_000, CONNECTION_TIMEOUT.toMillis() - 1));
         if (config.jdbcUrl().startsWith("jdbc:postgresql:")) {
             POSTGRES_DRIVER_PROPERTIES.forEach(hikari::addDataSourceProperty);
         }

@@ -40,6 +40,9 @@ public final class StoreGuard {
      * H2's closed database, I/O and general errors; an MVStore failure anywhere in the causes.
      */
     public static boolean isFatal(Throwable e) {
+        if (io.jumbe.core.store.StoreErrors.unreachable(e)) {
+            return true; // the pool waited for a connection in vain, whatever SQLSTATE it carries (often none)
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getClass().getName().startsWith("org.h2.mvstore.MVStore")) {
                 return true;

@@ -1,6 +1,7 @@
 package io.jumbe.server.sms;
 
 import io.jumbe.core.sms.DeliveryReport;
+import io.jumbe.core.sms.DeliveryReportBatcher;
 import io.jumbe.core.sms.MessageLifecycle;
 import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.Responses;
@@ -24,11 +25,12 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryReportHandlers implements RouteGroup {
     private static final Logger log = LoggerFactory.getLogger(DeliveryReportHandlers.class);
     public static final String PATH = "/api/webhooks/onfon/dlr/";
-    private final MessageLifecycle lifecycle;
+    private final DeliveryReportBatcher reports;
     private final Supplier<String> token;
 
-    public DeliveryReportHandlers(MessageLifecycle lifecycle, Supplier<String> token) {
-        this.lifecycle = lifecycle;
+    /** @param reports applies each report with those arriving at the same time, in one transaction */
+    public DeliveryReportHandlers(DeliveryReportBatcher reports, Supplier<String> token) {
+        this.reports = reports;
         this.token = token;
     }
 
@@ -49,7 +51,7 @@ public final class DeliveryReportHandlers implements RouteGroup {
             log.info("delivery report without messageId or status ignored");
             throw new HttpProblem(400, "validation_failed", "A delivery report needs messageId and status.");
         }
-        MessageLifecycle.ReportOutcome outcome = lifecycle.apply(report.get());
+        MessageLifecycle.ReportOutcome outcome = reports.apply(report.get());
         Responses.json(ctx, 200, Map.of("status", "ok", "outcome", outcome.name().toLowerCase()));
     }
 

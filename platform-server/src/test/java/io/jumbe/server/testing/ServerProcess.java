@@ -134,6 +134,12 @@ public final class ServerProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    /** Sends SIGTERM (a graceful stop, as a rolling restart does) and waits for the process to exit. */
+    public int terminate() {
+        process.destroy();
+        return awaitExit();
+    }
+
     private String awaitLine(String prefix) {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);

@@ -75,6 +75,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final RecentItems<SentReport> reports = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.Queue<Arrival> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicBoolean creditExhausted = new AtomicBoolean();
     private volatile Supplier<String> dlrUrl = () -> null;
@@ -219,6 +220,20 @@ public final class OnfonSimulator implements AutoCloseable {
         return requests.get();
     }
 
+    /** When each accepted request arrived and how many messages it carried, in order: what a rate cap is judged by. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /**
+     * One request the simulator accepted.
+     *
+     * @param at       when it arrived
+     * @param messages how many messages it carried
+     */
+    public record Arrival(java.time.Instant at, int messages) {
+    }
+
     /**
      * Answers the next {@code n} SendBulkSMS requests with HTTP 500 and does not process them.
      *
@@ -296,6 +311,7 @@ public final class OnfonSimulator implements AutoCloseable {
             return;
         }
         boolean unicode = body.path("IsUnicode").asBoolean(false);
+        arrivals.add(new Arrival(java.time.Instant.now(), parameters.size()));
         ObjectNode response = json.createObjectNode();
         response.put("ErrorCode", 0);
         response.put("ErrorDescription", "Success");

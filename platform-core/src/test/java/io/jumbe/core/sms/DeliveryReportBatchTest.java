@@ -1,0 +1,98 @@
+package io.jumbe.core.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jumbe.core.Jumbe;
+import io.jumbe.core.common.Money;
+import io.jumbe.core.sms.MessageLifecycle.ReportOutcome;
+import io.jumbe.core.tenant.NewTenant;
+import io.jumbe.core.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DeliveryReportBatchTest {
+
+    private static DeliveryReport report(String upstreamId, String status) {
+        return new DeliveryReport(upstreamId, "254712345678", status, "000", "2026-04-08 09:30", "2026-04-08 09:31",
+                DeliveryReport.classify(status), true);
+    }
+
+    /** Sends one message per tenant and marks each sent with upstream id {@code up-<i>}; returns their ids. */
+    private static List<String> sentMessages(Jumbe platform, int tenants) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < tenants; i++) {
+            long tenant = platform.tenants().create(NewTenant.of("Clinic " + i, "ops@clinic.example", "CLINIC")
+                    .withBalance(Money.parse("100"))).tenant().id();
+            ids.add(platform.sms().send(tenant, SendRequest.to("0712345678", "Results ready")).messages().get(0)
+                    .messageId());
+        }
+        platform.jdbi().useTransaction(h -> {
+            List<Message> found = MessageStore.findAll(h, ids);
+            List<Map.Entry<Message, String>> moves = new ArrayList<>();
+            for (Message m : found) {
+                moves.add(Map.entry(m, "up-" + ids.indexOf(m.id())));
+            }
+            platform.sms().lifecycle().markSentAll(h, moves);
+        });
+        return ids;
+    }
+
+    private static String status(Jumbe platform, String id) {
+        return platform.jdbi().withHandle(h -> h.createQuery("SELECT status FROM messages WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+    }
+
+    private static long events(Jumbe platform, String type) {
+        return platform.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM events WHERE type = :t")
+                .bind("t", type).mapTo(Long.class).one());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBatchOfReportsKeepsStatusForwardOnlyAndDuplicatesAsNoOps(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            List<String> ids = sentMessages(platform, 3);
+            // tenants out of order; for up-0 a delivery, its duplicate, then a late failure that must not win
+            List<ReportOutcome> outcomes = platform.sms().lifecycle().applyAll(List.of(
+                    report("up-2", "UNDELIV"), report("up-0", "DELIVRD"), report("up-0", "DELIVRD"),
+                    report("up-1", "DELIVRD"), report("up-0", "UNDELIV"), report("up-unknown", "DELIVRD")));
+
+            assertThat(outcomes).containsExactly(ReportOutcome.APPLIED, ReportOutcome.APPLIED, ReportOutcome.IGNORED,
+                    ReportOutcome.APPLIED, ReportOutcome.IGNORED, ReportOutcome.UNKNOWN);
+            assertThat(status(platform, ids.get(0))).isEqualTo("delivered");
+            assertThat(status(platform, ids.get(1))).isEqualTo("delivered");
+            assertThat(status(platform, ids.get(2))).isEqualTo("failed");
+            assertThat(events(platform, "message.delivered")).isEqualTo(2);
+            assertThat(events(platform, "message.failed")).isEqualTo(1);
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void reportsArrivingTogetherThroughTheBatcherEachGetTheirOwnOutcome(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            List<String> ids = sentMessages(platform, 20);
+            List<CompletableFuture<ReportOutcome>> first = new ArrayList<>();
+            List<CompletableFuture<ReportOutcome>> again = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                DeliveryReport r = report("up-" + i, "DELIVRD");
+                first.add(CompletableFuture.supplyAsync(() -> platform.deliveryReports().apply(r)));
+            }
+            first.forEach(CompletableFuture::join);
+            for (int i = 0; i < ids.size(); i++) {
+                DeliveryReport r = report("up-" + i, "DELIVRD");
+                again.add(CompletableFuture.supplyAsync(() -> platform.deliveryReports().apply(r)));
+            }
+
+            assertThat(first).allSatisfy(f -> assertThat(f.join()).isEqualTo(ReportOutcome.APPLIED));
+            assertThat(again).allSatisfy(f -> assertThat(f.join()).isEqualTo(ReportOutcome.IGNORED));
+            assertThat(ids).allSatisfy(id -> assertThat(status(platform, id)).isEqualTo("delivered"));
+            assertThat(events(platform, "message.delivered")).isEqualTo(ids.size());
+        }
+    }
+}
