@@ -45,6 +45,6 @@ public final class EmlFileMailer implements Mailer {
 
     @Override
     public String describe() {
-        return "no SMTP_URL: emails are written as .eml files under " + folder.toAbsolutePath().normalize();
+        return ".eml files under " + folder + " (no SMTP_URL set)";
     }
 }

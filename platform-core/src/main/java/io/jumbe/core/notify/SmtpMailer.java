@@ -125,7 +125,7 @@ public final class SmtpMailer implements Mailer {
 
     @Override
     public String describe() {
-        return "emails go through " + protocol + "://" + (user == null ? "" : user + ":***@") + host + ":" + port;
+        return protocol + "://" + (user == null ? "" : user + ":***@") + host + ":" + port;
     }
 
     @Override
