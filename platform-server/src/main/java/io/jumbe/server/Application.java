@@ -99,7 +99,7 @@ public final class Application implements AutoCloseable {
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
-        groups.add(new NotificationHandlers(platform.notifications()));
+        groups.add(new NotificationHandlers(platform.notifications(), idempotency));
         groups.add(new SignupHandlers(platform.signups(),
                 new CallbackSources(List.of(), config.trustedProxies())::clientAddress));
         groups.add(new DocsHandlers(new DocsResources()));

@@ -6,6 +6,7 @@ import io.jumbe.core.notify.NotificationSettings;
 import io.jumbe.core.notify.NotificationUpdate;
 import io.jumbe.core.notify.Notifications;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.JsonBody;
 import io.jumbe.server.http.Responses;
 import io.jumbe.server.http.RouteGroup;
@@ -20,15 +21,17 @@ import java.util.Set;
 public final class NotificationHandlers implements RouteGroup {
     private static final Set<String> KINDS = Set.of("low_balance", "topup", "webhooks");
     private final Notifications notifications;
+    private final Idempotency idempotency;
 
-    public NotificationHandlers(Notifications notifications) {
+    public NotificationHandlers(Notifications notifications, Idempotency idempotency) {
         this.notifications = notifications;
+        this.idempotency = idempotency;
     }
 
     @Override
     public void register(RoutesConfig routes) {
         routes.get("/api/{client_id}/account/notifications", this::show);
-        routes.put("/api/{client_id}/account/notifications", this::update);
+        routes.put("/api/{client_id}/account/notifications", idempotency.wrap(this::update));
     }
 
     void show(Context ctx) {
