@@ -298,6 +298,25 @@ class NotificationsTest {
     }
 
     @Test
+    void withoutSmtpEachMailIsAnEmlFileUnderTheMailFolder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+            throws Exception {
+        EmlFileMailer mailer = new EmlFileMailer(home.resolve("mail"));
+
+        mailer.send(new Email("MAIL-3", "Jumbe <no-reply@jumbe.test>", "help@jumbe.test", "ops@clinic.co.ke",
+                List.of("cfo@clinic.co.ke"), "Top-up Failed", "plain words", "<p>html words</p>"));
+
+        java.nio.file.Path file = home.resolve("mail").resolve("MAIL-3.eml");
+        assertThat(file).exists();
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            MimeMessage read = new MimeMessage(jakarta.mail.Session.getInstance(new Properties()), in);
+            assertThat(read.getSubject()).isEqualTo("Top-up Failed");
+            assertThat(text(read)).isEqualTo("plain words");
+            assertThat(html(read)).isEqualTo("<p>html words</p>");
+        }
+        assertThat(mailer.describe()).contains(".eml files under", "mail");
+    }
+
+    @Test
     void noSmtpServerIsATemporaryFailureAndThePasswordIsNeverShown() throws Exception {
         SmtpMailer mailer = new SmtpMailer("smtp://jumbe:s3cret-pass@127.0.0.1:" + freePort());
         assertThat(mailer.describe()).doesNotContain("s3cret-pass").contains("jumbe:***@");

@@ -95,6 +95,38 @@ class TenantEmailsTest {
         }
     }
 
+    private MimeMessage awaitSubject(String start) {
+        Eventually.until("a mail '" + start + "'", Duration.ofSeconds(30), () -> withSubject(start) != null);
+        return withSubject(start);
+    }
+
+    private MimeMessage withSubject(String start) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith(start);
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElse(null);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void mpesaTopUpsThatSucceedAndFailAreMailedWithReceiptAndReason(TestDatabase db) throws Exception {
+        try (TestApp app = app(db)) {
+            Sender s = app.sender("50.00");
+            assertThat(s.post("/wallet/topup", "{\"amount\": 1000, \"payment_method\": \"mpesa\", "
+                    + "\"phone_number\": \"254712345678\"}").status()).isEqualTo(202);
+            assertThat(s.post("/wallet/topup", "{\"amount\": 500, \"payment_method\": \"mpesa\", "
+                    + "\"phone_number\": \"254712000001\"}").status()).isEqualTo(202);
+
+            MimeMessage paid = awaitSubject("Top-up Successful - KES 1,000.00 added");
+            assertThat(text(paid)).contains("M-Pesa receipt: ", "New balance: KES 1,050.00", "EAT");
+            MimeMessage failed = awaitSubject("Top-up Failed");
+            assertThat(text(failed)).contains("KES 500.00", "Reason: ");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aReceiverAnswering410TurnsWebhooksOffAndTheTenantIsMailedOnce(TestDatabase db) throws Exception {
