@@ -90,6 +90,11 @@ class TenantEmailsTest {
             assertThat(new Sender(clientId, key.group(1), app.http()).get("/account").status()).isEqualTo(200);
             Eventually.until("the welcome logged as sent", Duration.ofSeconds(20),
                     () -> !app.platform().notifications().list("sent", null, 10).isEmpty());
+            String mailId = app.platform().notifications().list("sent", "ops@falley.co.ke", 10).get(0).id();
+            String shown = admin(app, "admin", "mail", "show", mailId);
+            assertThat(shown).contains("Welcome to Jumbe - Your API Credentials", "sent", Notifications.SECRET_NOT_KEPT)
+                    .doesNotContain(key.group(1));
+            assertThat(admin(app, "admin", "mail", "list", "--status", "failed")).doesNotContain(mailId);
             assertThat(app.platform().notifications().list(null, "ops@quiet.co.ke", 10)).isEmpty();
             assertThat(mailsTo("ops@quiet.co.ke")).isZero();
         }
