@@ -282,6 +282,23 @@ class NotificationsTest {
     }
 
     @Test
+    void smtpUpgradesToTlsWhenTheServerOffersStartTls() throws Exception {
+        try (StartTlsSmtpServer server = new StartTlsSmtpServer()) {
+            Properties trustTheTestCertificate = new Properties();
+            trustTheTestCertificate.put("mail.smtp.ssl.trust", "127.0.0.1");
+            trustTheTestCertificate.put("mail.smtp.ssl.checkserveridentity", "false");
+            SmtpMailer mailer = new SmtpMailer("smtp://127.0.0.1:" + server.port(), trustTheTestCertificate);
+
+            mailer.send(new Email("MAIL-4", "Jumbe <no-reply@jumbe.test>", null, "ops@clinic.co.ke", List.of(),
+                    "Over TLS", "plain", "<p>html</p>"));
+
+            assertThat(server.received()).hasSize(1);
+            assertThat(server.received().get(0).overTls()).isTrue();
+            assertThat(server.received().get(0).data()).contains("Subject: Over TLS");
+        }
+    }
+
+    @Test
     void smtpsDeliversOverTlsFromTheFirstByte() throws Exception {
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
         smtp.start();
