@@ -133,6 +133,17 @@ class SignupFlowTest {
             }).count()).isEqualTo(1);
             assertThat(admin(app.platform(), "admin", "mail", "list", "--to", "ops@falley.co.ke"))
                     .contains("welcome", "signup_verify");
+
+            // another applicant is turned down: the reason is mailed, escaped in the HTML part
+            assertThat(app.http().send("POST", "/api/signup", signup("owner@spam.co.ke", "Bulk Promo"),
+                    Map.of("Content-Type", "application/json")).status()).isEqualTo(202);
+            String other = app.platform().signups().list("unverified").get(0).id();
+            admin(app.platform(), "admin", "signups", "reject", other, "--reason", "Promotions need <b>consent</b>");
+            MimeMessage rejected = awaitMail("Your Jumbe application", "owner@spam.co.ke");
+            assertThat(text(rejected)).contains("Reason: Promotions need <b>consent</b>");
+            assertThat(((String) ((MimeMultipart) rejected.getContent()).getBodyPart(1).getContent()))
+                    .contains("Promotions need &lt;b&gt;consent&lt;/b&gt;");
+            assertThat(app.platform().signups().find(other).orElseThrow().status()).isEqualTo("rejected");
         }
     }
 
