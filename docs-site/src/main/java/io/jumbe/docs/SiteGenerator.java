@@ -27,6 +27,8 @@ public final class SiteGenerator {
             new String[] {"sms.md", "sms.html", "SMS"},
             new String[] {"wallet.md", "wallet.html", "Wallet and top-ups"},
             new String[] {"webhooks.md", "webhooks.html", "Webhooks"},
+            new String[] {"notifications.md", "notifications.html", "Email notifications"},
+            new String[] {"signup.md", "signup.html", "Sign-up"},
             new String[] {"errors.md", "errors.html", "Errors"},
             new String[] {"test-numbers.md", "test-numbers.html", "Test numbers"},
             new String[] {"java-sdk.md", "java-sdk.html", "Java SDK"});

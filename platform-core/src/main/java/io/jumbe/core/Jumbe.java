@@ -12,6 +12,11 @@ import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.InstanceHeartbeat;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.JobRunner;
+import io.jumbe.core.notify.EmlFileMailer;
+import io.jumbe.core.notify.Mailer;
+import io.jumbe.core.notify.Notifications;
+import io.jumbe.core.notify.SmtpMailer;
+import io.jumbe.core.signup.SignupService;
 import io.jumbe.core.ratelimit.DatabaseRateLimiter;
 import io.jumbe.core.ratelimit.InMemoryRateLimiter;
 import io.jumbe.core.ratelimit.RateLimiter;
@@ -96,6 +101,8 @@ public final class Jumbe implements AutoCloseable {
     private final TopupService topups;
     private final WebhookService webhooks;
     private final SmsService sms;
+    private final Notifications notifications;
+    private final SignupService signups;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -137,6 +144,12 @@ public final class Jumbe implements AutoCloseable {
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
+        Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
+        this.notifications = new Notifications(jdbi, ids, clock, jobs, b.secrets,
+                b.mailer != null ? b.mailer : mailer(config), new Notifications.Settings(config.mail().from(),
+                config.mail().replyTo().orElse(null), config.mail().supportEmail(), publicBaseUrl));
+        events.addListener(notifications.listener());
+        this.signups = new SignupService(jdbi, ids, clock, tenants, notifications, publicBaseUrl);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
 
@@ -159,9 +172,17 @@ public final class Jumbe implements AutoCloseable {
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
-                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())), instance::mayWork);
+                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard()),
+                notifications.queueSpec(tuning.pollInterval(), b.mailBackoff)), instance::mayWork);
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
+        notifications.onNewWork(() -> jobRunner.wake(Notifications.QUEUE));
         this.housekeeping = new Housekeeping(this, config.eventRetention());
+    }
+
+    /** SMTP when {@code SMTP_URL} is set; else {@code .eml} files under {@code JUMBE_HOME/mail/}. */
+    private static Mailer mailer(JumbeConfig config) {
+        return config.mail().smtpUrl().<Mailer>map(SmtpMailer::new)
+                .orElseGet(() -> new EmlFileMailer(config.home().resolve("mail")));
     }
 
     /** The Onfon account the config names, or null when it names none (the server then mounts its simulator). */
@@ -294,6 +315,21 @@ public final class Jumbe implements AutoCloseable {
         public Builder heartbeat(Duration every, Duration takenForDeadAfter) {
             this.heartbeatEvery = Objects.requireNonNull(every);
             this.deadAfter = Objects.requireNonNull(takenForDeadAfter);
+            return this;
+        }
+
+        private Mailer mailer;
+        private Backoff mailBackoff = Backoff.standard();
+
+        /** Where emails go instead of the config's {@code SMTP_URL} (or {@code .eml} files). */
+        public Builder mailer(Mailer m) {
+            this.mailer = Objects.requireNonNull(m);
+            return this;
+        }
+
+        /** Retry delays after a failed mail attempt; {@link Backoff#standard()} unless set. */
+        public Builder mailBackoff(Backoff backoff) {
+            this.mailBackoff = Objects.requireNonNull(backoff);
             return this;
         }
 
@@ -526,6 +562,16 @@ public final class Jumbe implements AutoCloseable {
     /** Webhooks to tenants: configuration, deliveries, retry, replay and health. */
     public WebhookService webhooks() {
         return webhooks;
+    }
+
+    /** Email to tenants: the mails made from events, the welcome mail, notification settings and the mail log. */
+    public Notifications notifications() {
+        return notifications;
+    }
+
+    /** Self-service sign-up: applications, email verification, admin approval. */
+    public SignupService signups() {
+        return signups;
     }
 
     /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@link #smsDispatcher()}. */

@@ -16,7 +16,9 @@ import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.LargeBodies;
 import io.jumbe.server.http.RouteGroup;
+import io.jumbe.server.notify.NotificationHandlers;
 import io.jumbe.server.payments.CallbackSources;
+import io.jumbe.server.signup.SignupHandlers;
 import io.jumbe.server.payments.MpesaCallbackHandlers;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
@@ -97,6 +99,9 @@ public final class Application implements AutoCloseable {
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
+        groups.add(new NotificationHandlers(platform.notifications(), idempotency));
+        groups.add(new SignupHandlers(platform.signups(),
+                new CallbackSources(List.of(), config.trustedProxies())::clientAddress));
         groups.add(new DocsHandlers(new DocsResources()));
 
         if (onfonSimulator != null) {

@@ -44,6 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("  SMS:       " + (config.onfon().simulated() ? "Onfon simulator (no real SMS is sent)" : "Onfon Media"));
         out.println("  M-Pesa:    " + (config.mpesa().simulated() ? "Daraja simulator (no real money moves)"
                 : "Daraja " + config.mpesa().env()));
+        out.println("  email:     " + app.platform().notifications().mailer().describe());
         out.println("  docs:      " + app.baseUrl() + "/docs");
         if (tenants.count() == 0) {
             var created = tenants.create(NewTenant.of("Demo Sender", "demo@example.com", "JUMBE")

@@ -138,7 +138,11 @@ public final class ConfigLoader {
                         get("HTTP_BODY_TIMEOUT", "20s", Durations::parse),
                         get("HTTP_MIN_DATA_RATE", "1024", ConfigLoader::positiveInt),
                         get("TENANT_MAX_IN_FLIGHT", "8", ConfigLoader::positiveInt),
-                        get("BULK_MAX_CONCURRENT", "2", ConfigLoader::positiveInt)));
+                        get("BULK_MAX_CONCURRENT", "2", ConfigLoader::positiveInt)),
+                new JumbeConfig.Mail(optional("SMTP_URL", ConfigLoader::smtpUrl),
+                        get("MAIL_FROM", "Jumbe <no-reply@jumbe.local>", ConfigLoader::mailbox),
+                        optional("MAIL_REPLY_TO", ConfigLoader::mailbox),
+                        get("SUPPORT_EMAIL", "support@jumbe.local", ConfigLoader::mailbox)));
     }
 
     /** Bytes in the platform key (AES-256). */
@@ -218,6 +222,40 @@ public final class ConfigLoader {
     private Optional<String> optional(String name) {
         String raw = env.get(name);
         return raw == null || raw.isBlank() ? Optional.empty() : Optional.of(raw.trim());
+    }
+
+    /** An optional value checked by {@code parser}; the error names the variable, never its value (it may hold a password). */
+    private Optional<String> optional(String name, Function<String, String> parser) {
+        return optional(name).map(v -> {
+            try {
+                return parser.apply(v);
+            } catch (RuntimeException e) {
+                throw new ConfigException(name + " is not valid: " + e.getMessage());
+            }
+        });
+    }
+
+    private static String smtpUrl(String v) {
+        URI uri;
+        try {
+            uri = new URI(v);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("use smtp://user:pass@host:587, smtp://host:25 or smtps://user:pass@host:465");
+        }
+        if (!"smtp".equals(uri.getScheme()) && !"smtps".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("use smtp://user:pass@host:587, smtp://host:25 or smtps://user:pass@host:465");
+        }
+        return v;
+    }
+
+    private static String mailbox(String v) {
+        try {
+            new jakarta.mail.internet.InternetAddress(v, true).validate();
+            return v;
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("not an email address (write it as ops@example.co.ke or "
+                    + "Name <ops@example.co.ke>)");
+        }
     }
 
     private boolean blank(String name) {

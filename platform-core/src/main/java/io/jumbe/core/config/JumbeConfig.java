@@ -24,7 +24,26 @@ public record JumbeConfig(
         Money manualTopupMax,
         Security security,
         Duration eventRetention,
-        Limits limits) {
+        Limits limits,
+        Mail mail) {
+
+    /**
+     * Email to tenants ({@code SMTP_URL}, {@code MAIL_FROM}, {@code MAIL_REPLY_TO}, {@code SUPPORT_EMAIL}).
+     *
+     * @param smtpUrl      {@code smtp://[user:pass@]host[:port]} or {@code smtps://…}; empty: {@code .eml} files under
+     *                     {@code JUMBE_HOME/mail/}
+     * @param from         the From header, {@code Jumbe <no-reply@example.co.ke>}
+     * @param replyTo      the Reply-To header, if any
+     * @param supportEmail where the emails tell tenants to write
+     */
+    public record Mail(Optional<String> smtpUrl, String from, Optional<String> replyTo, String supportEmail) {
+        @Override
+        public String toString() {
+            // SMTP_URL may hold a password: never print it
+            return "Mail[smtp=" + smtpUrl.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse(".eml files")
+                    + ", from=" + from + "]";
+        }
+    }
 
     /**
      * Secrets of the platform itself.

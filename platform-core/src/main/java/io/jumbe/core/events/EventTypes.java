@@ -11,6 +11,12 @@ public final class EventTypes {
     public static final String TOPUP_COMPLETED = "topup.completed";
     public static final String TOPUP_FAILED = "topup.failed";
 
+    /**
+     * A receiver's 410 Gone turned the tenant's webhooks off. Internal: not delivered as a webhook (it would go nowhere);
+     * the tenant hears of it by email.
+     */
+    public static final String WEBHOOKS_DISABLED = "webhooks.disabled";
+
     public static final List<String> ALL = List.of(BALANCE_UPDATED, MESSAGE_SENT, MESSAGE_DELIVERED, MESSAGE_FAILED,
             TOPUP_COMPLETED, TOPUP_FAILED);
 

@@ -39,6 +39,11 @@ public final class TenantService {
     }
 
     public Created create(NewTenant spec) {
+        return jdbi.inTransaction(h -> create(h, spec));
+    }
+
+    /** {@link #create(NewTenant)} in the caller's transaction (a sign-up's approval creates the sender with it). */
+    public Created create(Handle h, NewTenant spec) {
         List<FieldError> errors = new ArrayList<>();
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
@@ -60,7 +65,7 @@ public final class TenantService {
         if (!errors.isEmpty()) {
             throw new ServiceException("validation_failed", "The sender has invalid fields", errors);
         }
-        return jdbi.inTransaction(h -> {
+        {
             Instant now = clock.instant();
             long id = h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
                             + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at) VALUES (:name, "
@@ -76,7 +81,7 @@ public final class TenantService {
             }
             IssuedKey key = keys.create(h, id, false);
             return new Created(get(h, id), key);
-        });
+        }
     }
 
     public Tenant get(long id) {

@@ -482,8 +482,11 @@ public final class WebhookService implements AutoCloseable {
                     + "; webhooks for this sender are now off until it sets its configuration again.";
             jdbi.useTransaction(h -> {
                 store.recordAttempt(h, deliveryId, generation, result, Delivery.FAILED, null, now);
-                if (store.disable(h, tenantId, "the receiver answered 410 Gone at " + now, now)) {
+                String reason = "the receiver answered 410 Gone at " + now;
+                if (store.disable(h, tenantId, reason, now)) {
                     alerts.raise(h, GONE_ALERT, tenantId, detail);
+                    events.append(h, tenantId, EventTypes.WEBHOOKS_DISABLED,
+                            Map.of("reason", "your receiver answered 410 Gone to delivery " + deliveryId));
                 }
             });
             return;

@@ -24,6 +24,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheMailSettingsAndNeverPrintsTheSmtpPassword() {
+        JumbeConfig c = new ConfigLoader(Map.of("SMTP_URL", "smtp://jumbe:s3cret@mail.example.co.ke:587",
+                "MAIL_FROM", "Jumbe <no-reply@example.co.ke>", "MAIL_REPLY_TO", "support@example.co.ke")).load();
+        assertThat(c.mail().smtpUrl()).contains("smtp://jumbe:s3cret@mail.example.co.ke:587");
+        assertThat(c.mail().replyTo()).contains("support@example.co.ke");
+        assertThat(c.mail().toString()).doesNotContain("s3cret");
+        assertThat(new ConfigLoader(Map.of()).load().mail().smtpUrl()).isEmpty();
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("SMTP_URL", "http://jumbe:s3cret@mail.example.co.ke")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SMTP_URL")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("MAIL_FROM", "not an address")).load())
+                .isInstanceOf(ConfigException.class).hasMessageContaining("MAIL_FROM");
+    }
+
+    @Test
     void readsTheLimitsOnHostileClients() {
         JumbeConfig c = new ConfigLoader(Map.of("SIMULATORS_PUBLIC", "true", "HTTP_BODY_TIMEOUT", "5s",
                 "HTTP_MIN_DATA_RATE", "4096", "TENANT_MAX_IN_FLIGHT", "16", "BULK_MAX_CONCURRENT", "1")).load();

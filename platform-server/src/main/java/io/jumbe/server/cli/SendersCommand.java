@@ -27,8 +27,12 @@ final class SendersCommand extends CommandGroup {
                 @Option(names = "--price", defaultValue = "1.00", description = "KES per SMS segment (default ${DEFAULT-VALUE}).") Money price,
                 @Option(names = "--tier", defaultValue = "bronze", description = "bronze, silver, gold or platinum.") Tier tier,
                 @Option(names = "--balance", defaultValue = "0", description = "Opening balance in KES, journaled as a manual credit.") Money balance,
+                @Option(names = "--no-welcome-email", description = "Do not email the sender its key (the welcome mail).") boolean noWelcomeEmail,
                 @Option(names = "--json") boolean json) {
         var created = tenants().create(new NewTenant(name, email, senderId, price, tier, Money.ofCents(10_000), balance));
+        if (!noWelcomeEmail) {
+            admin.platform().notifications().welcome(created.tenant().id(), created.key());
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_id", created.tenant().id());
         m.put("name", created.tenant().name());
@@ -36,7 +40,8 @@ final class SendersCommand extends CommandGroup {
         m.put("api_key", created.key().secret());
         out(json).record(m);
         if (!json) {
-            spec.commandLine().getOut().println("The API key is shown only now; store it safely.");
+            spec.commandLine().getOut().println("The API key is shown only now; store it safely."
+                    + (noWelcomeEmail ? "" : " The welcome email to " + created.tenant().email() + " carries it too."));
         }
     }
 

@@ -23,7 +23,8 @@ public final class Authenticator {
 
     /** True for the paths this guards: the tenant API, not the providers' callbacks. */
     public static boolean guards(String path) {
-        return path.startsWith("/api/") && !path.startsWith("/api/webhooks/");
+        return path.startsWith("/api/") && !path.startsWith("/api/webhooks/")
+                && !io.jumbe.server.signup.SignupHandlers.isPublic(path);
     }
 
     public void authenticate(Context ctx) {

@@ -164,6 +164,37 @@ class OpenApiContractTest {
     }
 
     @Test
+    void notificationSettingsMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+
+        assertThat(http.send("GET", sender.path("/account/notifications"), null, key(sender)).status()).isEqualTo(200);
+        assertThat(http.send("PUT", sender.path("/account/notifications"), "{\"cc\": [\"finance@falley.co.ke\"], "
+                + "\"low_balance_threshold\": 100.00, \"emails\": {\"topup\": true}}",
+                json(sender, Map.of("Idempotency-Key", "notifications-contract-1"))).status()).isEqualTo(200);
+        assertThat(http.sendBad("PUT", sender.path("/account/notifications"), "{\"email\": \"not an address\"}",
+                json(sender, Map.of())).status()).isEqualTo(400);
+        assertThat(http.sendBad("GET", sender.path("/account/notifications"), null, Map.of()).status()).isEqualTo(401);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
+    void signUpAndItsVerificationLinkMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+
+        assertThat(http.send("POST", "/api/signup", "{\"name\": \"Falley Medical Center\", \"email\": "
+                + "\"contract@falley.co.ke\", \"phone\": \"0712345678\", \"sender_id\": \"FALLEY-MED\"}", json)
+                .status()).isEqualTo(202);
+        assertThat(http.sendBad("POST", "/api/signup", "{\"name\": \"Falley\", \"email\": \"nope\", "
+                + "\"phone\": \"0712345678\", \"sender_id\": \"X\"}", json).status()).isEqualTo(400);
+        assertThat(http.sendBad("POST", "/api/signup", "{\"name\": \"" + "x".repeat(9000) + "\"}", json).status())
+                .isEqualTo(413);
+        assertThat(http.sendBad("GET", "/api/signup/verify?token=unknown-token", null, Map.of()).status())
+                .isEqualTo(400);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
     void manualTopUpRequestMatchesTheDocument() {
         CheckedHttp http = new CheckedHttp(app.http());
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 public final class AccountService {
     private final ApiCalls calls;
     private final AccountApi api;
+    private final NotificationsService notifications;
 
     /**
      * Creates the service over the SDK's HTTP stack; {@link io.jumbe.sdk.JumbeClient} does this.
@@ -20,6 +21,7 @@ public final class AccountService {
     public AccountService(ApiCalls calls) {
         this.calls = Objects.requireNonNull(calls, "calls");
         this.api = calls.create(AccountApi.class);
+        this.notifications = new NotificationsService(calls, api);
     }
 
     /**
@@ -31,6 +33,15 @@ public final class AccountService {
      */
     public Account get() {
         return calls.execute(api.get());
+    }
+
+    /**
+     * The account's email settings: where the emails go and which are wanted.
+     *
+     * @return the notifications service
+     */
+    public NotificationsService notifications() {
+        return notifications;
     }
 
     /**

@@ -1,0 +1,34 @@
+<?php
+// Change where your emails go and which you want. Plain PHP, no packages (HTTP stream wrapper).
+
+$baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
+$clientId = getenv('JUMBE_CLIENT_ID');
+$apiKey = getenv('JUMBE_API_KEY');
+$url = "{$baseUrl}/api/{$clientId}/account/notifications";
+
+$headers = [
+    'Accept: application/json',
+    "X-API-Key: {$apiKey}",
+    'Idempotency-Key: ' . bin2hex(random_bytes(16)),
+    'Content-Type: application/json',
+];
+// Members left out keep their value; "cc": [] removes the copies.
+$body = json_encode([
+    'cc' => ['finance@falley.co.ke'],
+    'low_balance_threshold' => 500.00,
+    'emails' => ['topup' => false],
+], JSON_UNESCAPED_UNICODE | JSON_PRESERVE_ZERO_FRACTION);
+$context = stream_context_create([
+    'http' => [
+        'method' => 'PUT',
+        'header' => implode("\r\n", $headers),
+        'content' => $body,
+        // Read the problem+json body of 4xx and 5xx answers instead of failing.
+        'ignore_errors' => true,
+        'timeout' => 30,
+    ],
+]);
+
+$response = file_get_contents($url, false, $context);
+echo $http_response_header[0], PHP_EOL;
+echo $response, PHP_EOL;
