@@ -1,6 +1,9 @@
 package io.jumbe.core;
 
 import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.analytics.Analytics;
+import io.jumbe.core.analytics.UsageCounters;
+import io.jumbe.core.sandbox.Sandbox;
 import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
@@ -92,6 +95,10 @@ public final class Jumbe implements AutoCloseable {
     private final TopupService topups;
     private final WebhookService webhooks;
     private final SmsService sms;
+    private final UsageCounters usage;
+    private final Analytics analytics;
+    private final JumbeConfig.Reporting reporting;
+    private final Sandbox sandbox;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -113,6 +120,8 @@ public final class Jumbe implements AutoCloseable {
         this.tenants = new TenantService(jdbi, clock, ledger, apiKeys);
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
+        this.sandbox = new Sandbox(jdbi, ledger);
+        this.reporting = config.reporting();
         this.jobs = new JobQueue(jdbi, clock);
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), b.crashPoints,
                 database.dialect(), b.secrets);
@@ -124,15 +133,19 @@ public final class Jumbe implements AutoCloseable {
                 : new InMemoryRateLimiter(clock);
         this.onfonDlrToken = settings.secretToken("ONFON_DLR_TOKEN", config.onfon().dlrToken());
         this.mpesaCallbackToken = settings.secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken());
+        PaymentGateway livePayments = paymentGateway(b, config);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
-                paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config),
-                idempotency);
+                livePayments, testPaymentGateway(b, config, livePayments),
+                b.topupSettings != null ? b.topupSettings : TopupSettings.from(config), idempotency);
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts,
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
+        this.usage = new UsageCounters(clock, config.reporting().zone());
+        this.analytics = new Analytics(jdbi, usage, config.reporting());
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
-                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
+                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
+                usage));
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
@@ -140,8 +153,10 @@ public final class Jumbe implements AutoCloseable {
         Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
         this.smsUpstreamKnown = onfon != null;
         SmsTuning tuning = b.smsTuning;
+        // Test mode: a simulator only, never a real account (the live one serves when it is itself simulated)
+        Supplier<OnfonConfig> testOnfon = b.testOnfon != null ? b.testOnfon : configuredOnfon(config) == null ? onfon : null;
         this.smsDispatcher = new SmsDispatcher(jdbi, jobs, clock, onfon == null ? Jumbe::noOnfon : onfonGateway(onfon),
-                sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
+                testOnfon == null ? Jumbe::noTestSimulator : onfonGateway(testOnfon), sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
                 .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
                 workerId);
         sms.onQueued(smsDispatcher::wake);
@@ -185,6 +200,25 @@ public final class Jumbe implements AutoCloseable {
 
     private static SmsGateway noOnfon() {
         throw new IllegalStateException(NO_ONFON);
+    }
+
+    private static SmsGateway noTestSimulator() {
+        throw new IllegalStateException("test mode has no Onfon simulator to send to while a real Onfon account is "
+                + "configured: give the builder testOnfon(...) (the server mounts one)");
+    }
+
+    /**
+     * Where test mode's STK pushes go: the builder's test target, else the live gateway only when M-Pesa is itself
+     * simulated, else none (test-mode M-Pesa top-ups are then refused, never sent to the real Daraja).
+     */
+    private PaymentGateway testPaymentGateway(Builder b, JumbeConfig config, PaymentGateway live) {
+        if (b.testDaraja == null) {
+            return b.paymentGateway == null && config.mpesa().simulated() ? live : null;
+        }
+        Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
+        return new LazyPaymentGateway(() -> new DarajaClient(b.testDaraja.config(
+                publicBaseUrl.get() + MPESA_CALLBACK_PATH + mpesaCallbackToken,
+                publicBaseUrl.get() + MPESA_TIMEOUT_PATH + mpesaCallbackToken), DarajaClient.defaultHttpClient(), clock));
     }
 
     /**
@@ -253,6 +287,8 @@ public final class Jumbe implements AutoCloseable {
         private SmsTuning smsTuning = SmsTuning.defaults();
         private Supplier<OnfonConfig> onfon;
         private DarajaTarget daraja;
+        private Supplier<OnfonConfig> testOnfon;
+        private DarajaTarget testDaraja;
         private Supplier<String> publicBaseUrl;
         private PaymentGateway paymentGateway;
         private TopupSettings topupSettings;
@@ -330,6 +366,21 @@ public final class Jumbe implements AutoCloseable {
          */
         public Builder onfon(Supplier<OnfonConfig> account) {
             this.onfon = Objects.requireNonNull(account);
+            return this;
+        }
+
+        /**
+         * The Onfon simulator test mode sends to ({@code sk_test_} keys), read on the first test send. Without it,
+         * test mode uses the live account only when that is itself unset (a simulator), else cannot send.
+         */
+        public Builder testOnfon(Supplier<OnfonConfig> simulator) {
+            this.testOnfon = Objects.requireNonNull(simulator);
+            return this;
+        }
+
+        /** The Daraja simulator test mode's top-ups go to, whatever {@code MPESA_ENV} says. */
+        public Builder testDaraja(DarajaTarget simulator) {
+            this.testDaraja = Objects.requireNonNull(simulator);
             return this;
         }
 
@@ -421,6 +472,26 @@ public final class Jumbe implements AutoCloseable {
         messageExpiry.close();
         smsDispatcher.close();
         jobRunner.close();
+    }
+
+    /** Test mode's reset of a test twin's wallet and data. */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The daily usage counters, which every message change updates (in {@code TIMEZONE} days). */
+    public UsageCounters usage() {
+        return usage;
+    }
+
+    /** Usage by day for tenants, and the reseller's revenue report. */
+    public Analytics analytics() {
+        return analytics;
+    }
+
+    /** {@code TIMEZONE} and the upstream costs the analytics and the revenue report use. */
+    public JumbeConfig.Reporting reporting() {
+        return reporting;
     }
 
     public TenantService tenants() {

@@ -3,6 +3,8 @@ package io.jumbe.core.config;
 import io.jumbe.core.common.Money;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +26,23 @@ public record JumbeConfig(
         Money manualTopupMax,
         Security security,
         Duration eventRetention,
-        Limits limits) {
+        Limits limits,
+        Reporting reporting) {
+
+    /**
+     * Days and upstream costs for analytics and the revenue report.
+     *
+     * @param zone                 where days, "today" and "this month" are counted ({@code TIMEZONE})
+     * @param onfonCostPerSegment  what Onfon charges the platform per SMS segment ({@code ONFON_COST_PER_SEGMENT})
+     * @param whatsappCosts        what Meta charges per WhatsApp message by category ({@code WHATSAPP_COST_MARKETING},
+     *                             {@code …_UTILITY}, {@code …_AUTHENTICATION}, {@code …_SERVICE}), keyed by the
+     *                             lower-case category
+     */
+    public record Reporting(ZoneId zone, Money onfonCostPerSegment, Map<String, Money> whatsappCosts) {
+        public static Reporting defaults() {
+            return new ConfigLoader(Map.of()).load().reporting();
+        }
+    }
 
     /**
      * Secrets of the platform itself.
