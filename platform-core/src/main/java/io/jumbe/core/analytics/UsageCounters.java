@@ -35,7 +35,7 @@ public final class UsageCounters {
 
     /** Today, in the platform's zone. */
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
     /**
