@@ -96,6 +96,7 @@ public final class Jumbe implements AutoCloseable {
     private final WebhookService webhooks;
     private final SmsService sms;
     private final UsageCounters usage;
+    private final Supplier<OnfonConfig> realOnfon;
     private final Analytics analytics;
     private final JumbeConfig.Reporting reporting;
     private final Sandbox sandbox;
@@ -150,7 +151,8 @@ public final class Jumbe implements AutoCloseable {
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
-        Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
+        this.realOnfon = configuredOnfon(config);
+        Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : realOnfon;
         this.smsUpstreamKnown = onfon != null;
         SmsTuning tuning = b.smsTuning;
         // Test mode: a simulator only, never a real account (the live one serves when it is itself simulated)
@@ -482,6 +484,17 @@ public final class Jumbe implements AutoCloseable {
     /** The daily usage counters, which every message change updates (in {@code TIMEZONE} days). */
     public UsageCounters usage() {
         return usage;
+    }
+
+    /**
+     * The platform's remaining credit at Onfon ({@code GET /v1/sms/Balance}) when the config names a real account;
+     * empty when SMS are simulated.
+     *
+     * @throws io.jumbe.core.sms.onfon.OnfonException when Onfon cannot say
+     */
+    public java.util.Optional<io.jumbe.core.sms.onfon.OnfonBalance> onfonBalance() {
+        return realOnfon == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new OnfonClient(realOnfon.get()).balance());
     }
 
     /** Usage by day for tenants, and the reseller's revenue report. */
