@@ -31,6 +31,8 @@ public final class SiteGenerator {
             new String[] {"signup.md", "signup.html", "Sign-up"},
             new String[] {"errors.md", "errors.html", "Errors"},
             new String[] {"test-numbers.md", "test-numbers.html", "Test numbers"},
+            new String[] {"test-mode.md", "test-mode.html", "Test mode"},
+            new String[] {"analytics.md", "analytics.html", "Analytics"},
             new String[] {"java-sdk.md", "java-sdk.html", "Java SDK"});
 
     private final Path moduleDir;

@@ -1,6 +1,9 @@
 package io.jumbe.core;
 
 import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.analytics.Analytics;
+import io.jumbe.core.analytics.UsageCounters;
+import io.jumbe.core.sandbox.Sandbox;
 import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
@@ -103,6 +106,11 @@ public final class Jumbe implements AutoCloseable {
     private final SmsService sms;
     private final Notifications notifications;
     private final SignupService signups;
+    private final UsageCounters usage;
+    private final Supplier<OnfonConfig> realOnfon;
+    private final Analytics analytics;
+    private final JumbeConfig.Reporting reporting;
+    private final Sandbox sandbox;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -126,6 +134,8 @@ public final class Jumbe implements AutoCloseable {
         this.tenants = new TenantService(jdbi, clock, ledger, apiKeys);
         this.wallet = new WalletService(jdbi, ledger, tenants, new WalletTransactions(jdbi));
         this.ledgerCheck = new LedgerCheck(jdbi);
+        this.sandbox = new Sandbox(jdbi, ledger);
+        this.reporting = config.reporting();
         this.jobs = new JobQueue(jdbi, clock);
         this.idempotency = new IdempotencyService(jdbi, clock, Duration.ofHours(24), b.crashPoints,
                 database.dialect(), b.secrets);
@@ -137,13 +147,16 @@ public final class Jumbe implements AutoCloseable {
                 : new InMemoryRateLimiter(clock);
         this.onfonDlrToken = settings.secretToken("ONFON_DLR_TOKEN", config.onfon().dlrToken());
         this.mpesaCallbackToken = settings.secretToken("MPESA_CALLBACK_TOKEN", config.mpesa().callbackToken());
+        PaymentGateway livePayments = paymentGateway(b, config);
         this.topups = new TopupService(jdbi, clock, ledger, events, jobs, tenants, new PaymentAnomalies(jdbi, clock),
-                paymentGateway(b, config), b.topupSettings != null ? b.topupSettings : TopupSettings.from(config),
-                idempotency);
+                livePayments, testPaymentGateway(b, config, livePayments),
+                b.topupSettings != null ? b.topupSettings : TopupSettings.from(config), idempotency);
         this.webhooks = new WebhookService(jdbi, ids, clock, events, jobs, alerts,
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
+        this.usage = new UsageCounters(clock, config.reporting().zone());
+        this.analytics = new Analytics(jdbi, usage, config.reporting());
         Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
         this.notifications = new Notifications(jdbi, ids, clock, jobs, b.secrets,
                 b.mailer != null ? b.mailer : mailer(config), new Notifications.Settings(config.mail().from(),
@@ -151,18 +164,22 @@ public final class Jumbe implements AutoCloseable {
         events.addListener(notifications.listener());
         this.signups = new SignupService(jdbi, ids, clock, tenants, notifications, publicBaseUrl);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
-                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
+                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
+                usage));
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
         // A fresh identity per platform built: a restarted process never inherits the claims of the one before.
         this.instance = new InstanceHeartbeat(jdbi, jobs, clock, b.heartbeatEvery, b.deadAfter);
         String workerId = instance.id();
-        Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : configuredOnfon(config);
+        this.realOnfon = configuredOnfon(config);
+        Supplier<OnfonConfig> onfon = b.onfon != null ? b.onfon : realOnfon;
         this.smsUpstreamKnown = onfon != null;
         SmsTuning tuning = b.smsTuning;
+        // Test mode: a simulator only, never a real account (the live one serves when it is itself simulated)
+        Supplier<OnfonConfig> testOnfon = b.testOnfon != null ? b.testOnfon : configuredOnfon(config) == null ? onfon : null;
         this.smsDispatcher = new SmsDispatcher(jdbi, jobs, clock, onfon == null ? Jumbe::noOnfon : onfonGateway(onfon),
-                sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
+                testOnfon == null ? Jumbe::noTestSimulator : onfonGateway(testOnfon), sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
                 .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
                 workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork,
                 b.crashPoints);
@@ -216,6 +233,25 @@ public final class Jumbe implements AutoCloseable {
 
     private static SmsGateway noOnfon() {
         throw new IllegalStateException(NO_ONFON);
+    }
+
+    private static SmsGateway noTestSimulator() {
+        throw new IllegalStateException("test mode has no Onfon simulator to send to while a real Onfon account is "
+                + "configured: give the builder testOnfon(...) (the server mounts one)");
+    }
+
+    /**
+     * Where test mode's STK pushes go: the builder's test target, else the live gateway only when M-Pesa is itself
+     * simulated, else none (test-mode M-Pesa top-ups are then refused, never sent to the real Daraja).
+     */
+    private PaymentGateway testPaymentGateway(Builder b, JumbeConfig config, PaymentGateway live) {
+        if (b.testDaraja == null) {
+            return b.paymentGateway == null && config.mpesa().simulated() ? live : null;
+        }
+        Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
+        return new LazyPaymentGateway(() -> new DarajaClient(b.testDaraja.config(
+                publicBaseUrl.get() + MPESA_CALLBACK_PATH + mpesaCallbackToken,
+                publicBaseUrl.get() + MPESA_TIMEOUT_PATH + mpesaCallbackToken), DarajaClient.defaultHttpClient(), clock));
     }
 
     /**
@@ -298,6 +334,8 @@ public final class Jumbe implements AutoCloseable {
         private SmsTuning smsTuning = SmsTuning.defaults();
         private Supplier<OnfonConfig> onfon;
         private DarajaTarget daraja;
+        private Supplier<OnfonConfig> testOnfon;
+        private DarajaTarget testDaraja;
         private Supplier<String> publicBaseUrl;
         private PaymentGateway paymentGateway;
         private TopupSettings topupSettings;
@@ -405,6 +443,21 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Onfon simulator test mode sends to ({@code sk_test_} keys), read on the first test send. Without it,
+         * test mode uses the live account only when that is itself unset (a simulator), else cannot send.
+         */
+        public Builder testOnfon(Supplier<OnfonConfig> simulator) {
+            this.testOnfon = Objects.requireNonNull(simulator);
+            return this;
+        }
+
+        /** The Daraja simulator test mode's top-ups go to, whatever {@code MPESA_ENV} says. */
+        public Builder testDaraja(DarajaTarget simulator) {
+            this.testDaraja = Objects.requireNonNull(simulator);
+            return this;
+        }
+
         /** Where the Daraja client calls instead of {@code MPESA_ENV}'s address (the server's mounted simulator). */
         public Builder daraja(DarajaTarget target) {
             this.daraja = Objects.requireNonNull(target);
@@ -508,6 +561,37 @@ public final class Jumbe implements AutoCloseable {
     /** This process among the instances sharing the database: its identity, heartbeat and live count. */
     public InstanceHeartbeat instance() {
         return instance;
+    }
+
+    /** Test mode's reset of a test twin's wallet and data. */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The daily usage counters, which every message change updates (in {@code TIMEZONE} days). */
+    public UsageCounters usage() {
+        return usage;
+    }
+
+    /**
+     * The platform's remaining credit at Onfon ({@code GET /v1/sms/Balance}) when the config names a real account;
+     * empty when SMS are simulated.
+     *
+     * @throws io.jumbe.core.sms.onfon.OnfonException when Onfon cannot say
+     */
+    public java.util.Optional<io.jumbe.core.sms.onfon.OnfonBalance> onfonBalance() {
+        return realOnfon == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new OnfonClient(realOnfon.get()).balance());
+    }
+
+    /** Usage by day for tenants, and the reseller's revenue report. */
+    public Analytics analytics() {
+        return analytics;
+    }
+
+    /** {@code TIMEZONE} and the upstream costs the analytics and the revenue report use. */
+    public JumbeConfig.Reporting reporting() {
+        return reporting;
     }
 
     public TenantService tenants() {

@@ -11,6 +11,8 @@ import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
+import io.jumbe.server.analytics.AnalyticsHandlers;
+import io.jumbe.server.sandbox.SandboxHandlers;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
@@ -50,6 +52,8 @@ public final class Application implements AutoCloseable {
     private final JumbeServer server;
     private final DarajaSimulator darajaSimulator;
     private final OnfonSimulator onfonSimulator;
+    private final OnfonSimulator testOnfonSimulator;
+    private final DarajaSimulator testDarajaSimulator;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
         this(config, database, clock, DarajaSimulator.Settings.defaults(DARAJA_SIMULATOR_PATH), SmsTuning.defaults());
@@ -74,6 +78,11 @@ public final class Application implements AutoCloseable {
                 onfon.accessKey(), onfon.apiKey(), onfon.clientId(), smsTuning.simulatorDlrDelay(),
                 // its delivery reports go to our own callback, which dedupes them: any request may be resent
                 OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build()) : null;
+        // Test mode (sk_test_ keys) always has simulators, even beside real accounts: the live ones when those are
+        // simulated, else its own, mounted at the same paths (free, as the live ones are not mounted then).
+        this.testOnfonSimulator = onfonSimulator != null ? onfonSimulator
+                : new OnfonSimulator(OnfonSimulator.DEFAULT_MOUNT_PREFIX, smsTuning.simulatorDlrDelay());
+        this.testDarajaSimulator = darajaSimulator != null ? darajaSimulator : new DarajaSimulator(darajaSettings);
         // The real clients, pointed at the simulators mounted here; their address is known only once the server
         // listens. The Daraja simulator is called on our own local address, whatever PUBLIC_BASE_URL says.
         Jumbe.Builder builder = Jumbe.builder().database(database).clock(clock).config(config).smsTuning(smsTuning)
@@ -86,6 +95,9 @@ public final class Application implements AutoCloseable {
             builder.daraja((callbackUrl, timeoutUrl) -> darajaSimulator.clientConfig(
                     baseUrl() + DARAJA_SIMULATOR_PATH, callbackUrl, timeoutUrl));
         }
+        builder.testOnfon(() -> testOnfonSimulator.clientConfig(baseUrl()));
+        builder.testDaraja((callbackUrl, timeoutUrl) -> testDarajaSimulator.clientConfig(
+                baseUrl() + DARAJA_SIMULATOR_PATH, callbackUrl, timeoutUrl));
         this.platform = builder.build();
         Idempotency idempotency = new Idempotency(platform.idempotency());
         HttpMetrics metrics = new HttpMetrics(platform.jobs());
@@ -102,6 +114,8 @@ public final class Application implements AutoCloseable {
         groups.add(new NotificationHandlers(platform.notifications(), idempotency));
         groups.add(new SignupHandlers(platform.signups(),
                 new CallbackSources(List.of(), config.trustedProxies())::clientAddress));
+        groups.add(new AnalyticsHandlers(platform.analytics()));
+        groups.add(new SandboxHandlers(platform.sandbox()));
         groups.add(new DocsHandlers(new DocsResources()));
 
         if (onfonSimulator != null) {
@@ -112,6 +126,14 @@ public final class Application implements AutoCloseable {
             // it calls back nothing but our own STK endpoints, whatever CallBackURL a caller names
             darajaSimulator.callbackUrls(this::isOwnMpesaHook);
             mounts.add(darajaSimulator::addRoutes);
+        }
+        if (testOnfonSimulator != onfonSimulator) {
+            testOnfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());
+            mounts.add(testOnfonSimulator::addRoutes);
+        }
+        if (testDarajaSimulator != darajaSimulator) {
+            testDarajaSimulator.callbackUrls(this::isOwnMpesaHook);
+            mounts.add(testDarajaSimulator::addRoutes);
         }
         SmsDispatcher smsDispatcher = platform.smsDispatcher();
         Gauge.builder("onfon_dispatch_paused", smsDispatcher, d -> d.paused() ? 1 : 0)
@@ -156,6 +178,16 @@ public final class Application implements AutoCloseable {
     /** The built-in Onfon simulator, present when no Onfon account is configured. */
     public Optional<OnfonSimulator> onfonSimulator() {
         return Optional.ofNullable(onfonSimulator);
+    }
+
+    /** The Onfon simulator test mode sends to (the live one when SMS are simulated anyway). */
+    public OnfonSimulator testOnfonSimulator() {
+        return testOnfonSimulator;
+    }
+
+    /** The Daraja simulator test mode's top-ups go to (the live one when M-Pesa is simulated anyway). */
+    public DarajaSimulator testDarajaSimulator() {
+        return testDarajaSimulator;
     }
 
     public SmsDispatcher smsDispatcher() {
@@ -205,6 +237,12 @@ public final class Application implements AutoCloseable {
         }
         if (darajaSimulator != null) {
             darajaSimulator.close();
+        }
+        if (testOnfonSimulator != onfonSimulator) {
+            testOnfonSimulator.close();
+        }
+        if (testDarajaSimulator != darajaSimulator) {
+            testDarajaSimulator.close();
         }
         platform.close();
     }

@@ -57,6 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("Created a demo sender with KES 100.00 (shown once; keep the key):");
             out.println("  client id: " + id);
             out.println("  API key:   " + created.key().secret());
+            out.println("  test key:  " + created.testKey().secret() + " (test mode: KES 1,000.00, simulators only)");
             out.println();
             out.println("Send a first SMS (to a simulator test number):");
             out.println("  curl -X POST " + app.baseUrl() + "/api/" + id + "/sms/send \\");

@@ -1,6 +1,8 @@
 package io.jumbe.sdk;
 
 import io.jumbe.sdk.account.AccountService;
+import io.jumbe.sdk.analytics.AnalyticsService;
+import io.jumbe.sdk.sandbox.SandboxService;
 import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.Json;
 import io.jumbe.sdk.sms.SmsService;
@@ -40,6 +42,9 @@ public final class JumbeClient {
     private final WalletService wallet;
     private final WebhooksService webhooks;
     private final AccountService account;
+    private final AnalyticsService analytics;
+    private final SandboxService sandbox;
+    private final boolean testMode;
 
     private JumbeClient(Builder b, ApiCalls calls) {
         this.clientId = b.clientId;
@@ -48,6 +53,9 @@ public final class JumbeClient {
         this.wallet = new WalletService(calls);
         this.webhooks = new WebhooksService(calls);
         this.account = new AccountService(calls);
+        this.analytics = new AnalyticsService(calls);
+        this.sandbox = new SandboxService(calls);
+        this.testMode = b.apiKey.trim().startsWith("sk_test_");
     }
 
     /**
@@ -93,6 +101,34 @@ public final class JumbeClient {
      */
     public AccountService account() {
         return account;
+    }
+
+    /**
+     * Usage analytics: today and this month, and a daily series (days in the platform's time zone).
+     *
+     * @return the analytics service
+     */
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    /**
+     * Test mode's reset; only a client built with a test key ({@link #isTestMode()}) may call it.
+     *
+     * @return the sandbox service
+     */
+    public SandboxService sandbox() {
+        return sandbox;
+    }
+
+    /**
+     * Whether this client was built with a test key ({@code sk_test_…}): it then acts on the account's test mode
+     * (its own wallet and data, simulated upstreams only).
+     *
+     * @return true for a test key
+     */
+    public boolean isTestMode() {
+        return testMode;
     }
 
     /**

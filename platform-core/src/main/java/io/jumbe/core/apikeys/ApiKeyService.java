@@ -5,6 +5,7 @@ import static io.jumbe.core.store.Rows.instant;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.tenant.Tenant;
+import io.jumbe.core.tenant.TenantModes;
 import io.jumbe.core.tenant.TenantRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,12 @@ public final class ApiKeyService {
         return jdbi.inTransaction(h -> create(h, tenantId, test));
     }
 
+    /**
+     * Issues a key in the caller's transaction. A test key belongs to the tenant's test twin and a live key to the
+     * live tenant, whichever of the two {@code tenantId} names.
+     */
     public IssuedKey create(Handle h, long tenantId, boolean test) {
+        tenantId = rowFor(h, tenantId, test);
         String secret = format.generate(test);
         ApiKey key = new ApiKey(ids.next("KEY"), tenantId, ApiKeyFormat.displayPrefix(secret), test ? "test" : "live",
                 clock.instant(), null, null, null);
@@ -51,8 +57,15 @@ public final class ApiKeyService {
         return new IssuedKey(key, secret);
     }
 
+    /** The row a key of this mode belongs to: the live tenant or its test twin. */
+    private static long rowFor(Handle h, long tenantId, boolean test) {
+        return test ? TenantModes.testTwinOf(h, tenantId).orElse(tenantId) : TenantModes.liveOf(h, tenantId);
+    }
+
+    /** The keys of a tenant, live and test (those of its test twin). */
     public List<ApiKey> list(long tenantId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = :t ORDER BY created_at")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id IN "
+                        + "(SELECT x.id FROM tenants x WHERE x.id = :t OR x.live_tenant_id = :t) ORDER BY created_at")
                 .bind("t", tenantId).map((rs, ctx) -> map(rs)).list());
     }
 
@@ -67,10 +80,12 @@ public final class ApiKeyService {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
             Instant until = now.plus(grace);
+            // only the keys of the mode rotated: a new test key leaves live keys alone
+            long row = rowFor(h, tenantId, test);
             h.createUpdate("UPDATE api_keys SET expires_at = :until WHERE tenant_id = :t AND revoked_at IS NULL "
                             + "AND (expires_at IS NULL OR expires_at > :until)")
-                    .bind("until", until).bind("t", tenantId).execute();
-            return create(h, tenantId, test);
+                    .bind("until", until).bind("t", row).execute();
+            return create(h, row, test);
         });
     }
 

@@ -142,7 +142,28 @@ public final class ConfigLoader {
                 new JumbeConfig.Mail(optional("SMTP_URL", ConfigLoader::smtpUrl),
                         get("MAIL_FROM", "Jumbe <no-reply@jumbe.local>", ConfigLoader::mailbox),
                         optional("MAIL_REPLY_TO", ConfigLoader::mailbox),
-                        get("SUPPORT_EMAIL", "support@jumbe.local", ConfigLoader::mailbox)));
+                        get("SUPPORT_EMAIL", "support@jumbe.local", ConfigLoader::mailbox)),
+                reporting());
+    }
+
+    private JumbeConfig.Reporting reporting() {
+        java.time.ZoneId zone = get("TIMEZONE", "Africa/Nairobi", java.time.ZoneId::of);
+        Map<String, Money> whatsapp = new java.util.LinkedHashMap<>();
+        // Meta's rates change by market and date: the reseller sets its own (KES per message); unset counts as zero
+        whatsapp.put("marketing", get("WHATSAPP_COST_MARKETING", "0", ConfigLoader::nonNegativeMoney));
+        whatsapp.put("utility", get("WHATSAPP_COST_UTILITY", "0", ConfigLoader::nonNegativeMoney));
+        whatsapp.put("authentication", get("WHATSAPP_COST_AUTHENTICATION", "0", ConfigLoader::nonNegativeMoney));
+        whatsapp.put("service", get("WHATSAPP_COST_SERVICE", "0", ConfigLoader::nonNegativeMoney));
+        return new JumbeConfig.Reporting(zone, get("ONFON_COST_PER_SEGMENT", "0.75", ConfigLoader::nonNegativeMoney),
+                Map.copyOf(whatsapp));
+    }
+
+    private static Money nonNegativeMoney(String v) {
+        Money m = Money.parse(v);
+        if (m.isNegative()) {
+            throw new IllegalArgumentException("must not be negative");
+        }
+        return m;
     }
 
     /** Bytes in the platform key (AES-256). */

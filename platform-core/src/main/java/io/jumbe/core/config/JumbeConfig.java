@@ -3,6 +3,8 @@ package io.jumbe.core.config;
 import io.jumbe.core.common.Money;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +27,8 @@ public record JumbeConfig(
         Security security,
         Duration eventRetention,
         Limits limits,
-        Mail mail) {
+        Mail mail,
+        Reporting reporting) {
 
     /**
      * Email to tenants ({@code SMTP_URL}, {@code MAIL_FROM}, {@code MAIL_REPLY_TO}, {@code SUPPORT_EMAIL}).
@@ -42,6 +45,21 @@ public record JumbeConfig(
             // SMTP_URL may hold a password: never print it
             return "Mail[smtp=" + smtpUrl.map(u -> u.replaceAll("//[^@/]*@", "//***@")).orElse(".eml files")
                     + ", from=" + from + "]";
+        }
+    }
+
+    /**
+     * Days and upstream costs for analytics and the revenue report.
+     *
+     * @param zone                 where days, "today" and "this month" are counted ({@code TIMEZONE})
+     * @param onfonCostPerSegment  what Onfon charges the platform per SMS segment ({@code ONFON_COST_PER_SEGMENT})
+     * @param whatsappCosts        what Meta charges per WhatsApp message by category ({@code WHATSAPP_COST_MARKETING},
+     *                             {@code …_UTILITY}, {@code …_AUTHENTICATION}, {@code …_SERVICE}), keyed by the
+     *                             lower-case category
+     */
+    public record Reporting(ZoneId zone, Money onfonCostPerSegment, Map<String, Money> whatsappCosts) {
+        public static Reporting defaults() {
+            return new ConfigLoader(Map.of()).load().reporting();
         }
     }
 

@@ -121,23 +121,26 @@ public final class Notifications {
     /** A tenant as the mails need it. */
     private record Recipient(long tenantId, String name, String email, List<String> cc, long priceCents,
                              long balanceCents, long thresholdCents, boolean lowBalance, boolean topup,
-                             boolean webhooks) {
+                             boolean webhooks, boolean test) {
     }
 
-    /**
-     * The tenant's mail settings, or empty for a tenant that gets no email at all. The one check of who gets no mail:
-     * a test-mode twin (issue 14) is excluded here.
-     */
+    /** The tenant's mail settings, or empty for an unknown tenant. */
     private Optional<Recipient> recipient(Handle h, long tenantId) {
         return h.createQuery("SELECT id, name, email, notify_cc, price_per_segment_cents, balance_cents, "
-                        + "low_balance_threshold_cents, email_low_balance, email_topup, email_webhooks FROM tenants "
-                        + "WHERE id = :id")
+                        + "low_balance_threshold_cents, email_low_balance, email_topup, email_webhooks, live_tenant_id "
+                        + "FROM tenants WHERE id = :id")
                 .bind("id", tenantId)
                 .map((rs, ctx) -> new Recipient(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                         splitCc(rs.getString("notify_cc")), rs.getLong("price_per_segment_cents"),
                         rs.getLong("balance_cents"), rs.getLong("low_balance_threshold_cents"),
-                        rs.getBoolean("email_low_balance"), rs.getBoolean("email_topup"), rs.getBoolean("email_webhooks")))
+                        rs.getBoolean("email_low_balance"), rs.getBoolean("email_topup"), rs.getBoolean("email_webhooks"),
+                        rs.getObject("live_tenant_id") != null))
                 .findOne();
+    }
+
+    /** The tenant as a mail recipient: never a test-mode twin, whose events send no email (issue 14). */
+    private Optional<Recipient> mailRecipient(Handle h, long tenantId) {
+        return recipient(h, tenantId).filter(r -> !r.test());
     }
 
     /** The tenant's notification settings. */
@@ -245,7 +248,7 @@ public final class Notifications {
                             + "AND low_balance_armed AND email_low_balance AND low_balance_threshold_cents > :balance")
                     .bind("id", event.tenantId()).bind("balance", balance).execute();
             if (disarmed == 1) {
-                recipient(h, event.tenantId()).ifPresent(r -> {
+                mailRecipient(h, event.tenantId()).ifPresent(r -> {
                     Map<String, String> model = base(r);
                     model.put("balance", MailTemplates.kes(balance));
                     model.put("threshold", MailTemplates.kes(r.thresholdCents()));
@@ -264,7 +267,7 @@ public final class Notifications {
     }
 
     private void onTopup(Handle h, DomainEvent event, String template) {
-        recipient(h, event.tenantId()).filter(Recipient::topup).ifPresent(r -> {
+        mailRecipient(h, event.tenantId()).filter(Recipient::topup).ifPresent(r -> {
             Map<String, String> model = base(r);
             model.put("amount", MailTemplates.kes(cents(event.data().get("amount"))));
             model.put("transaction_id", String.valueOf(event.data().get("transaction_id")));
@@ -281,7 +284,7 @@ public final class Notifications {
     }
 
     private void onWebhooksDisabled(Handle h, DomainEvent event) {
-        recipient(h, event.tenantId()).filter(Recipient::webhooks).ifPresent(r -> {
+        mailRecipient(h, event.tenantId()).filter(Recipient::webhooks).ifPresent(r -> {
             Map<String, String> model = base(r);
             Object reason = event.data().get("reason");
             model.put("reason", reason == null ? "the receiver answered 410 Gone" : reason.toString());
@@ -320,7 +323,7 @@ public final class Notifications {
 
     /** {@link #welcome(long, IssuedKey)} in the caller's transaction. */
     public Optional<String> welcome(Handle h, long tenantId, IssuedKey key) {
-        return recipient(h, tenantId).flatMap(r -> enqueue(h, new MailRequest(r.tenantId(), WELCOME, r.email(), r.cc(),
+        return mailRecipient(h, tenantId).flatMap(r -> enqueue(h, new MailRequest(r.tenantId(), WELCOME, r.email(), r.cc(),
                 base(r), key.secret(), "tenant:" + tenantId + ":" + WELCOME)));
     }
 

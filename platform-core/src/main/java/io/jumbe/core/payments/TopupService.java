@@ -21,6 +21,7 @@ import io.jumbe.core.payments.mpesa.StkPushResult;
 import io.jumbe.core.payments.mpesa.StkQueryResult;
 import io.jumbe.core.phone.PhoneNumbers;
 import io.jumbe.core.store.HeldCallbacks;
+import io.jumbe.core.tenant.TenantModes;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
@@ -70,18 +71,23 @@ public final class TopupService {
     private final TenantService tenants;
     private final PaymentAnomalies anomalies;
     private final PaymentGateway gateway;
+    private final PaymentGateway testGateway;
+    private final TenantModes modes;
     private final TopupSettings settings;
     private final Settlement settlement;
     private final HeldCallbacks held;
     private final IdempotencyService idempotency;
 
     /**
-     * @param gateway Daraja (or its simulator); null when the platform has none, and then only manual requests work
+     * @param gateway     Daraja (or its simulator); null when the platform has none, and then only manual requests work
+     * @param testGateway where test-mode pushes go: a Daraja simulator, never the real Daraja; null for none
      */
     public TopupService(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, JobQueue jobs, TenantService tenants,
-                        PaymentAnomalies anomalies, PaymentGateway gateway, TopupSettings settings,
-                        IdempotencyService idempotency) {
+                        PaymentAnomalies anomalies, PaymentGateway gateway, PaymentGateway testGateway,
+                        TopupSettings settings, IdempotencyService idempotency) {
         this.jdbi = jdbi;
+        this.testGateway = testGateway;
+        this.modes = new TenantModes(jdbi);
         this.clock = clock;
         this.jobs = jobs;
         this.tenants = tenants;
@@ -162,10 +168,15 @@ public final class TopupService {
     private String checkInitiate(long tenantId, Money amount, String phoneNumber) {
         String phone = validateMpesa(amount, phoneNumber);
         tenants.get(tenantId);
-        if (gateway == null) {
+        if (gatewayFor(tenantId) == null) {
             throw new ServiceException("payment_provider_error", "M-Pesa is not configured on this platform.");
         }
         return phone;
+    }
+
+    /** Test mode's pushes and queries go to the simulator, whatever credentials the platform has. */
+    private PaymentGateway gatewayFor(long tenantId) {
+        return modes.isTest(tenantId) ? testGateway : gateway;
     }
 
     private String recordPending(org.jdbi.v3.core.Handle h, long tenantId, Money amount, String phone) {
@@ -180,7 +191,7 @@ public final class TopupService {
     private StartedTopup push(long tenantId, String id, Money amount, String phone) {
         StkPushResult pushed;
         try {
-            pushed = gateway.stkPush(new StkPushRequest(phone, amount.cents(), "JUMBE" + tenantId, "Wallet top-up"));
+            pushed = gatewayFor(tenantId).stkPush(new StkPushRequest(phone, amount.cents(), "JUMBE" + tenantId, "Wallet top-up"));
         } catch (DarajaException e) {
             // Without a CheckoutRequestID there is nothing to ask STK Query about, so the top-up cannot stay pending.
             // If an "unavailable" push did reach the phone and the customer pays, the callback carries an id we do
@@ -359,9 +370,10 @@ public final class TopupService {
             }
         }
         Instant deadline = topup.createdAt().plus(settings.pendingExpiry());
-        if (topup.checkoutRequestId() != null && gateway != null) {
+        PaymentGateway asked = gatewayFor(topup.tenantId());
+        if (topup.checkoutRequestId() != null && asked != null) {
             try {
-                StkQueryResult answer = gateway.stkQuery(topup.checkoutRequestId());
+                StkQueryResult answer = asked.stkQuery(topup.checkoutRequestId());
                 if (answer instanceof StkQueryResult.Resolved resolved) {
                     settleFromQuery(topup, resolved);
                     return Optional.empty();

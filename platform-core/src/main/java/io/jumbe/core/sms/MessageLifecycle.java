@@ -1,5 +1,6 @@
 package io.jumbe.core.sms;
 
+import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
@@ -33,13 +34,22 @@ public final class MessageLifecycle {
     private final boolean refundOnDeliveryFailure;
     private final HeldCallbacks held;
 
-    public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure) {
+    private final UsageCounters usage;
+
+    public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure,
+                            UsageCounters usage) {
         this.jdbi = jdbi;
+        this.usage = usage;
         this.clock = clock;
         this.ledger = ledger;
         this.events = events;
         this.refundOnDeliveryFailure = refundOnDeliveryFailure;
         this.held = new HeldCallbacks(jdbi, clock, "sms_unmatched_reports", "upstream_message_id", 4000);
+    }
+
+    /** The daily counters every message change updates (WhatsApp's lifecycle updates the same ones). */
+    public UsageCounters usage() {
+        return usage;
     }
 
     /** What a delivery report did. */
@@ -60,6 +70,7 @@ public final class MessageLifecycle {
                 .bind("u", upstreamId).bind("now", now).bind("id", m.id()).execute();
         if (n == 1) {
             events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, MessageStatus.SENT, null, null, false));
+            usage.upstreamAccepted(h, m.tenantId(), UsageCounters.SMS, "", m.segments());
         }
         return n == 1;
     }
@@ -91,11 +102,14 @@ public final class MessageLifecycle {
             List<Message> list = e.getValue();
             long last = events.reserve(h, e.getKey(), list.size());
             long sequence = last - list.size();
+            long segments = 0;
             for (Message m : list) {
                 events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,
                         data(m, MessageStatus.SENT, null, null, false));
+                segments += m.segments();
                 moved++;
             }
+            usage.upstreamAccepted(h, e.getKey(), UsageCounters.SMS, "", segments);
         }
         return moved;
     }
@@ -112,6 +126,7 @@ public final class MessageLifecycle {
         }
         boolean refunded = refund(h, m);
         events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED, data(m, MessageStatus.FAILED, code, description, refunded));
+        usage.failed(h, m.tenantId(), UsageCounters.SMS, "");
         return true;
     }
 
@@ -234,12 +249,15 @@ public final class MessageLifecycle {
             return ReportOutcome.IGNORED;
         }
         switch (next) {
-            case DELIVERED -> events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED,
-                    data(m, next, null, null, m.refunded()));
+            case DELIVERED -> {
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED, data(m, next, null, null, m.refunded()));
+                usage.delivered(h, m.tenantId(), UsageCounters.SMS, "");
+            }
             case FAILED -> {
                 boolean refunded = refundOnDeliveryFailure ? refund(h, m) : m.refunded();
                 events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED,
                         data(m, next, error == null ? report.status() : error, report.status(), refunded));
+                usage.failed(h, m.tenantId(), UsageCounters.SMS, "");
             }
             default -> {
                 // an upstream EXPIRED is final for the network but has no event of its own
@@ -273,6 +291,7 @@ public final class MessageLifecycle {
         }
         ledger.refund(h, m.tenantId(), m.cost(), m.id(),
                 Posting.of("refund", "Refund for " + m.id()).withReference(m.id()));
+        usage.refunded(h, m.tenantId(), UsageCounters.SMS, "", m.cost().cents());
         return true;
     }
 

@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import io.jumbe.core.ratelimit.UpstreamLimiter;
 import io.jumbe.core.store.StoreErrors;
+import io.jumbe.core.tenant.TenantModes;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,8 @@ public final class SmsDispatcher implements AutoCloseable {
     private final JobQueue jobs;
     private final Clock clock;
     private final Supplier<SmsGateway> gateway;
+    private final Supplier<SmsGateway> testGateway;
+    private final TenantModes modes;
     private final MessageLifecycle lifecycle;
     private final Alerts alerts;
     private final Settings settings;
@@ -98,10 +101,16 @@ public final class SmsDispatcher implements AutoCloseable {
     private final Map<String, Object> wakeups = new HashMap<>();
     private ExecutorService workers;
 
+    /**
+     * @param gateway     Onfon, for live tenants
+     * @param testGateway a simulator, for test twins ({@link io.jumbe.core.tenant.Tenant#isTest()}): test mode never
+     *                    reaches a real upstream
+     */
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
-                         MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
-        this(jdbi, jobs, clock, gateway, lifecycle, alerts, settings, workerId, new SendRateLimiter(settings.maxTps()),
-                () -> true, CrashPoints.NONE);
+                         Supplier<SmsGateway> testGateway, MessageLifecycle lifecycle, Alerts alerts, Settings settings,
+                         String workerId) {
+        this(jdbi, jobs, clock, gateway, testGateway, lifecycle, alerts, settings, workerId,
+                new SendRateLimiter(settings.maxTps()), () -> true, CrashPoints.NONE);
     }
 
     /**
@@ -110,9 +119,11 @@ public final class SmsDispatcher implements AutoCloseable {
      * @param crashPoints where a test makes this process die ({@link #CLAIMED})
      */
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
-                         MessageLifecycle lifecycle, Alerts alerts, Settings settings, String workerId,
-                         UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints) {
+                         Supplier<SmsGateway> testGateway, MessageLifecycle lifecycle, Alerts alerts, Settings settings,
+                         String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints) {
         this.jdbi = jdbi;
+        this.testGateway = testGateway;
+        this.modes = new TenantModes(jdbi);
         this.jobs = jobs;
         this.clock = clock;
         this.gateway = gateway;
@@ -237,17 +248,24 @@ public final class SmsDispatcher implements AutoCloseable {
         found.forEach(m -> byId.put(m.id(), m));
         List<Job> nothingToDo = new ArrayList<>();
         Map<String, List<OutboundSms>> bySender = new LinkedHashMap<>();
+        Map<String, List<OutboundSms>> testBySender = new LinkedHashMap<>();
         for (Job job : claimed) {
             Message m = byId.get(job.payload());
             if (m == null || m.status() != MessageStatus.QUEUED) {
                 nothingToDo.add(job);
             } else {
-                bySender.computeIfAbsent(m.senderId(), s -> new ArrayList<>())
+                (modes.isTest(m.tenantId()) ? testBySender : bySender).computeIfAbsent(m.senderId(), s -> new ArrayList<>())
                         .add(new OutboundSms(m.id(), m.recipient(), m.text()));
             }
         }
         if (!nothingToDo.isEmpty()) {
             jdbi.useTransaction(h -> jobs.completeAll(h, nothingToDo));
+        }
+        // test mode's messages go to the simulator, in batches of their own, and never pause live dispatch
+        for (Map.Entry<String, List<OutboundSms>> e : testBySender.entrySet()) {
+            for (SubmitBatch batch : SubmitBatch.byEncoding(e.getKey(), e.getValue())) {
+                recordUntilStored(batch, testGateway.get().submit(batch), jobByMessage, byId, true);
+            }
         }
         List<SubmitBatch> batches = new ArrayList<>();
         // Under a cap, one request carries at most a tenth of a second's worth, so the messages of one request are
@@ -272,7 +290,7 @@ public final class SmsDispatcher implements AutoCloseable {
             }
             limiter.acquire(batch.messages().size());
             SubmitResult result = gateway.get().submit(batch);
-            recordUntilStored(batch, result, jobByMessage, byId);
+            recordUntilStored(batch, result, jobByMessage, byId, false);
         }
         return claimed.size();
     }
@@ -283,11 +301,11 @@ public final class SmsDispatcher implements AutoCloseable {
      * conditional on the state it moves from).
      */
     private void recordUntilStored(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
-                                   Map<String, Message> byId) throws InterruptedException {
+                                   Map<String, Message> byId, boolean test) throws InterruptedException {
         long pause = 100;
         while (true) {
             try {
-                record(batch, result, jobByMessage, byId);
+                record(batch, result, jobByMessage, byId, test);
                 return;
             } catch (RuntimeException e) {
                 if (!StoreErrors.unreachable(e)) {
@@ -302,7 +320,7 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     private void record(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
-                        Map<String, Message> byId) {
+                        Map<String, Message> byId, boolean test) {
         if (result instanceof SubmitResult.Completed completed) {
             List<MessageOutcome.Accepted> accepted = new ArrayList<>();
             List<MessageOutcome.Rejected> rejected = new ArrayList<>();
@@ -326,7 +344,9 @@ public final class SmsDispatcher implements AutoCloseable {
                     jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
-                upstreamWorks();
+                if (!test) {
+                    upstreamWorks();
+                }
             }
             if (!rejected.isEmpty()) {
                 Map<String, MessageOutcome.Rejected> byMessage = new HashMap<>();
@@ -369,6 +389,14 @@ public final class SmsDispatcher implements AutoCloseable {
                 });
             }
             case UPSTREAM_CREDIT_EXHAUSTED, UPSTREAM_ACCESS_DENIED -> {
+                if (test) {
+                    // the simulator's account trouble says nothing about Onfon's: retry later, pause nothing
+                    for (OutboundSms m : batch.messages()) {
+                        retryOrFail(jobByMessage.get(m.messageId()), byId.get(m.messageId()), failure.code(),
+                                failure.description());
+                    }
+                    return;
+                }
                 boolean credit = failure.kind() == SubmitResult.FailureKind.UPSTREAM_CREDIT_EXHAUSTED;
                 Instant until = clock.instant().plus(settings.upstreamPause());
                 pausedUntil.set(until);

@@ -1,5 +1,6 @@
 package io.jumbe.core.sms;
 
+import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ListPage;
@@ -19,8 +20,6 @@ import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -136,10 +135,13 @@ public final class SmsService {
             // rolls the rows back with it.
             MessageStore.insertAll(h, messages);
             jobs.enqueueAll(h, work);
-            return ledger.debit(h, tenantId, c.total(),
+            BalanceChange charged = ledger.debit(h, tenantId, c.total(),
                             Posting.of("sms_charge", "SMS to " + c.recipients().size() + " recipient(s), "
                                     + c.count().segments() + " segment(s) each").withReference(what))
                     .orElseThrow(() -> insufficient(c.total(), ledgerBalance(h, tenantId)));
+            lifecycle.usage().accepted(h, tenantId, UsageCounters.SMS, "", messages.size(),
+                    (long) messages.size() * c.count().segments(), c.total().cents());
+            return charged;
         });
         List<SendResult.Queued> queued = messages.stream()
                 .map(m -> new SendResult.Queued(m.id(), m.recipient(), m.segments(), m.cost())).toList();
@@ -325,14 +327,14 @@ public final class SmsService {
         });
     }
 
-    /** Start of today (UTC). */
+    /** Start of today in {@code TIMEZONE} (Africa/Nairobi unless set): tenants' days start at their midnight. */
     public Instant startOfToday() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return lifecycle.usage().today().atStartOfDay(lifecycle.usage().zone()).toInstant();
     }
 
-    /** Start of this month (UTC). */
+    /** Start of this month in {@code TIMEZONE}. */
     public Instant startOfMonth() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        return lifecycle.usage().today().withDayOfMonth(1).atStartOfDay(lifecycle.usage().zone()).toInstant();
     }
 
     /** This month's account view. */

@@ -17,7 +17,7 @@ import java.util.List;
 public final class TenantRows {
     /** The select list over {@code tenants t}; the names {@link #map} reads. */
     public static final String COLUMNS = "t.id, t.name, t.email, t.price_per_segment_cents, t.tier, "
-            + "t.low_balance_threshold_cents, t.status, t.balance_cents, t.created_at, t.updated_at, "
+            + "t.low_balance_threshold_cents, t.status, t.balance_cents, t.created_at, t.updated_at, t.live_tenant_id, "
             + "(SELECT ARRAY_AGG(s.name ORDER BY s.created_at, s.name) FROM sender_ids s WHERE s.tenant_id = t.id) "
             + "AS sender_names, "
             + "(SELECT MIN(s.name) FROM sender_ids s WHERE s.tenant_id = t.id AND s.is_default = TRUE) AS default_sender";
@@ -30,7 +30,12 @@ public final class TenantRows {
                 rs.getString("default_sender"), Money.ofCents(rs.getLong("price_per_segment_cents")),
                 Tier.parse(rs.getString("tier")), Money.ofCents(rs.getLong("low_balance_threshold_cents")),
                 "active".equals(rs.getString("status")), Money.ofCents(rs.getLong("balance_cents")),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), clientId(rs), rs.getObject("live_tenant_id") != null);
+    }
+
+    private static long clientId(ResultSet rs) throws SQLException {
+        long live = rs.getLong("live_tenant_id");
+        return rs.wasNull() ? rs.getLong("id") : live;
     }
 
     private static List<String> senderNames(ResultSet rs) throws SQLException {

@@ -34,8 +34,15 @@ public final class TenantService {
         this.keys = keys;
     }
 
-    /** A created sender and its first live key, whose secret is shown only now. */
-    public record Created(Tenant tenant, IssuedKey key) {
+    /** What a new sender's test twin starts with, and what {@code sandbox/reset} restores. */
+    public static final Money TEST_OPENING_BALANCE = Money.ofCents(100_000);
+
+    /** A created sender with its first live key and its first test key, whose secrets are shown only now. */
+    public record Created(Tenant tenant, IssuedKey key, IssuedKey testKey) {
+        /** A sender as seen with one live key, and no test key shown (one of its keys issued again, say). */
+        public Created(Tenant tenant, IssuedKey key) {
+            this(tenant, key, null);
+        }
     }
 
     public Created create(NewTenant spec) {
@@ -80,8 +87,27 @@ public final class TenantService {
                         .withPaymentMethod("manual").withReference("opening-balance").withCreatedBy("admin"));
             }
             IssuedKey key = keys.create(h, id, false);
-            return new Created(get(h, id), key);
+            long twin = createTestTwin(h, id, now);
+            return new Created(get(h, id), key, keys.create(h, twin, true));
         }
+    }
+
+    /**
+     * The test twin of a new live tenant: its settings copied, its own wallet credited with
+     * {@link #TEST_OPENING_BALANCE} through the journal.
+     */
+    private long createTestTwin(Handle h, long liveId, Instant now) {
+        long twin = h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
+                        + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at, live_tenant_id) "
+                        + "SELECT name, email, price_per_segment_cents, tier, low_balance_threshold_cents, status, 0, "
+                        + ":now, :now, id FROM tenants WHERE id = :live")
+                .bind("now", now).bind("live", liveId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("INSERT INTO sender_ids (tenant_id, name, is_default, created_at) "
+                        + "SELECT :twin, name, is_default, created_at FROM sender_ids WHERE tenant_id = :live")
+                .bind("twin", twin).bind("live", liveId).execute();
+        ledger.credit(h, twin, TEST_OPENING_BALANCE, Posting.of("manual_credit", "Test mode opening balance")
+                .withPaymentMethod("manual").withReference("test-mode-opening").withCreatedBy("system"));
+        return twin;
     }
 
     public Tenant get(long id) {
@@ -111,12 +137,13 @@ public final class TenantService {
     }
 
     public List<Tenant> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + TenantRows.COLUMNS + " FROM tenants t ORDER BY t.id")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + TenantRows.COLUMNS + " FROM tenants t "
+                        + "WHERE t.live_tenant_id IS NULL ORDER BY t.id")
                 .map((rs, ctx) -> TenantRows.map(rs)).list());
     }
 
     public long count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants").mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants WHERE live_tenant_id IS NULL").mapTo(Long.class).one());
     }
 
     public Tenant update(long id, TenantUpdate change) {
@@ -136,8 +163,9 @@ public final class TenantService {
         }
         return jdbi.inTransaction(h -> {
             Tenant t = get(h, id);
+            // the business's settings: the same on the live tenant and its test twin
             h.createUpdate("UPDATE tenants SET name = :name, email = :email, price_per_segment_cents = :price, tier = :tier, "
-                            + "low_balance_threshold_cents = :threshold, updated_at = :now WHERE id = :id")
+                            + "low_balance_threshold_cents = :threshold, updated_at = :now WHERE " + BOTH_MODES)
                     .bind("name", change.name().orElse(t.name())).bind("email", change.email().orElse(t.email()))
                     .bind("price", change.pricePerSegment().orElse(t.pricePerSegment()).cents())
                     .bind("tier", change.tier().orElse(t.tier()).wireName())
@@ -151,7 +179,7 @@ public final class TenantService {
     public Tenant setActive(long id, boolean active) {
         return jdbi.inTransaction(h -> {
             get(h, id);
-            h.createUpdate("UPDATE tenants SET status = :status, updated_at = :now WHERE id = :id")
+            h.createUpdate("UPDATE tenants SET status = :status, updated_at = :now WHERE " + BOTH_MODES)
                     .bind("status", active ? "active" : "suspended").bind("now", clock.instant()).bind("id", id).execute();
             return get(h, id);
         });
@@ -164,7 +192,9 @@ public final class TenantService {
         return jdbi.inTransaction(h -> {
             Tenant t = get(h, id);
             if (!t.senderIds().contains(name)) {
-                insertSenderId(h, id, name, false);
+                for (long row : bothModes(h, id)) {
+                    insertSenderId(h, row, name, false);
+                }
             }
             return get(h, id);
         });
@@ -174,8 +204,16 @@ public final class TenantService {
         if (!t.senderIds().contains(name)) {
             throw ServiceException.validation("default_sender_id", "is not one of the sender's ids");
         }
-        h.createUpdate("UPDATE sender_ids SET is_default = (name = :name) WHERE tenant_id = :id")
-                .bind("name", name).bind("id", t.id()).execute();
+        h.createUpdate("UPDATE sender_ids SET is_default = (name = :name) WHERE tenant_id IN (<ids>)")
+                .bind("name", name).bindList("ids", bothModes(h, t.id())).execute();
+    }
+
+    /** A tenant's live row and its test twin, whichever of the two {@code :id} names. */
+    private static final String BOTH_MODES = "id IN (SELECT x.id FROM tenants x, tenants y WHERE y.id = :id "
+            + "AND (x.id = COALESCE(y.live_tenant_id, y.id) OR x.live_tenant_id = COALESCE(y.live_tenant_id, y.id)))";
+
+    private static List<Long> bothModes(Handle h, long id) {
+        return h.createQuery("SELECT id FROM tenants WHERE " + BOTH_MODES).bind("id", id).mapTo(Long.class).list();
     }
 
     private void insertSenderId(Handle h, long tenantId, String name, boolean isDefault) {

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The JSON body of a delivery:
- * {@code {"event":…,"client_id":2,"timestamp":"2025-10-09T14:35:00Z","sequence":1842,"data":{…}}}.
+ * {@code {"event":…,"client_id":2,"timestamp":"2025-10-09T14:35:00Z","sequence":1842,"livemode":true,"data":{…}}}.
  *
  * <p>Fields are always written in that order. Build the bytes once per event and store them: retries and replays
  * must send (and sign) the very same bytes.
@@ -24,9 +24,11 @@ import java.util.Map;
  * @param clientId  the tenant id
  * @param timestamp when the event happened; written as ISO-8601 UTC to the second
  * @param sequence  the tenant's event sequence number, rising so receivers can order events
+ * @param livemode  false for an event of the tenant's test mode
  * @param data      the event's details, a JSON object
  */
-public record WebhookPayload(String event, long clientId, Instant timestamp, long sequence, JsonNode data) {
+public record WebhookPayload(String event, long clientId, Instant timestamp, long sequence, boolean livemode,
+                             JsonNode data) {
 
     // Immutable once configured and thread-safe; sorted map keys make bodies built from a Map (Map.of iterates in
     // an order that changes between runs) identical every time.
@@ -65,7 +67,18 @@ public record WebhookPayload(String event, long clientId, Instant timestamp, lon
      * @return the payload
      */
     public static WebhookPayload of(String event, long clientId, Instant timestamp, long sequence, Map<String, ?> data) {
-        return new WebhookPayload(event, clientId, timestamp, sequence, MAPPER.valueToTree(data));
+        return of(event, clientId, timestamp, sequence, true, data);
+    }
+
+    /** As {@link #of(String, long, Instant, long, Map)}, for an event of the given mode. */
+    public static WebhookPayload of(String event, long clientId, Instant timestamp, long sequence, boolean livemode,
+                                    Map<String, ?> data) {
+        return new WebhookPayload(event, clientId, timestamp, sequence, livemode, MAPPER.valueToTree(data));
+    }
+
+    /** A live-mode payload. */
+    public WebhookPayload(String event, long clientId, Instant timestamp, long sequence, JsonNode data) {
+        this(event, clientId, timestamp, sequence, true, data);
     }
 
     /** @return a copy of the data */
@@ -81,6 +94,7 @@ public record WebhookPayload(String event, long clientId, Instant timestamp, lon
         root.put("client_id", clientId);
         root.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(timestamp.truncatedTo(ChronoUnit.SECONDS)));
         root.put("sequence", sequence);
+        root.put("livemode", livemode);
         root.set("data", data);
         try {
             return MAPPER.writeValueAsBytes(root);

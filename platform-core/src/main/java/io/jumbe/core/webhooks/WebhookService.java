@@ -8,6 +8,7 @@ import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.secrets.SecretBox;
+import io.jumbe.core.tenant.TenantModes;
 import io.jumbe.core.events.DomainEvent;
 import io.jumbe.core.events.EventListener;
 import io.jumbe.core.events.EventStore;
@@ -95,6 +96,8 @@ public final class WebhookService implements AutoCloseable {
      * @param alerts   where a 410 answer is reported to the admins
      * @param settings schedule, timeout and guard switches
      */
+    private final TenantModes modes;
+
     public WebhookService(Jdbi jdbi, Ids ids, Clock clock, EventStore events, JobQueue jobs, Alerts alerts,
                           WebhookSettings settings) {
         this(jdbi, ids, clock, events, jobs, alerts, settings, SecretBox.plain());
@@ -104,6 +107,7 @@ public final class WebhookService implements AutoCloseable {
     public WebhookService(Jdbi jdbi, Ids ids, Clock clock, EventStore events, JobQueue jobs, Alerts alerts,
                           WebhookSettings settings, SecretBox secrets) {
         this.store = new WebhookStore(secrets);
+        this.modes = new TenantModes(jdbi);
         this.jdbi = jdbi;
         this.ids = ids;
         this.clock = clock;
@@ -322,8 +326,9 @@ public final class WebhookService implements AutoCloseable {
             Instant now = clock.instant();
             DomainEvent event = events.append(h, tenantId, TEST_EVENT,
                     Map.of("message", "This is a test webhook from Jumbe: your endpoint received it."));
-            byte[] body = WebhookPayload.of(TEST_EVENT, tenantId, event.createdAt(), event.sequence(), event.data())
-                    .toBytes();
+            TenantModes.Mode mode = modes.of(h, tenantId);
+            byte[] body = WebhookPayload.of(TEST_EVENT, mode.clientId(), event.createdAt(), event.sequence(),
+                    mode.live(), event.data()).toBytes();
             String id = ids.next("WH");
             String webhookId = newWebhookId();
             store.insertDelivery(h, id, tenantId, TEST_EVENT, event.eventId(), webhookId,
@@ -524,8 +529,10 @@ public final class WebhookService implements AutoCloseable {
             return;
         }
         Instant now = clock.instant();
-        byte[] body = WebhookPayload.of(event.type(), event.tenantId(), event.createdAt(), event.sequence(), event.data())
-                .toBytes();
+        // a test twin's events carry its live client id and livemode false; they go to its own configuration
+        TenantModes.Mode mode = modes.of(h, event.tenantId());
+        byte[] body = WebhookPayload.of(event.type(), mode.clientId(), event.createdAt(), event.sequence(), mode.live(),
+                event.data()).toBytes();
         String id = ids.next("WH");
         store.insertDelivery(h, id, event.tenantId(), event.type(), event.eventId(), newWebhookId(),
                 new String(body, StandardCharsets.UTF_8), Delivery.PENDING, now, now);

@@ -22,7 +22,7 @@ class WebhookPayloadTest {
 
         assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(
                 "{\"event\":\"balance.updated\",\"client_id\":2,\"timestamp\":\"2025-10-09T14:35:00Z\","
-                        + "\"sequence\":1842,\"data\":{\"amount\":0.80}}");
+                        + "\"sequence\":1842,\"livemode\":true,\"data\":{\"amount\":0.80}}");
     }
 
     @Test

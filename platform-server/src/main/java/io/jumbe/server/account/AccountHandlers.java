@@ -30,7 +30,7 @@ public final class AccountHandlers implements io.jumbe.server.http.RouteGroup {
 
     void account(Context ctx) {
         Principal principal = Authenticator.principal(ctx);
-        Account a = tenants.account(principal.tenantId(), principal.mode());
+        Account a = tenants.account(principal.tenantId(), Authenticator.tenant(ctx).mode());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", a.name());
         body.put("tier", a.tier().wireName());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Manage senders, keys, wallets and the ledger.",
         subcommands = {SendersCommand.class, KeysCommand.class, WalletCommand.class, LedgerCommand.class,
-                StatusCommand.class, WebhooksCommand.class, MailCommand.class, SignupsCommand.class})
+                StatusCommand.class, WebhooksCommand.class, MailCommand.class, SignupsCommand.class,
+                ReportCommand.class})
 public final class AdminCommand implements Runnable {
     private final Supplier<Jumbe> platformFactory;
     private Jumbe platform;

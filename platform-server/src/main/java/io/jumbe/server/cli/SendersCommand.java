@@ -38,10 +38,12 @@ final class SendersCommand extends CommandGroup {
         m.put("name", created.tenant().name());
         m.put("balance", created.tenant().balance().toDecimal());
         m.put("api_key", created.key().secret());
+        m.put("test_api_key", created.testKey().secret());
         out(json).record(m);
         if (!json) {
-            spec.commandLine().getOut().println("The API key is shown only now; store it safely."
-                    + (noWelcomeEmail ? "" : " The welcome email to " + created.tenant().email() + " carries it too."));
+            spec.commandLine().getOut().println("The API keys are shown only now; store them safely. The test key "
+                    + "acts on the sender's test mode (KES 1,000.00 to try with, simulators only)."
+                    + (noWelcomeEmail ? "" : " The welcome email to " + created.tenant().email() + " carries them too."));
         }
     }
 

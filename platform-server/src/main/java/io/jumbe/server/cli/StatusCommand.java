@@ -25,6 +25,11 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         var alerts = admin.platform().alerts().open();
         Map<String, Long> depth = admin.platform().jobs().depth();
+        // today in TIMEZONE, live senders only
+        var today = admin.platform().analytics().report(admin.platform().usage().today(),
+                admin.platform().usage().today()).total();
+        long messages = today.byChannel().values().stream().mapToLong(c -> c.messages()).sum();
+        String onfonCredit = onfonCredit();
         Output out = new Output(spec.commandLine().getOut(), json);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -32,15 +37,36 @@ final class StatusCommand implements Callable<Integer> {
                     "created_at", a.createdAt().toString())).toList());
             m.put("queues", depth);
             m.put("senders", admin.platform().tenants().count());
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", admin.platform().usage().today().toString());
+            day.put("messages", messages);
+            day.put("revenue", today.netRevenue().toDecimal());
+            day.put("margin", today.margin().toDecimal());
+            m.put("today", day);
+            m.put("onfon_balance", onfonCredit);
             out.record(m);
         } else {
             var w = spec.commandLine().getOut();
             w.println("Senders: " + admin.platform().tenants().count());
             w.println("Queues:  " + (depth.isEmpty() ? "empty" : depth));
+            w.println("Today:   " + messages + " messages, revenue KES " + today.netRevenue() + ", margin KES "
+                    + today.margin() + " (" + admin.platform().usage().zone().getId() + ")");
+            if (onfonCredit != null) {
+                w.println("Onfon:   " + Output.safe(onfonCredit));
+            }
             w.println(alerts.isEmpty() ? "Alerts:  none" : "Alerts:");
             alerts.forEach(a -> w.println("  [" + a.kind() + "] " + a.createdAt() + "  " + Output.safe(a.detail())));
             w.flush();
         }
         return alerts.isEmpty() ? 0 : 1;
+    }
+
+    /** Onfon's {@code Credits} with real credentials; null when SMS are simulated; the failure when it cannot say. */
+    private String onfonCredit() {
+        try {
+            return admin.platform().onfonBalance().map(b -> b.credits()).orElse(null);
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 }

@@ -10,11 +10,14 @@ import java.util.Optional;
 /**
  * Authenticates {@code /api/{client_id}/…}: the key must be valid (missing, unknown, expired and revoked keys
  * all get the same 401), belong to that client id (else 403 with nothing about the other tenant), and its tenant
- * must be active (else 403 {@code account_suspended}).
+ * must be active (else 403 {@code account_suspended}). A {@code sk_test_} key authenticates as the tenant's test
+ * twin (same client id, own data) and its answers carry {@code Jumbe-Mode: test}.
  */
 public final class Authenticator {
     public static final String PRINCIPAL = "jumbe.principal";
     public static final String TENANT = "jumbe.tenant";
+    /** Answers to a test key's requests carry {@code Jumbe-Mode: test}. */
+    public static final String MODE_HEADER = "Jumbe-Mode";
     private final ApiKeyService keys;
 
     public Authenticator(ApiKeyService keys) {
@@ -31,12 +34,16 @@ public final class Authenticator {
         Authenticated authenticated = presentedKey(ctx).flatMap(keys::authenticateWithTenant)
                 .orElseThrow(HttpProblem::unauthorized);
         Principal principal = authenticated.principal();
+        Tenant tenant = authenticated.tenant();
         String[] segments = ctx.path().split("/");
         String clientId = segments.length > 2 ? segments[2] : "";
-        if (!clientId.equals(Long.toString(principal.tenantId()))) {
+        // a test key acts as the tenant's test twin, which answers on its live tenant's client id
+        if (!clientId.equals(Long.toString(tenant.clientId()))) {
             throw HttpProblem.forbidden();
         }
-        Tenant tenant = authenticated.tenant();
+        if (tenant.isTest()) {
+            ctx.header(MODE_HEADER, "test");
+        }
         if (!tenant.active()) {
             throw new HttpProblem(403, "account_suspended", "This account is suspended. Contact support.");
         }

@@ -81,6 +81,11 @@ public final class Query {
      * ({@code endOfDay}) the start of the next day, in UTC.
      */
     public Instant time(String name, boolean endOfDay) {
+        return time(name, endOfDay, ZoneOffset.UTC);
+    }
+
+    /** As {@link #time(String, boolean)}, a bare date being a day in {@code zone} ({@code TIMEZONE}). */
+    public Instant time(String name, boolean endOfDay, java.time.ZoneId zone) {
         String v = text(name);
         if (v == null) {
             return null;
@@ -88,11 +93,25 @@ public final class Query {
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay().toInstant(ZoneOffset.UTC);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
             }
             return OffsetDateTime.parse(v).toInstant();
         } catch (RuntimeException e) {
             errors.add(new FieldError(name, "must be a date (2025-10-09) or an ISO-8601 time"));
+            return null;
+        }
+    }
+
+    /** A date ({@code 2025-10-09}), or null when absent or (recorded as an error) malformed. */
+    public LocalDate date(String name) {
+        String v = text(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (RuntimeException e) {
+            errors.add(new FieldError(name, "must be a date (2025-10-09)"));
             return null;
         }
     }

@@ -76,8 +76,9 @@ public final class SmsHandlers implements RouteGroup {
     void statistics(Context ctx) {
         long tenantId = Authenticator.tenantId(ctx);
         Query q = new Query(ctx);
-        Instant from = q.time("from", false);
-        Instant to = q.time("to", true);
+        // a bare date is a day in TIMEZONE, as "today" and "this month" are
+        Instant from = q.time("from", false, sms.lifecycle().usage().zone());
+        Instant to = q.time("to", true, sms.lifecycle().usage().zone());
         q.throwIfInvalid();
         if (from == null && to == null) {
             Map<String, Object> body = new LinkedHashMap<>();

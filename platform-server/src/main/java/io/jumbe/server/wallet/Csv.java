@@ -3,11 +3,11 @@ package io.jumbe.server.wallet;
 import java.math.BigDecimal;
 
 /** RFC 4180 fields, with text that a spreadsheet would run as a formula defused. */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }

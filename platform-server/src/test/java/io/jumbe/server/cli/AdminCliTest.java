@@ -89,7 +89,8 @@ class AdminCliTest {
             assertThat(rotated.exit()).isZero();
             String fresh = rotated.json().get("api_key").asText();
             Run list = run(platform, "admin", "keys", "list", String.valueOf(id), "--json");
-            assertThat(list.json().size()).isEqualTo(2);
+            // the first live key, the rotated one, and the test key every sender gets
+            assertThat(list.json().size()).isEqualTo(3);
             assertThat(list.out()).doesNotContain(fresh);
 
             Run revoked = run(platform, "admin", "keys", "revoke", fresh.substring(0, 16));

@@ -60,6 +60,9 @@ class ExamplesAgainstTheServerTest {
                 "\"topup\":false"));
         EXPECTED.put("createSignup", Expected.of(202, "\"status\":\"verification_sent\""));
         EXPECTED.put("verifySignup", Expected.of(400, "\"code\":\"validation_failed\"", "\"field\":\"token\""));
+        EXPECTED.put("analyticsSummary", Expected.of(200, "\"today\":", "\"this_month\":", "\"by_channel\":"));
+        EXPECTED.put("analyticsDaily", Expected.of(200, "\"date\":\"2025-10-01\"", "\"date\":\"2025-10-09\""));
+        EXPECTED.put("resetSandbox", Expected.of(200, "\"mode\":\"test\"", "\"balance\":1000.00"));
         EXPECTED.put("getAccountStatistics", Expected.of(200, "\"messages_sent\":", "\"currency\":\"KES\""));
         EXPECTED.put("onfonDeliveryReportGet", Expected.of(200, "\"status\":\"ok\""));
         EXPECTED.put("onfonDeliveryReportPost", Expected.of(200, "\"status\":\"ok\""));
@@ -87,6 +90,7 @@ class ExamplesAgainstTheServerTest {
     private static OpenApiContractTest.Receiver receiver;
     private static Sender sender;
     private static Map<String, String> environment;
+    private static String testKey;
 
     @BeforeAll
     static void start() throws Exception {
@@ -100,6 +104,7 @@ class ExamplesAgainstTheServerTest {
         environment.put("JUMBE_BASE_URL", app.baseUrl());
         environment.put("JUMBE_CLIENT_ID", Long.toString(sender.clientId()));
         environment.put("JUMBE_API_KEY", sender.apiKey());
+        testKey = app.platform().apiKeys().create(sender.clientId(), true).secret();
         environment.put("TRANSACTION_ID", topUp.json().get("transaction_id").asText());
         environment.put("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN);
         environment.put("ONFON_DLR_TOKEN", OpenApiContractTest.DLR_TOKEN);
@@ -155,6 +160,11 @@ class ExamplesAgainstTheServerTest {
             if (example.getKey().equals("createSignup")) {
                 // one address may apply 3 times a day: each language's run starts from no applications
                 app.platform().jdbi().useHandle(h -> h.execute("DELETE FROM signups"));
+            }
+            if (example.getKey().equals("resetSandbox")) {
+                // only test mode can be reset: the example runs with the sender's test key
+                env = new HashMap<>(environment);
+                env.put("JUMBE_API_KEY", testKey);
             }
             if (example.getKey().equals("cancelSms")) {
                 // only a scheduled message can be cancelled, and only once: a fresh one for every language

@@ -91,6 +91,25 @@ class OpenApiContractTest {
     }
 
     @Test
+    void analyticsAndTheSandboxResetMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        String testKey = app.platform().apiKeys().create(sender.clientId(), true).secret();
+
+        assertThat(http.send("GET", sender.path("/analytics/summary"), null, key(sender)).status()).isEqualTo(200);
+        assertThat(http.send("GET", sender.path("/analytics/daily?from=2025-10-01&to=2025-10-09"), null, key(sender))
+                .status()).isEqualTo(200);
+        assertThat(http.send("GET", sender.path("/analytics/daily?from=2025-10-01&to=2025-10-09&channel=sms"), null,
+                Map.of("X-API-Key", testKey)).status()).isEqualTo(200);
+        assertThat(http.send("GET", sender.path("/analytics/daily?from=2024-01-01&to=2025-10-09"), null, key(sender))
+                .status()).isEqualTo(400);
+        assertThat(http.send("POST", sender.path("/sandbox/reset"), null, key(sender)).status()).isEqualTo(403);
+        Http.Response reset = http.send("POST", sender.path("/sandbox/reset"), null, Map.of("X-API-Key", testKey));
+        assertThat(reset.status()).isEqualTo(200);
+        assertThat(reset.header("Jumbe-Mode")).isEqualTo("test");
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
     void aMissingKeyIsTheDocumented401Problem() {
         CheckedHttp http = new CheckedHttp(app.http());
 

@@ -31,6 +31,7 @@ public final class Json {
         return new Moshi.Builder()
                 .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
                 .add(Instant.class, new InstantAdapter().nullSafe())
+                .add(java.time.LocalDate.class, new LocalDateAdapter().nullSafe())
                 .add(String.class, RawJson.class, new RawJsonAdapter().nullSafe())
                 .add(Json::unknownFallbackEnum)
                 .build();
@@ -104,6 +105,24 @@ public final class Json {
 
         @Override
         public void toJson(JsonWriter writer, Instant value) throws IOException {
+            writer.value(value.toString());
+        }
+    }
+
+    /** ISO-8601 dates ({@code 2025-10-09}): the days of the analytics. */
+    static final class LocalDateAdapter extends JsonAdapter<java.time.LocalDate> {
+        @Override
+        public java.time.LocalDate fromJson(JsonReader reader) throws IOException {
+            String text = reader.nextString();
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new JsonDataException("expected a date (2025-10-09) but was " + text + " at " + reader.getPath());
+            }
+        }
+
+        @Override
+        public void toJson(JsonWriter writer, java.time.LocalDate value) throws IOException {
             writer.value(value.toString());
         }
     }

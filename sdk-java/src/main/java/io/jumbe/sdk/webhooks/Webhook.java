@@ -229,6 +229,7 @@ public final class Webhook {
         Long clientId = null;
         Instant timestamp = null;
         Long sequence = null;
+        boolean livemode = true;
         String data = null;
         try (JsonReader reader = JsonReader.of(new Buffer().write(body))) {
             reader.beginObject();
@@ -243,6 +244,7 @@ public final class Webhook {
                     case "client_id" -> clientId = reader.nextLong();
                     case "timestamp" -> timestamp = moshi.adapter(Instant.class).fromJson(reader);
                     case "sequence" -> sequence = reader.nextLong();
+                    case "livemode" -> livemode = reader.nextBoolean();
                     case "data" -> {
                         try (BufferedSource source = reader.nextSource()) {
                             data = source.readUtf8();
@@ -256,20 +258,20 @@ public final class Webhook {
                 throw new WebhookVerificationException(Reason.INVALID_PAYLOAD, "the body has no event member");
             }
             return switch (event) {
-                case WebhookEvent.BALANCE_UPDATED -> new WebhookEvent.BalanceUpdated(id, clientId, timestamp, sequence,
+                case WebhookEvent.BALANCE_UPDATED -> new WebhookEvent.BalanceUpdated(id, clientId, timestamp, sequence, livemode,
                         decode(data, BalanceUpdatedData.class));
-                case WebhookEvent.MESSAGE_SENT -> new WebhookEvent.MessageSent(id, clientId, timestamp, sequence,
+                case WebhookEvent.MESSAGE_SENT -> new WebhookEvent.MessageSent(id, clientId, timestamp, sequence, livemode,
                         decode(data, MessageEventData.class));
-                case WebhookEvent.MESSAGE_DELIVERED -> new WebhookEvent.MessageDelivered(id, clientId, timestamp, sequence,
+                case WebhookEvent.MESSAGE_DELIVERED -> new WebhookEvent.MessageDelivered(id, clientId, timestamp, sequence, livemode,
                         decode(data, MessageEventData.class));
-                case WebhookEvent.MESSAGE_FAILED -> new WebhookEvent.MessageFailed(id, clientId, timestamp, sequence,
+                case WebhookEvent.MESSAGE_FAILED -> new WebhookEvent.MessageFailed(id, clientId, timestamp, sequence, livemode,
                         decode(data, MessageEventData.class));
-                case WebhookEvent.TOPUP_COMPLETED -> new WebhookEvent.TopUpCompleted(id, clientId, timestamp, sequence,
+                case WebhookEvent.TOPUP_COMPLETED -> new WebhookEvent.TopUpCompleted(id, clientId, timestamp, sequence, livemode,
                         decode(data, TopUpEventData.class));
-                case WebhookEvent.TOPUP_FAILED -> new WebhookEvent.TopUpFailed(id, clientId, timestamp, sequence,
+                case WebhookEvent.TOPUP_FAILED -> new WebhookEvent.TopUpFailed(id, clientId, timestamp, sequence, livemode,
                         decode(data, TopUpEventData.class));
-                case WebhookEvent.WEBHOOK_TEST -> new WebhookEvent.WebhookTest(id, clientId, timestamp, sequence, data);
-                default -> new WebhookEvent.Unknown(id, event, clientId, timestamp, sequence, data);
+                case WebhookEvent.WEBHOOK_TEST -> new WebhookEvent.WebhookTest(id, clientId, timestamp, sequence, livemode, data);
+                default -> new WebhookEvent.Unknown(id, event, clientId, timestamp, sequence, livemode, data);
             };
         } catch (IOException | JsonDataException | IllegalStateException e) {
             throw new WebhookVerificationException(Reason.INVALID_PAYLOAD,

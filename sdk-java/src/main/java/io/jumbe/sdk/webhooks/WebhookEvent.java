@@ -68,15 +68,24 @@ public sealed interface WebhookEvent {
     Long sequence();
 
     /**
+     * Whether the event comes from the account's live mode; {@code false} for test mode ({@code sk_test_} keys),
+     * whose events go only to the test-mode webhook configuration. Bodies without the member count as live.
+     *
+     * @return the body's {@code livemode}
+     */
+    boolean livemode();
+
+    /**
      * The wallet balance changed.
      *
      * @param id        the {@code webhook-id}
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      old and new balance, amount, cause
      */
-    record BalanceUpdated(String id, Long clientId, Instant timestamp, Long sequence, BalanceUpdatedData data)
+    record BalanceUpdated(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, BalanceUpdatedData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -91,9 +100,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      the message
      */
-    record MessageSent(String id, Long clientId, Instant timestamp, Long sequence, MessageEventData data)
+    record MessageSent(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, MessageEventData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -108,9 +118,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      the message
      */
-    record MessageDelivered(String id, Long clientId, Instant timestamp, Long sequence, MessageEventData data)
+    record MessageDelivered(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, MessageEventData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -125,9 +136,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      the message and its error
      */
-    record MessageFailed(String id, Long clientId, Instant timestamp, Long sequence, MessageEventData data)
+    record MessageFailed(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, MessageEventData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -142,9 +154,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      the top-up
      */
-    record TopUpCompleted(String id, Long clientId, Instant timestamp, Long sequence, TopUpEventData data)
+    record TopUpCompleted(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, TopUpEventData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -159,9 +172,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param data      the top-up and its failure reason
      */
-    record TopUpFailed(String id, Long clientId, Instant timestamp, Long sequence, TopUpEventData data)
+    record TopUpFailed(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, TopUpEventData data)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -176,9 +190,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it was sent
      * @param sequence  the position in the account's sequence, if any
+     * @param livemode  false for an event of test mode
      * @param dataJson  the {@code data} member as raw JSON, or {@code null}
      */
-    record WebhookTest(String id, Long clientId, Instant timestamp, Long sequence, String dataJson)
+    record WebhookTest(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, String dataJson)
             implements WebhookEvent {
         @Override
         public String type() {
@@ -194,9 +209,10 @@ public sealed interface WebhookEvent {
      * @param clientId  the account
      * @param timestamp when it happened
      * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
      * @param dataJson  the {@code data} member as raw JSON, or {@code null}
      */
-    record Unknown(String id, String type, Long clientId, Instant timestamp, Long sequence, String dataJson)
+    record Unknown(String id, String type, Long clientId, Instant timestamp, Long sequence, boolean livemode, String dataJson)
             implements WebhookEvent {
     }
 }

@@ -76,7 +76,20 @@ class WebhookVerificationTest {
             assertThat(e.timestamp()).isEqualTo(Instant.parse("2025-10-09T14:35:00Z"));
             assertThat(e.data().newBalance().toPlainString()).isEqualTo("1049.00");
             assertThat(e.data().cause()).isEqualTo("sms_charge");
+            assertThat(e.livemode()).as("a body without livemode counts as live").isTrue();
         });
+    }
+
+    @Test
+    void exposesLivemodeFalseForATestModeEvent() {
+        String body = "{\"event\":\"message.delivered\",\"client_id\":2,\"timestamp\":\"2025-10-09T14:35:00Z\","
+                + "\"sequence\":7,\"livemode\":false,\"data\":{\"message_id\":\"MSG-1\",\"status\":\"delivered\"}}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+
+        WebhookEvent event = webhook.verify(bytes, headers("msg_2", TS, webhook.sign("msg_2", TS, bytes)));
+
+        assertThat(event).isInstanceOf(WebhookEvent.MessageDelivered.class);
+        assertThat(event.livemode()).isFalse();
     }
 
     @Test

@@ -1,0 +1,25 @@
+<?php
+// Usage per day over a range (every day, zeros included). Plain PHP, no packages (HTTP stream wrapper).
+
+$baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
+$clientId = getenv('JUMBE_CLIENT_ID');
+$apiKey = getenv('JUMBE_API_KEY');
+$url = "{$baseUrl}/api/{$clientId}/analytics/daily?" . http_build_query(['from' => '2025-10-01', 'to' => '2025-10-09']);
+
+$headers = [
+    'Accept: application/json',
+    "X-API-Key: {$apiKey}",
+];
+$context = stream_context_create([
+    'http' => [
+        'method' => 'GET',
+        'header' => implode("\r\n", $headers),
+        // Read the problem+json body of 4xx and 5xx answers instead of failing.
+        'ignore_errors' => true,
+        'timeout' => 30,
+    ],
+]);
+
+$response = file_get_contents($url, false, $context);
+echo $http_response_header[0], PHP_EOL;
+echo $response, PHP_EOL;

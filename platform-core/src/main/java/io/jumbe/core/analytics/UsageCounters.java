@@ -1,0 +1,90 @@
+package io.jumbe.core.analytics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The one place that keeps the daily usage counters ({@code usage_daily}): every send path and every message
+ * state change calls it in its own transaction, so the counters move exactly when the messages and the journal do.
+ * Days are local days in the platform's {@code TIMEZONE}.
+ *
+ * <p>Each call adds to one row (tenant, today, channel, category); the row is created by the first call of the
+ * day. Call it after the statement that locked the tenant's row (the debit, an event), so writers of one tenant
+ * are already serialised and never wait on each other here in a different order.
+ */
+public final class UsageCounters {
+    /** The SMS channel. */
+    public static final String SMS = "sms";
+    /** The WhatsApp channel. */
+    public static final String WHATSAPP = "whatsapp";
+
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public UsageCounters(Clock clock, ZoneId zone) {
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** The zone days are counted in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** Today, in the platform's zone. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /**
+     * Messages accepted and charged.
+     *
+     * @param category WhatsApp's pricing category ({@code marketing}, {@code utility}, …), {@code ""} for SMS
+     * @param segments billable units of them all (SMS segments; for WhatsApp, the messages)
+     */
+    public void accepted(Handle h, long tenantId, String channel, String category, long messages, long segments,
+                         long chargedCents) {
+        add(h, tenantId, channel, category, "messages = messages + :a, segments = segments + :b, "
+                + "charged_cents = charged_cents + :c", messages, segments, chargedCents);
+    }
+
+    /** Messages the upstream accepted, with the units it bills the platform for. */
+    public void upstreamAccepted(Handle h, long tenantId, String channel, String category, long units) {
+        add(h, tenantId, channel, category, "upstream_units = upstream_units + :a", units, 0, 0);
+    }
+
+    public void delivered(Handle h, long tenantId, String channel, String category) {
+        add(h, tenantId, channel, category, "delivered = delivered + :a", 1, 0, 0);
+    }
+
+    public void failed(Handle h, long tenantId, String channel, String category) {
+        add(h, tenantId, channel, category, "failed = failed + :a", 1, 0, 0);
+    }
+
+    /** A charge returned; the day's cost is what was charged minus what was refunded. */
+    public void refunded(Handle h, long tenantId, String channel, String category, long cents) {
+        add(h, tenantId, channel, category, "refunded_cents = refunded_cents + :a", cents, 0, 0);
+    }
+
+    private void add(Handle h, long tenantId, String channel, String category, String set, long a, long b, long c) {
+        LocalDate day = today();
+        String cat = category == null ? "" : category;
+        // Update the day's row, else create it and update again: SQL both H2 and PostgreSQL run (H2 has no
+        // ON CONFLICT DO UPDATE); a concurrent creator wins the insert and the second update finds its row.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = h.createUpdate("UPDATE usage_daily SET " + set + " WHERE tenant_id = :t AND usage_day = :d "
+                            + "AND channel = :ch AND category = :cat")
+                    .bind("a", a).bind("b", b).bind("c", c).bind("t", tenantId).bind("d", day).bind("ch", channel)
+                    .bind("cat", cat).execute();
+            if (updated == 1) {
+                return;
+            }
+            h.createUpdate("INSERT INTO usage_daily (tenant_id, usage_day, channel, category) "
+                            + "VALUES (:t, :d, :ch, :cat) ON CONFLICT DO NOTHING")
+                    .bind("t", tenantId).bind("d", day).bind("ch", channel).bind("cat", cat).execute();
+        }
+        throw new IllegalStateException("usage counter row for tenant " + tenantId + " on " + day + " not found");
+    }
+}
