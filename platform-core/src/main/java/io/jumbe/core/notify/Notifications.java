@@ -317,14 +317,22 @@ public final class Notifications {
      *
      * @return the mail's id, or empty when the tenant gets no email or its welcome was queued before
      */
-    public Optional<String> welcome(long tenantId, IssuedKey key) {
-        return jdbi.inTransaction(h -> welcome(h, tenantId, key));
+    public Optional<String> welcome(long tenantId, IssuedKey key, IssuedKey testKey) {
+        return jdbi.inTransaction(h -> welcome(h, tenantId, key, testKey));
     }
 
-    /** {@link #welcome(long, IssuedKey)} in the caller's transaction. */
-    public Optional<String> welcome(Handle h, long tenantId, IssuedKey key) {
+    /**
+     * {@link #welcome(long, IssuedKey, IssuedKey)} in the caller's transaction. The test key (null when none was
+     * issued) travels sealed beside the live one, as {@code test_secret}.
+     */
+    public Optional<String> welcome(Handle h, long tenantId, IssuedKey key, IssuedKey testKey) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("secret", key.secret());
+        if (testKey != null) {
+            keys.put("test_secret", testKey.secret());
+        }
         return mailRecipient(h, tenantId).flatMap(r -> enqueue(h, new MailRequest(r.tenantId(), WELCOME, r.email(), r.cc(),
-                base(r), key.secret(), "tenant:" + tenantId + ":" + WELCOME)));
+                base(r), Json.write(keys), "tenant:" + tenantId + ":" + WELCOME)));
     }
 
     /**
@@ -385,7 +393,7 @@ public final class Notifications {
             try {
                 Map<String, String> model = stored.get().model();
                 if (stored.get().secret() != null) {
-                    model.put("secret", secrets.open(stored.get().secret()));
+                    model.putAll(openSecrets(secrets.open(stored.get().secret())));
                 }
                 MailTemplates.Rendered rendered = templates.render(m.template(), model);
                 email = new Email(m.id(), settings.from(), settings.replyTo(), m.to(), m.cc(), rendered.subject(),
@@ -439,6 +447,11 @@ public final class Notifications {
                 .findOne();
     }
 
+    /** A mail's sealed secrets: several as a JSON object (the welcome's two keys), or one plain {@code secret}. */
+    private static Map<String, String> openSecrets(String opened) {
+        return opened.startsWith("{") ? readModel(opened) : Map.of("secret", opened);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, String> readModel(String json) {
         try {
@@ -470,6 +483,7 @@ public final class Notifications {
         return jdbi.withHandle(h -> load(h, id)).map(stored -> {
             Map<String, String> model = stored.model();
             model.put("secret", SECRET_NOT_KEPT);
+            model.put("test_secret", SECRET_NOT_KEPT);
             return new Shown(stored.message(), templates.render(stored.message().template(), model).text());
         });
     }

@@ -225,7 +225,7 @@ public final class SignupService {
                             + "decided_by = :admin WHERE id = :id")
                     .bind("tenant", created.tenant().id()).bind("now", clock.instant()).bind("admin", admin)
                     .bind("id", id).execute();
-            notifications.welcome(h, created.tenant().id(), created.key());
+            notifications.welcome(h, created.tenant().id(), created.key(), created.testKey());
             return new Approval(get(h, id), true);
         });
     }

@@ -105,14 +105,14 @@ class NotificationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
-    void theWelcomeMailCarriesTheLiveKeyOnceAndTheLogForgetsIt(TestDatabase db) throws Exception {
+    void theWelcomeMailCarriesTheLiveAndTestKeysOnceAndTheLogForgetsThem(TestDatabase db) throws Exception {
         smtp = startSmtp(freePort());
         Jumbe platform = platform(pool(db), "smtp://127.0.0.1:" + smtp.getSmtp().getPort(), new Properties());
         TenantService.Created created = platform.tenants().create(NewTenant.of("Falley Medical Center",
                 "ops@falley.co.ke", "FALLEY"));
 
-        String id = platform.notifications().welcome(created.tenant().id(), created.key()).orElseThrow();
-        assertThat(platform.notifications().welcome(created.tenant().id(), created.key())).isEmpty();
+        String id = platform.notifications().welcome(created.tenant().id(), created.key(), created.testKey()).orElseThrow();
+        assertThat(platform.notifications().welcome(created.tenant().id(), created.key(), created.testKey())).isEmpty();
         platform.start();
 
         assertThat(smtp.waitForIncomingEmail(20_000, 1)).isTrue();
@@ -124,7 +124,9 @@ class NotificationsTest {
                 "https://sms.example.co.ke/docs", "curl -X POST https://sms.example.co.ke/api/", "only time");
         eventually(() -> "sent".equals(platform.notifications().list(null, null, 10).get(0).status()));
         Notifications.Shown shown = platform.notifications().show(id).orElseThrow();
-        assertThat(shown.text()).doesNotContain(created.key().secret()).contains(Notifications.SECRET_NOT_KEPT);
+        assertThat(text(mail)).contains("Test API key: " + created.testKey().secret());
+        assertThat(shown.text()).doesNotContain(created.key().secret()).doesNotContain(created.testKey().secret())
+                .contains(Notifications.SECRET_NOT_KEPT);
         int secretsKept = platform.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM mail_messages WHERE "
                 + "secret IS NOT NULL").mapTo(Integer.class).one());
         assertThat(secretsKept).isZero();
@@ -200,7 +202,7 @@ class NotificationsTest {
         Jumbe first = platform(pool, "smtp://127.0.0.1:" + port, new Properties());
         Jumbe second = platform(pool, "smtp://127.0.0.1:" + port, new Properties());
         TenantService.Created created = first.tenants().create(NewTenant.of("Shop", "ops@shop.co.ke", "SHOP"));
-        String id = first.notifications().welcome(created.tenant().id(), created.key()).orElseThrow();
+        String id = first.notifications().welcome(created.tenant().id(), created.key(), created.testKey()).orElseThrow();
         first.start();
         second.start();
 
@@ -222,7 +224,7 @@ class NotificationsTest {
         try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 <ops@shop.co.ke>: mailbox unavailable")) {
             Jumbe platform = platform(pool(db), "smtp://127.0.0.1:" + refusing.port(), new Properties());
             TenantService.Created created = platform.tenants().create(NewTenant.of("Shop", "ops@shop.co.ke", "SHOP"));
-            String id = platform.notifications().welcome(created.tenant().id(), created.key()).orElseThrow();
+            String id = platform.notifications().welcome(created.tenant().id(), created.key(), created.testKey()).orElseThrow();
             platform.start();
 
             eventually(() -> "failed".equals(platform.notifications().show(id).orElseThrow().message().status()));

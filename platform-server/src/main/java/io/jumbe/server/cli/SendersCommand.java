@@ -31,7 +31,7 @@ final class SendersCommand extends CommandGroup {
                 @Option(names = "--json") boolean json) {
         var created = tenants().create(new NewTenant(name, email, senderId, price, tier, Money.ofCents(10_000), balance));
         if (!noWelcomeEmail) {
-            admin.platform().notifications().welcome(created.tenant().id(), created.key());
+            admin.platform().notifications().welcome(created.tenant().id(), created.key(), created.testKey());
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_id", created.tenant().id());

@@ -88,6 +88,10 @@ class TenantEmailsTest {
             long clientId = app.platform().tenants().list().get(0).id();
             assertThat(text(welcome)).contains("Client id: " + clientId, app.baseUrl() + "/docs");
             assertThat(new Sender(clientId, key.group(1), app.http()).get("/account").status()).isEqualTo(200);
+            Matcher testKey = Pattern.compile("Test API key: (sk_test_\\S+)").matcher(text(welcome));
+            assertThat(testKey.find()).isTrue();
+            assertThat(new Sender(clientId, testKey.group(1), app.http()).get("/account").body())
+                    .contains("\"mode\":\"test\"");
             Eventually.until("the welcome logged as sent", Duration.ofSeconds(20),
                     () -> !app.platform().notifications().list("sent", null, 10).isEmpty());
             String mailId = app.platform().notifications().list("sent", "ops@falley.co.ke", 10).get(0).id();
