@@ -54,6 +54,61 @@ class ExamplesTest {
         }
     }
 
+    /** The env var an example reads its path id from (an id an earlier step gave), or null. */
+    static String idVariable(OpenApiDocument.Operation op) {
+        for (String id : List.of("message_id", "transaction_id", "delivery_id")) {
+            if (op.path().contains("{" + id + "}")) {
+                return id.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** The rules of docs-site/README.md "Examples that run where they are pasted", for every example file. */
+    @Test
+    void examplesFollowTheCopyAndPasteRules() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path file : files("curl", ".sh")) {
+            if (Files.readString(file).lines().anyMatch(l -> l.strip().matches("set\\s+-[a-z]*e.*"))) {
+                broken.add(file.getFileName() + ": shows set -e (closes the reader's interactive shell at the next failure)");
+            }
+        }
+        for (Path file : files("python", ".py")) {
+            String code = Files.readString(file);
+            if (code.matches("(?s).*\\w\\s*\\|\\s*None\\b.*") || code.contains(".removeprefix(") || code.contains(".removesuffix(")) {
+                broken.add(file.getFileName() + ": needs Python 3.10 (X | None) or 3.9's removeprefix");
+            }
+            if (!code.lines().limit(3).anyMatch(l -> l.contains("Python 3.9+"))) {
+                broken.add(file.getFileName() + ": does not say \"Python 3.9+\" at the top");
+            }
+        }
+        for (Path file : files("node", ".mjs")) {
+            String code = Files.readString(file);
+            if (!code.lines().findFirst().orElse("").contains("ES module")) {
+                broken.add(file.getFileName() + ": first line does not say it is an ES module (.mjs, Node.js 20+)");
+            }
+            if (code.contains("require(")) {
+                broken.add(file.getFileName() + ": uses require() in an ES module");
+            }
+        }
+        for (Path file : files("php", ".php")) {
+            if (!Files.readString(file).lines().limit(3).anyMatch(l -> l.matches(".*PHP \\d+\\.\\d+\\+.*"))) {
+                broken.add(file.getFileName() + ": does not state its minimum PHP version (\"PHP 8.0+\")");
+            }
+        }
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            String variable = idVariable(op);
+            for (Language language : Language.ALL) {
+                Path file = FILES.file(language, op.operationId());
+                if (variable != null && !language.id().equals("java") && Files.isRegularFile(file)
+                        && !Files.readString(file).contains("export " + variable + "=")) {
+                    broken.add(file.getFileName() + ": does not show the export " + variable + "=... line");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
     @Test
     void shellExamplesAreValidBash() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");
@@ -66,7 +121,9 @@ class ExamplesTest {
     void pythonExamplesCompile() throws Exception {
         assumeTrue(onPath("python3"), "python3 is not installed");
         // One interpreter for all files: starting python3 once per file is slow behind version managers.
-        String program = "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n";
+        // feature_version: the grammar of Python 3.9, the oldest the pages promise.
+        String program = "import ast, sys\nfor f in sys.argv[1:]:\n"
+                + "    ast.parse(open(f, encoding='utf-8').read(), f, feature_version=(3, 9))\n";
         List<String> command = new ArrayList<>(List.of("python3", "-c", program));
         files("python", ".py").forEach(f -> command.add(f.toString()));
         assertSucceeds(command);
