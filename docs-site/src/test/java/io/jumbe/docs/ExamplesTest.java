@@ -171,6 +171,52 @@ class ExamplesTest {
                 .startsWith("verified");
     }
 
+    /**
+     * The Java receiver of "Receiving webhooks on your machine", started with the SDK as a reader would, takes a
+     * delivery signed the way the platform signs it (the SDK's {@code Webhook.sign}), answers 204 and refuses a
+     * forged one. (platform-server does not depend on the SDK; its test sends real deliveries to the others.)
+     */
+    @Test
+    void javaReceiverVerifiesASignedDeliveryAndAnswers2xx() throws Exception {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-cp", classpath,
+                EXAMPLES.resolve("java/ReceiveWebhook.java").toString()).redirectErrorStream(true);
+        builder.environment().put("JUMBE_WEBHOOK_SECRET", secret);
+        builder.environment().put("PORT", Integer.toString(port));
+        Process receiver = builder.start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).startsWith("listening on");
+            byte[] body = ("{\"event\":\"webhook.test\",\"client_id\":2,\"timestamp\":\"2025-10-09T14:35:09Z\","
+                    + "\"sequence\":7,\"data\":{\"message\":\"hello\"}}").getBytes(StandardCharsets.UTF_8);
+            long now = java.time.Instant.now().getEpochSecond();
+            String signature = new io.jumbe.sdk.webhooks.Webhook(secret).sign("msg_receiver_1", now, body);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("webhook-id", "msg_receiver_1").header("webhook-timestamp", Long.toString(now))
+                    .header("Content-Type", "application/json");
+
+            var signed = http.send(request.copy().header("webhook-signature", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var forged = http.send(request.copy().header("webhook-signature", "v1,Zm9yZ2Vk")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+
+            assertThat(signed.statusCode()).isEqualTo(204);
+            assertThat(forged.statusCode()).isEqualTo(400);
+            assertThat(lines.readLine()).isEqualTo("verified webhook.test msg_receiver_1 sequence 7");
+        } finally {
+            receiver.destroy();
+            receiver.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void everyJavaExampleCompilesAgainstTheSdk(@org.junit.jupiter.api.io.TempDir Path classes) throws IOException {
         List<String> sources = files("java", ".java").stream().map(Path::toString).toList();
