@@ -97,7 +97,7 @@ public final class Application implements AutoCloseable {
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
-        groups.add(new DocsHandlers(new DocsResources()));
+        groups.add(new DocsHandlers(new DocsResources(), this::publicBaseUrl));
 
         if (onfonSimulator != null) {
             onfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());
