@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # Apply for an account (no API key): Jumbe emails a verification link to the address.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
 
 curl -sS -w '\nHTTP %{http_code}\n' -X POST "${JUMBE_BASE_URL}/api/signup" \

@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
 # Turn webhooks off.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
-: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
-: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
 
-curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/webhooks/config" \
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/webhooks/config" \
   -X DELETE \
-  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}" \
   -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)"

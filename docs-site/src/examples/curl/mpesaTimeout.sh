@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # What Safaricom sends: a queue timeout (MPESA_CALLBACK_TOKEN).
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
 : "${MPESA_CALLBACK_TOKEN:=change-me}"
 

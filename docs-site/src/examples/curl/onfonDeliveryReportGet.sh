@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN).
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
 : "${ONFON_DLR_TOKEN:=change-me}"
 

@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
 # Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
-: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
-: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
 
-curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/sandbox/reset" \
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/sandbox/reset" \
   -X POST \
-  -H "X-API-Key: ${JUMBE_API_KEY}"
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}"

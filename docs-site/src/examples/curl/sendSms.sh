@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
 # Send one SMS.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
-: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
-: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
 
-curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/sms/send" \
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/sms/send" \
   -X POST \
-  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}" \
   -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
   -H "Content-Type: application/json" \
   -d '{"recipient": "254712345678", "message": "Hello from Jumbe"}'

@@ -1,4 +1,4 @@
-// Apply for an account (no API key): Jumbe emails a verification link. Node.js 20+, built-in fetch, no packages.
+// Apply for an account (no API key): Jumbe emails a verification link. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const url = new URL(`${baseUrl}/api/signup`);
 

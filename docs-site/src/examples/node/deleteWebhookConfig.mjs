@@ -1,4 +1,4 @@
-// Turn webhooks off. Node.js 20+, built-in fetch, no packages.
+// Turn webhooks off. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 import { randomUUID } from "node:crypto";
 
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";

@@ -1,4 +1,4 @@
-// Check the server's health. Node.js 20+, built-in fetch, no packages.
+// Check the server's health. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const url = new URL(`${baseUrl}/health`);
 

@@ -1,8 +1,13 @@
-// Follow one message (MESSAGE_ID). Node.js 20+, built-in fetch, no packages.
+// Follow one message (MESSAGE_ID). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const clientId = process.env.JUMBE_CLIENT_ID;
 const apiKey = process.env.JUMBE_API_KEY;
-const messageId = process.env.MESSAGE_ID ?? "MSG-01JB3Q8Z5K7W";
+// Needs an id from an earlier step: export MESSAGE_ID=MSG-01JB3Q8Z5K7W   (the message_id that sendSms answered)
+const messageId = process.env.MESSAGE_ID;
+if (!messageId) {
+  console.error("export MESSAGE_ID=... first (the message_id that sendSms answered)");
+  process.exit(1);
+}
 const url = new URL(`${baseUrl}/api/${clientId}/sms/status/${messageId}`);
 
 const response = await fetch(url, {

@@ -1,4 +1,4 @@
-// Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
+// Node.js 20+, an ES module (save as .mjs). Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
 // (starting_after), so messages sent meanwhile neither repeat nor push others out.
 // Node.js 20+, built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";

@@ -1,4 +1,4 @@
-// What Safaricom sends: a queue timeout (MPESA_CALLBACK_TOKEN). Node.js 20+, built-in fetch, no packages.
+// What Safaricom sends: a queue timeout (MPESA_CALLBACK_TOKEN). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const token = process.env.MPESA_CALLBACK_TOKEN ?? "change-me";
 const url = new URL(`${baseUrl}/api/webhooks/mpesa/timeout/${token}`);

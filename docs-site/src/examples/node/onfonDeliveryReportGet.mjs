@@ -1,4 +1,4 @@
-// What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN). Node.js 20+, built-in fetch, no packages.
+// What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const token = process.env.ONFON_DLR_TOKEN ?? "change-me";
 const url = new URL(`${baseUrl}/api/webhooks/onfon/dlr/${token}`);

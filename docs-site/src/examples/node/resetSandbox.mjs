@@ -1,4 +1,4 @@
-// Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Node.js 20+, built-in fetch, no packages.
+// Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const clientId = process.env.JUMBE_CLIENT_ID;
 const apiKey = process.env.JUMBE_API_KEY;

@@ -1,10 +1,15 @@
-// Send a webhook delivery again (DELIVERY_ID). Node.js 20+, built-in fetch, no packages.
+// Send a webhook delivery again (DELIVERY_ID). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 import { randomUUID } from "node:crypto";
 
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const clientId = process.env.JUMBE_CLIENT_ID;
 const apiKey = process.env.JUMBE_API_KEY;
-const deliveryId = process.env.DELIVERY_ID ?? "WH-01JB3QK4T9V2";
+// Needs an id from an earlier step: export DELIVERY_ID=WH-01JB3QK4T9V2   (the id of a delivery from listWebhookDeliveries)
+const deliveryId = process.env.DELIVERY_ID;
+if (!deliveryId) {
+  console.error("export DELIVERY_ID=... first (the id of a delivery from listWebhookDeliveries)");
+  process.exit(1);
+}
 const url = new URL(`${baseUrl}/api/${clientId}/webhooks/deliveries/${deliveryId}/retry`);
 
 const response = await fetch(url, {

@@ -1,4 +1,4 @@
-// Change where your emails go and which you want. Node.js 20+, built-in fetch, no packages.
+// Change where your emails go and which you want. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 import { randomUUID } from "node:crypto";
 
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";

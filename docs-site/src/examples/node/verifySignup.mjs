@@ -1,4 +1,4 @@
-// Confirm the address: what opening the emailed link does. Node.js 20+, built-in fetch, no packages.
+// Confirm the address: what opening the emailed link does. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 // export SIGNUP_TOKEN=...   (the token= value of the verification link in the email)
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const token = process.env.SIGNUP_TOKEN;

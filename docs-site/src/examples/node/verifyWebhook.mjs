@@ -1,4 +1,4 @@
-// Verify a Jumbe webhook in Node.js with node:crypto.
+// Verify a Jumbe webhook in Node.js 20+ with node:crypto. An ES module (save as .mjs).
 // The `standardwebhooks` package (npm install standardwebhooks) does the same:
 //   import { Webhook } from "standardwebhooks";
 //   const payload = new Webhook(secret).verify(rawBody, headers);

@@ -1,5 +1,5 @@
 <?php
-// Usage per day over a range (every day, zeros included). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Usage per day over a range (every day, zeros included). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,10 +1,15 @@
 <?php
-// Cancel a scheduled message (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Cancel a scheduled message (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');
 $apiKey = getenv('JUMBE_API_KEY');
-$messageId = getenv('MESSAGE_ID') ?: 'MSG-01JB3QC0XYZ1';
+// Needs an id from an earlier step: export MESSAGE_ID=MSG-01JB3QC0XYZ1   (the message_id that sendSms answered)
+$messageId = getenv('MESSAGE_ID');
+if (!$messageId) {
+    fwrite(STDERR, "export MESSAGE_ID=... first (the message_id that sendSms answered)\n");
+    exit(1);
+}
 $url = "{$baseUrl}/api/{$clientId}/sms/{$messageId}";
 
 $headers = [

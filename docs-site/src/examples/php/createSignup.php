@@ -1,5 +1,5 @@
 <?php
-// Apply for an account (no API key): Jumbe emails a verification link. Plain PHP, no packages.
+// PHP 8.0+. Apply for an account (no API key): Jumbe emails a verification link. Plain PHP, no packages.
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $url = "{$baseUrl}/api/signup";

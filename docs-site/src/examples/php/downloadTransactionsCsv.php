@@ -1,5 +1,5 @@
 <?php
-// Download the wallet journal as CSV. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Download the wallet journal as CSV. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

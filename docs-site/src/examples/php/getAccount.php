@@ -1,5 +1,5 @@
 <?php
-// Your account: tier, rate limit, prices, sender ids and key mode. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Your account: tier, rate limit, prices, sender ids and key mode. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

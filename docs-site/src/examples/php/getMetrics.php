@@ -1,5 +1,5 @@
 <?php
-// Read the Prometheus metrics. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Read the Prometheus metrics. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $url = "{$baseUrl}/metrics";

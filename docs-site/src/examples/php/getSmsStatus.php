@@ -1,10 +1,15 @@
 <?php
-// Follow one message (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Follow one message (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');
 $apiKey = getenv('JUMBE_API_KEY');
-$messageId = getenv('MESSAGE_ID') ?: 'MSG-01JB3Q8Z5K7W';
+// Needs an id from an earlier step: export MESSAGE_ID=MSG-01JB3Q8Z5K7W   (the message_id that sendSms answered)
+$messageId = getenv('MESSAGE_ID');
+if (!$messageId) {
+    fwrite(STDERR, "export MESSAGE_ID=... first (the message_id that sendSms answered)\n");
+    exit(1);
+}
 $url = "{$baseUrl}/api/{$clientId}/sms/status/{$messageId}";
 
 $headers = [

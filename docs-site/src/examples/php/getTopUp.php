@@ -1,10 +1,15 @@
 <?php
-// Follow one top-up (TRANSACTION_ID). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Follow one top-up (TRANSACTION_ID). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');
 $apiKey = getenv('JUMBE_API_KEY');
-$transactionId = getenv('TRANSACTION_ID') ?: 'TXN-01JB3QF7R2M4';
+// Needs an id from an earlier step: export TRANSACTION_ID=TXN-01JB3QF7R2M4   (the transaction_id that topUp answered)
+$transactionId = getenv('TRANSACTION_ID');
+if (!$transactionId) {
+    fwrite(STDERR, "export TRANSACTION_ID=... first (the transaction_id that topUp answered)\n");
+    exit(1);
+}
 $url = "{$baseUrl}/api/{$clientId}/wallet/topup/{$transactionId}";
 
 $headers = [

@@ -1,10 +1,15 @@
 <?php
-// One webhook delivery with its attempts (DELIVERY_ID). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. One webhook delivery with its attempts (DELIVERY_ID). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');
 $apiKey = getenv('JUMBE_API_KEY');
-$deliveryId = getenv('DELIVERY_ID') ?: 'WH-01JB3QK4T9V2';
+// Needs an id from an earlier step: export DELIVERY_ID=WH-01JB3QK4T9V2   (the id of a delivery from listWebhookDeliveries)
+$deliveryId = getenv('DELIVERY_ID');
+if (!$deliveryId) {
+    fwrite(STDERR, "export DELIVERY_ID=... first (the id of a delivery from listWebhookDeliveries)\n");
+    exit(1);
+}
 $url = "{$baseUrl}/api/{$clientId}/webhooks/deliveries/{$deliveryId}";
 
 $headers = [

@@ -1,5 +1,5 @@
 <?php
-// Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
+// PHP 8.0+. Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
 // (starting_after), so messages sent meanwhile neither repeat nor push others out.
 // Plain PHP, no packages (HTTP stream wrapper).
 

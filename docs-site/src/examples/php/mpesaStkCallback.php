@@ -1,5 +1,5 @@
 <?php
-// What Safaricom sends: an STK Push result (MPESA_CALLBACK_TOKEN). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. What Safaricom sends: an STK Push result (MPESA_CALLBACK_TOKEN). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $token = getenv('MPESA_CALLBACK_TOKEN') ?: 'change-me';

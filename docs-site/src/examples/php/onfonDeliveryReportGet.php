@@ -1,5 +1,5 @@
 <?php
-// What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. What Onfon sends: a delivery report as a GET (ONFON_DLR_TOKEN). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $token = getenv('ONFON_DLR_TOKEN') ?: 'change-me';

@@ -1,5 +1,5 @@
 <?php
-// Price an SMS without sending it. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Price an SMS without sending it. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

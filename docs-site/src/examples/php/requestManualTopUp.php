@@ -1,5 +1,5 @@
 <?php
-// Ask for a manual top-up. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Ask for a manual top-up. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// Top up KES 1000 with M-Pesa STK Push. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Top up KES 1000 with M-Pesa STK Push. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// Confirm the address: what opening the emailed link does. Plain PHP, no packages.
+// PHP 8.0+. Confirm the address: what opening the emailed link does. Plain PHP, no packages.
 // export SIGNUP_TOKEN=...   (the token= value of the verification link in the email)
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';

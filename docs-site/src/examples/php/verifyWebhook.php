@@ -1,5 +1,5 @@
 <?php
-// Verify a Jumbe webhook in PHP with hash_hmac.
+// PHP 8.0+. Verify a Jumbe webhook in PHP with hash_hmac.
 // The standard-webhooks/standard-webhooks package (composer require standard-webhooks/standard-webhooks)
 // does the same:
 //   $payload = (new \StandardWebhooks\Webhook($secret))->verify($rawBody, $headers);

@@ -1,4 +1,4 @@
-"""Usage per day over a range (every day, zeros included). Standard library only (urllib)."""
+"""Usage per day over a range (every day, zeros included). Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

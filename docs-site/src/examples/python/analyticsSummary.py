@@ -1,4 +1,4 @@
-"""Usage today and this month, in Nairobi days, per channel. Standard library only (urllib)."""
+"""Usage today and this month, in Nairobi days, per channel. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,6 +1,7 @@
-"""Cancel a scheduled message (MESSAGE_ID). Standard library only (urllib)."""
+"""Cancel a scheduled message (MESSAGE_ID). Standard library only (urllib). Python 3.9+."""
 import json
 import os
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -9,7 +10,8 @@ import uuid
 base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
 client_id = os.environ["JUMBE_CLIENT_ID"]
 api_key = os.environ["JUMBE_API_KEY"]
-message_id = os.environ.get("MESSAGE_ID", "MSG-01JB3QC0XYZ1")
+# Needs an id from an earlier step: export MESSAGE_ID=MSG-01JB3QC0XYZ1   (the message_id that sendSms answered)
+message_id = os.environ.get("MESSAGE_ID") or sys.exit("export MESSAGE_ID=... first (the message_id that sendSms answered)")
 url = f"{base_url}/api/{client_id}/sms/{message_id}"
 
 headers = {

@@ -1,4 +1,4 @@
-"""Apply for an account (no API key): Jumbe emails a verification link. Standard library only (urllib)."""
+"""Apply for an account (no API key): Jumbe emails a verification link. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

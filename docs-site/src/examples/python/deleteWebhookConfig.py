@@ -1,4 +1,4 @@
-"""Turn webhooks off. Standard library only (urllib)."""
+"""Turn webhooks off. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

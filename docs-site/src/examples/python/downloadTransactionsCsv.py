@@ -1,4 +1,4 @@
-"""Download the wallet journal as CSV. Standard library only (urllib)."""
+"""Download the wallet journal as CSV. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

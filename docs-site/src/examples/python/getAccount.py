@@ -1,4 +1,4 @@
-"""Your account: tier, rate limit, prices, sender ids and key mode. Standard library only (urllib)."""
+"""Your account: tier, rate limit, prices, sender ids and key mode. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""This month at a glance. Standard library only (urllib)."""
+"""This month at a glance. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Read the wallet balance. Standard library only (urllib)."""
+"""Read the wallet balance. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

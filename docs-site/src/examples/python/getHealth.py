@@ -1,4 +1,4 @@
-"""Check the server's health. Standard library only (urllib)."""
+"""Check the server's health. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Read the Prometheus metrics. Standard library only (urllib)."""
+"""Read the Prometheus metrics. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Where your account's emails go and which you want. Standard library only (urllib)."""
+"""Where your account's emails go and which you want. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

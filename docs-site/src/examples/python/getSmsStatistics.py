@@ -1,4 +1,4 @@
-"""SMS statistics for today and this month. Standard library only (urllib)."""
+"""SMS statistics for today and this month. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,6 +1,7 @@
-"""Follow one top-up (TRANSACTION_ID). Standard library only (urllib)."""
+"""Follow one top-up (TRANSACTION_ID). Standard library only (urllib). Python 3.9+."""
 import json
 import os
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -8,7 +9,8 @@ import urllib.request
 base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
 client_id = os.environ["JUMBE_CLIENT_ID"]
 api_key = os.environ["JUMBE_API_KEY"]
-transaction_id = os.environ.get("TRANSACTION_ID", "TXN-01JB3QF7R2M4")
+# Needs an id from an earlier step: export TRANSACTION_ID=TXN-01JB3QF7R2M4   (the transaction_id that topUp answered)
+transaction_id = os.environ.get("TRANSACTION_ID") or sys.exit("export TRANSACTION_ID=... first (the transaction_id that topUp answered)")
 url = f"{base_url}/api/{client_id}/wallet/topup/{transaction_id}"
 
 headers = {

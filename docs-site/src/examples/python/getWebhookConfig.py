@@ -1,4 +1,4 @@
-"""Read the webhook configuration. Standard library only (urllib)."""
+"""Read the webhook configuration. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,5 +1,5 @@
 """Every delivered message, 100 per page, by cursor: each page starts after the last id of the one before
-(starting_after), so messages sent meanwhile neither repeat nor push others out. Standard library only (urllib)."""
+(starting_after), so messages sent meanwhile neither repeat nor push others out. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

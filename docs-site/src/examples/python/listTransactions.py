@@ -1,4 +1,4 @@
-"""List credits in the wallet journal. Standard library only (urllib)."""
+"""List credits in the wallet journal. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""List failed webhook deliveries. Standard library only (urllib)."""
+"""List failed webhook deliveries. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

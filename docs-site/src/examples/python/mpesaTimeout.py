@@ -1,4 +1,4 @@
-"""What Safaricom sends: a queue timeout (MPESA_CALLBACK_TOKEN). Standard library only (urllib)."""
+"""What Safaricom sends: a queue timeout (MPESA_CALLBACK_TOKEN). Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""What Onfon sends: a delivery report as a POST (ONFON_DLR_TOKEN). Standard library only (urllib)."""
+"""What Onfon sends: a delivery report as a POST (ONFON_DLR_TOKEN). Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

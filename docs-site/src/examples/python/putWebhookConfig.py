@@ -1,4 +1,4 @@
-"""Set the webhook URL and events. Standard library only (urllib)."""
+"""Set the webhook URL and events. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

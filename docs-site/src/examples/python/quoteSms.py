@@ -1,4 +1,4 @@
-"""Price an SMS without sending it. Standard library only (urllib)."""
+"""Price an SMS without sending it. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

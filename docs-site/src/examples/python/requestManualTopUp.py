@@ -1,4 +1,4 @@
-"""Ask for a manual top-up. Standard library only (urllib)."""
+"""Ask for a manual top-up. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Standard library only (urllib)."""
+"""Reset test mode (use your sk_test_ key): KES 1,000.00 again, test data cleared. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,6 +1,7 @@
-"""Send a webhook delivery again (DELIVERY_ID). Standard library only (urllib)."""
+"""Send a webhook delivery again (DELIVERY_ID). Standard library only (urllib). Python 3.9+."""
 import json
 import os
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -9,7 +10,8 @@ import uuid
 base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
 client_id = os.environ["JUMBE_CLIENT_ID"]
 api_key = os.environ["JUMBE_API_KEY"]
-delivery_id = os.environ.get("DELIVERY_ID", "WH-01JB3QK4T9V2")
+# Needs an id from an earlier step: export DELIVERY_ID=WH-01JB3QK4T9V2   (the id of a delivery from listWebhookDeliveries)
+delivery_id = os.environ.get("DELIVERY_ID") or sys.exit("export DELIVERY_ID=... first (the id of a delivery from listWebhookDeliveries)")
 url = f"{base_url}/api/{client_id}/webhooks/deliveries/{delivery_id}/retry"
 
 headers = {

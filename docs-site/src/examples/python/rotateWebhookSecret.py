@@ -1,4 +1,4 @@
-"""Rotate the webhook signing secret. Standard library only (urllib)."""
+"""Rotate the webhook signing secret. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Send one SMS. Standard library only (urllib)."""
+"""Send one SMS. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Send a webhook.test event now. Standard library only (urllib)."""
+"""Send a webhook.test event now. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

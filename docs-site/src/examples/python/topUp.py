@@ -1,4 +1,4 @@
-"""Top up KES 1000 with M-Pesa STK Push. Standard library only (urllib)."""
+"""Top up KES 1000 with M-Pesa STK Push. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

@@ -1,4 +1,4 @@
-"""Change where your emails go and which you want. Standard library only (urllib)."""
+"""Change where your emails go and which you want. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import urllib.error

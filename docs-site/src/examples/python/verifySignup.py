@@ -1,4 +1,4 @@
-"""Confirm the address: what opening the emailed link does. Standard library only (urllib).
+"""Python 3.9+. Confirm the address: what opening the emailed link does. Standard library only (urllib).
 
 export SIGNUP_TOKEN=...   (the token= value of the verification link in the email)
 """

@@ -1,4 +1,4 @@
-"""Verify a Jumbe webhook in Python with the standard library's hmac module.
+"""Verify a Jumbe webhook in Python 3.9+ with the standard library's hmac module.
 
 The `standardwebhooks` package (pip install standardwebhooks) does the same:
     from standardwebhooks.webhooks import Webhook
@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import time
+from typing import Optional
 
 TOLERANCE_SECONDS = 5 * 60
 
@@ -17,7 +18,7 @@ class WebhookVerificationError(Exception):
     pass
 
 
-def verify(secret: str, headers: dict, raw_body: bytes, now: float | None = None) -> dict:
+def verify(secret: str, headers: dict, raw_body: bytes, now: Optional[float] = None) -> dict:
     """Checks the signature over the RAW body bytes, then parses them. Raises on any doubt."""
     headers = {k.lower(): v for k, v in headers.items()}
     msg_id = headers.get("webhook-id")
@@ -28,7 +29,7 @@ def verify(secret: str, headers: dict, raw_body: bytes, now: float | None = None
     now = time.time() if now is None else now
     if abs(now - int(timestamp)) > TOLERANCE_SECONDS:
         raise WebhookVerificationError("timestamp outside the tolerance")
-    key = base64.b64decode(secret.removeprefix("whsec_"))
+    key = base64.b64decode(secret[len("whsec_"):] if secret.startswith("whsec_") else secret)
     signed = f"{msg_id}.{timestamp}.".encode() + raw_body
     expected = base64.b64encode(hmac.new(key, signed, hashlib.sha256).digest()).decode()
     # During a secret rotation the header carries several signatures separated by spaces.

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Generates the static docs site from the Markdown pages under {@code src/site}, the examples under
- * {@code src/examples}, {@code openapi.yaml} and the repository's {@code CHANGELOG.md}.
+ * {@code src/examples}, {@code openapi.yaml} and {@code api-changelog.md} (the API changelog, beside it).
  *
  * <p>Run by the build ({@code exec-maven-plugin}, phase {@code process-classes}) as
  * {@code SiteGenerator <docs-site module dir> <output dir>}. Every link in the output is relative, so the
@@ -33,7 +33,9 @@ public final class SiteGenerator {
             new String[] {"test-numbers.md", "test-numbers.html", "Test numbers"},
             new String[] {"test-mode.md", "test-mode.html", "Test mode"},
             new String[] {"analytics.md", "analytics.html", "Analytics"},
-            new String[] {"java-sdk.md", "java-sdk.html", "Java SDK"});
+            new String[] {"java-sdk.md", "java-sdk.html", "Java SDK"},
+            new String[] {"going-live.md", "going-live.html", "Going live"},
+            new String[] {"deprecation-policy.md", "deprecation-policy.html", "Deprecation policy"});
 
     private final Path moduleDir;
     private final Path outDir;
@@ -71,7 +73,7 @@ public final class SiteGenerator {
             }
             pages.add(new ApiReference(document, examples, tabs).render());
             navigation.add(new Layout.NavItem("reference.html", "API reference"));
-            pages.add(markdown.render("changelog.html", read(moduleDir.resolve("../CHANGELOG.md"))));
+            pages.add(markdown.render("changelog.html", read(moduleDir.resolve("api-changelog.md"))));
             navigation.add(new Layout.NavItem("changelog.html", "Changelog"));
 
             Layout layout = new Layout(navigation, document.root().path("info").path("version").asText());

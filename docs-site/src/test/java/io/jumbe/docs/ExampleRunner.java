@@ -42,8 +42,10 @@ public final class ExampleRunner {
     /** The interpreter command for a language, or null for Java (compiled against the SDK instead). */
     public static List<String> interpreter(Language language) {
         return switch (language.id()) {
-            case "curl" -> List.of("bash");
-            case "python" -> List.of("python3");
+            // Strict here, though the pages show no `set -e`: pasted into an interactive shell it would stay on.
+            case "curl" -> List.of("bash", "-euo", "pipefail");
+            // -W error: a deprecation warning on the reader's newer Python is a failure here.
+            case "python" -> List.of("python3", "-W", "error");
             case "node" -> List.of("node");
             case "php" -> List.of("php");
             default -> null;
@@ -56,15 +58,32 @@ public final class ExampleRunner {
             throw new IllegalArgumentException(language.id() + " examples are compiled, not interpreted");
         }
         List<String> command = new java.util.ArrayList<>(
-                language.id().equals("python") ? List.of(python) : interpreter);
+                language.id().equals("python") ? List.of(python, "-W", "error") : interpreter);
         command.add(examples.file(language, name).toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        return execute(new ProcessBuilder(command), name, environment);
+    }
+
+    /**
+     * Runs a cURL example as if its lines were pasted into an interactive bash: no {@code set -e}, and a
+     * failed {@code ${VAR:?message}} expansion aborts that command without closing the shell.
+     */
+    public Result runPastedIntoAnInteractiveShell(String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Language curl = Language.ALL.stream().filter(l -> l.id().equals("curl")).findFirst().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder("bash", "--norc", "--noprofile", "-i")
+                .redirectInput(examples.file(curl, name).toFile());
+        return execute(builder, name, environment);
+    }
+
+    private static Result execute(ProcessBuilder builder, String name, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        builder.redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException(name + " (" + language.id() + ") did not finish");
+            throw new IllegalStateException(name + " did not finish");
         }
         return new Result(process.exitValue(), output);
     }

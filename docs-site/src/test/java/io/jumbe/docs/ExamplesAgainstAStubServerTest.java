@@ -65,10 +65,7 @@ class ExamplesAgainstAStubServerTest {
             assumeTrue(ExamplesTest.onPath("curl"), "curl is not installed");
         }
         ExampleRunner runner = new ExampleRunner(DocsModule.dir().resolve("src/examples"));
-        Map<String, String> environment = Map.of(
-                "JUMBE_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "JUMBE_CLIENT_ID", "2",
-                "JUMBE_API_KEY", "sk_test_docs_example_key");
+        Map<String, String> environment = environment(true);
         ObjectMapper json = new ObjectMapper();
 
         for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
@@ -92,6 +89,57 @@ class ExamplesAgainstAStubServerTest {
                 assertThat(request.body()).as(op.operationId()).isNotBlank();
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyCurlExampleWorksPastedIntoAnInteractiveShell() throws Exception {
+        assumeTrue(ExamplesTest.onPath("bash") && ExamplesTest.onPath("curl"), "bash or curl is not installed");
+        ExampleRunner runner = new ExampleRunner(DocsModule.dir().resolve("src/examples"));
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            received.clear();
+            ExampleRunner.Result result = runner.runPastedIntoAnInteractiveShell(op.operationId(), environment(true));
+
+            assertThat(result.exitCode()).as(op.operationId() + ": " + result.output()).isEqualTo(0);
+            assertThat(received).as(op.operationId() + ": " + result.output()).hasSize(1);
+            assertThat(received.get(0).path()).as(op.operationId()).matches(pathPattern(op.path()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"curl", "curl-pasted", "python", "node", "php"})
+    void anExampleNeedingAnIdFromAnEarlierStepStopsWithTheExportLineWhenItIsUnset(String how) throws Exception {
+        String languageId = how.startsWith("curl") ? "curl" : how;
+        Language language = Language.ALL.stream().filter(l -> l.id().equals(languageId)).findFirst().orElseThrow();
+        String program = ExampleRunner.interpreter(language).get(0);
+        assumeTrue(ExamplesTest.onPath(program), program + " is not installed");
+        ExampleRunner runner = new ExampleRunner(DocsModule.dir().resolve("src/examples"));
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            String variable = ExamplesTest.idVariable(op);
+            if (variable == null) {
+                continue;
+            }
+            received.clear();
+            ExampleRunner.Result result = how.equals("curl-pasted")
+                    ? runner.runPastedIntoAnInteractiveShell(op.operationId(), environment(false))
+                    : runner.run(language, op.operationId(), environment(false));
+
+            assertThat(result.exitCode()).as(how + " " + op.operationId() + ": " + result.output()).isNotEqualTo(0);
+            assertThat(result.output()).as(how + " " + op.operationId()).contains("export " + variable + "=");
+            assertThat(received).as(how + " " + op.operationId() + " called the API with a placeholder").isEmpty();
+        }
+    }
+
+    /** The reader's settings; with the ids an earlier step (sending, topping up, a delivery) would have given. */
+    private Map<String, String> environment(boolean withIdsFromEarlierSteps) {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "JUMBE_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "JUMBE_CLIENT_ID", "2",
+                "JUMBE_API_KEY", "sk_test_docs_example_key"));
+        if (withIdsFromEarlierSteps) {
+            environment.putAll(Map.of("MESSAGE_ID", "MSG-01JB3Q8Z5K7W", "TRANSACTION_ID", "TXN-01JB3QF7R2M4",
+                    "DELIVERY_ID", "WH-01JB3QK4T9V2", "SIGNUP_TOKEN", "sgt_docs_example_token"));
+        }
+        return environment;
     }
 
     private static boolean hasIdempotencyKey(OpenApiDocument.Operation op) {

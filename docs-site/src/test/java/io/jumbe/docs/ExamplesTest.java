@@ -54,6 +54,61 @@ class ExamplesTest {
         }
     }
 
+    /** The env var an example reads its path id from (an id an earlier step gave), or null. */
+    static String idVariable(OpenApiDocument.Operation op) {
+        for (String id : List.of("message_id", "transaction_id", "delivery_id")) {
+            if (op.path().contains("{" + id + "}")) {
+                return id.toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** The rules of docs-site/README.md "Examples that run where they are pasted", for every example file. */
+    @Test
+    void examplesFollowTheCopyAndPasteRules() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path file : files("curl", ".sh")) {
+            if (Files.readString(file).lines().anyMatch(l -> l.strip().matches("set\\s+-[a-z]*e.*"))) {
+                broken.add(file.getFileName() + ": shows set -e (closes the reader's interactive shell at the next failure)");
+            }
+        }
+        for (Path file : files("python", ".py")) {
+            String code = Files.readString(file);
+            if (code.matches("(?s).*\\w\\s*\\|\\s*None\\b.*") || code.contains(".removeprefix(") || code.contains(".removesuffix(")) {
+                broken.add(file.getFileName() + ": needs Python 3.10 (X | None) or 3.9's removeprefix");
+            }
+            if (!code.lines().limit(3).anyMatch(l -> l.contains("Python 3.9+"))) {
+                broken.add(file.getFileName() + ": does not say \"Python 3.9+\" at the top");
+            }
+        }
+        for (Path file : files("node", ".mjs")) {
+            String code = Files.readString(file);
+            if (!code.lines().findFirst().orElse("").contains("ES module")) {
+                broken.add(file.getFileName() + ": first line does not say it is an ES module (.mjs, Node.js 20+)");
+            }
+            if (code.contains("require(")) {
+                broken.add(file.getFileName() + ": uses require() in an ES module");
+            }
+        }
+        for (Path file : files("php", ".php")) {
+            if (!Files.readString(file).lines().limit(3).anyMatch(l -> l.matches(".*PHP \\d+\\.\\d+\\+.*"))) {
+                broken.add(file.getFileName() + ": does not state its minimum PHP version (\"PHP 8.0+\")");
+            }
+        }
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            String variable = idVariable(op);
+            for (Language language : Language.ALL) {
+                Path file = FILES.file(language, op.operationId());
+                if (variable != null && !language.id().equals("java") && Files.isRegularFile(file)
+                        && !Files.readString(file).contains("export " + variable + "=")) {
+                    broken.add(file.getFileName() + ": does not show the export " + variable + "=... line");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
     @Test
     void shellExamplesAreValidBash() throws Exception {
         assumeTrue(onPath("bash"), "bash is not installed");
@@ -66,7 +121,9 @@ class ExamplesTest {
     void pythonExamplesCompile() throws Exception {
         assumeTrue(onPath("python3"), "python3 is not installed");
         // One interpreter for all files: starting python3 once per file is slow behind version managers.
-        String program = "import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding='utf-8').read(), f, 'exec')\n";
+        // feature_version: the grammar of Python 3.9, the oldest the pages promise.
+        String program = "import ast, sys\nfor f in sys.argv[1:]:\n"
+                + "    ast.parse(open(f, encoding='utf-8').read(), f, feature_version=(3, 9))\n";
         List<String> command = new ArrayList<>(List.of("python3", "-c", program));
         files("python", ".py").forEach(f -> command.add(f.toString()));
         assertSucceeds(command);
@@ -112,6 +169,52 @@ class ExamplesTest {
         // Single-file source launch: the example needs nothing but the JDK.
         assertThat(output(List.of(java.toString(), EXAMPLES.resolve("java/VerifyWebhook.java").toString())))
                 .startsWith("verified");
+    }
+
+    /**
+     * The Java receiver of "Receiving webhooks on your machine", started with the SDK as a reader would, takes a
+     * delivery signed the way the platform signs it (the SDK's {@code Webhook.sign}), answers 204 and refuses a
+     * forged one. (platform-server does not depend on the SDK; its test sends real deliveries to the others.)
+     */
+    @Test
+    void javaReceiverVerifiesASignedDeliveryAndAnswers2xx() throws Exception {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-cp", classpath,
+                EXAMPLES.resolve("java/ReceiveWebhook.java").toString()).redirectErrorStream(true);
+        builder.environment().put("JUMBE_WEBHOOK_SECRET", secret);
+        builder.environment().put("PORT", Integer.toString(port));
+        Process receiver = builder.start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(receiver.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).startsWith("listening on");
+            byte[] body = ("{\"event\":\"webhook.test\",\"client_id\":2,\"timestamp\":\"2025-10-09T14:35:09Z\","
+                    + "\"sequence\":7,\"data\":{\"message\":\"hello\"}}").getBytes(StandardCharsets.UTF_8);
+            long now = java.time.Instant.now().getEpochSecond();
+            String signature = new io.jumbe.sdk.webhooks.Webhook(secret).sign("msg_receiver_1", now, body);
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/"))
+                    .header("webhook-id", "msg_receiver_1").header("webhook-timestamp", Long.toString(now))
+                    .header("Content-Type", "application/json");
+
+            var signed = http.send(request.copy().header("webhook-signature", signature)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            var forged = http.send(request.copy().header("webhook-signature", "v1,Zm9yZ2Vk")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+
+            assertThat(signed.statusCode()).isEqualTo(204);
+            assertThat(forged.statusCode()).isEqualTo(400);
+            assertThat(lines.readLine()).isEqualTo("verified webhook.test msg_receiver_1 sequence 7");
+        } finally {
+            receiver.destroy();
+            receiver.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

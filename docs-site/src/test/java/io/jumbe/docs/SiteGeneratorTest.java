@@ -35,11 +35,11 @@ class SiteGeneratorTest {
     void writesEveryPageOfTheSite() {
         assertThat(site.resolve("index.html")).isRegularFile();
         for (String page : List.of("index.html", "authentication.html", "sms.html", "wallet.html", "webhooks.html",
-                "errors.html", "test-numbers.html", "test-mode.html", "analytics.html", "java-sdk.html",
-                "reference.html", "changelog.html")) {
+                "notifications.html", "signup.html", "errors.html", "test-numbers.html", "test-mode.html",
+                "analytics.html", "java-sdk.html", "going-live.html", "deprecation-policy.html", "reference.html", "changelog.html")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
-        assertThat(pages).hasSize(12);
+        assertThat(pages).hasSize(16);
     }
 
     @Test
@@ -126,11 +126,12 @@ class SiteGeneratorTest {
     }
 
     @Test
-    void rendersChangelogFromTheRepository() throws IOException {
+    void rendersTheApiChangelogBesideTheDocumentNotTheRepositorysChangelog() throws IOException {
         Document changelog = Jsoup.parse(site.resolve("changelog.html").toFile(), "UTF-8");
 
-        assertThat(changelog.select("main h1").text()).isEqualTo("Changelog");
-        assertThat(changelog.select("main h2").eachText()).contains("[Unreleased]");
+        assertThat(changelog.select("main h1").text()).isEqualTo("API changelog");
+        assertThat(changelog.select("main h2").eachText()).allMatch(h -> h.matches("\\d{4}-\\d{2}-\\d{2}.*"));
+        assertThat(changelog.select("main").text()).doesNotContain("[Unreleased]", "SKIP LOCKED", "Flyway");
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class Application implements AutoCloseable {
                 new CallbackSources(List.of(), config.trustedProxies())::clientAddress));
         groups.add(new AnalyticsHandlers(platform.analytics()));
         groups.add(new SandboxHandlers(platform.sandbox()));
-        groups.add(new DocsHandlers(new DocsResources()));
+        groups.add(new DocsHandlers(new DocsResources(), this::publicBaseUrl));
 
         if (onfonSimulator != null) {
             onfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());

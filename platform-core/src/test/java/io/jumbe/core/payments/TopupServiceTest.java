@@ -79,6 +79,28 @@ class TopupServiceTest {
                 .bind("k", TopupService.HELD_CALLBACK_KIND).mapToMap().list());
     }
 
+    /**
+     * The order the Wallet and Webhooks pages promise: the balance moves first, so a tenant that reads the
+     * balance on {@code topup.completed} already sees the credit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aCompletedTopUpSendsBalanceUpdatedBeforeTopUpCompleted(TestDatabase db) {
+        ScriptedDaraja daraja = new ScriptedDaraja();
+        try (Jumbe platform = platform(db, daraja)) {
+            long t = tenant(platform);
+            StartedTopup s = platform.topups().initiate(t, Money.parse("200"), "0712345678");
+
+            platform.topups().handleCallback(paid(s.checkoutRequestId(), 20_000, "QKH94M1Z12"), "{}");
+
+            var balance = platform.events().forTenant(t, EventTypes.BALANCE_UPDATED, 10);
+            var completed = platform.events().forTenant(t, EventTypes.TOPUP_COMPLETED, 10);
+            assertThat(balance).hasSize(1);
+            assertThat(completed).hasSize(1);
+            assertThat(balance.get(0).sequence()).isLessThan(completed.get(0).sequence());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aSuccessCallbackThatOvertakesThePushAnswerIsCreditedOnceWithItsReceipt(TestDatabase db) {

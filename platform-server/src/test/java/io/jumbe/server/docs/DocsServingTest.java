@@ -90,6 +90,17 @@ class DocsServingTest {
     }
 
     @Test
+    void theServedDocumentListsThePublicBaseUrlFirstInServers() {
+        try (TestApp hosted = TestApp.start(TestDatabases.h2(), java.util.Map.of("PUBLIC_BASE_URL", "https://api.example.co.ke"))) {
+            Http.Response r = hosted.http().get("/openapi.yaml");
+
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("servers:\n  - url: https://api.example.co.ke\n    description: This platform (PUBLIC_BASE_URL)\n"
+                    + "  - url: http://localhost:8080\n");
+        }
+    }
+
+    @Test
     void theServerListsTheDocsRoutes() {
         assertThat(app.application().routes()).contains("GET /docs", "GET /openapi.yaml")
                 .anyMatch(route -> route.startsWith("GET /docs/"));
