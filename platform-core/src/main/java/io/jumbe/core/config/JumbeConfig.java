@@ -24,7 +24,8 @@ public record JumbeConfig(
         Money manualTopupMax,
         Security security,
         Duration eventRetention,
-        Limits limits) {
+        Limits limits,
+        WhatsApp whatsapp) {
 
     /**
      * Secrets of the platform itself.
@@ -60,6 +61,23 @@ public record JumbeConfig(
         @Override
         public String toString() {
             return "Onfon[simulated=" + simulated + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /**
+     * Meta's WhatsApp Cloud API; {@code simulated} when no credentials were given (the server mounts its simulator).
+     *
+     * @param verifyToken Meta's webhook verification token ({@code WHATSAPP_VERIFY_TOKEN}); generated and kept when
+     *                    empty
+     * @param maxMps      messages per second sent to the Graph API ({@code WHATSAPP_MAX_MPS})
+     */
+    public record WhatsApp(boolean simulated, String baseUrl, String apiVersion, String accessToken,
+                           String phoneNumberId, String businessAccountId, String appSecret,
+                           Optional<String> verifyToken, int maxMps) {
+        @Override
+        public String toString() {
+            return "WhatsApp[simulated=" + simulated + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
+                    + ", phoneNumberId=" + phoneNumberId + "]";
         }
     }
 
