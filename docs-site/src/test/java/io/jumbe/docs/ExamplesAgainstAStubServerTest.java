@@ -68,7 +68,9 @@ class ExamplesAgainstAStubServerTest {
         Map<String, String> environment = Map.of(
                 "JUMBE_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "JUMBE_CLIENT_ID", "2",
-                "JUMBE_API_KEY", "sk_test_docs_example_key");
+                "JUMBE_API_KEY", "sk_test_docs_example_key",
+                "MESSAGE_ID", "MSG-01JB3Q8Z5K7W",
+                "WHATSAPP_VERIFY_TOKEN", "docs-example-verify-token");
         ObjectMapper json = new ObjectMapper();
 
         for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {

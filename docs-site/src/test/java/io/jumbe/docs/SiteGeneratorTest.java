@@ -35,10 +35,10 @@ class SiteGeneratorTest {
     void writesEveryPageOfTheSite() {
         assertThat(site.resolve("index.html")).isRegularFile();
         for (String page : List.of("index.html", "authentication.html", "sms.html", "wallet.html", "webhooks.html",
-                "errors.html", "test-numbers.html", "java-sdk.html", "reference.html", "changelog.html")) {
+                "errors.html", "test-numbers.html", "java-sdk.html", "reference.html", "changelog.html", "whatsapp.html")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
-        assertThat(pages).hasSize(10);
+        assertThat(pages).hasSize(11);
     }
 
     @Test
