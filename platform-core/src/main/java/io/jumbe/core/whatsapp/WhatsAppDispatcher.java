@@ -197,6 +197,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 }
                 jobs.completeAll(h, List.of(job));
             });
+            lifecycle.applyHeld(a.wamid());
             if (alertMayBeOpen.compareAndSet(true, false)) {
                 alerts.resolve(ALERT_ACCESS);
             }

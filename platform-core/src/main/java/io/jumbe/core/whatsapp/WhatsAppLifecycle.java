@@ -2,6 +2,8 @@ package io.jumbe.core.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jumbe.core.common.Ids;
+import io.jumbe.core.common.Json;
+import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.phone.PhoneNumbers;
@@ -10,6 +12,7 @@ import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -30,6 +33,7 @@ public final class WhatsAppLifecycle {
     private final Ledger ledger;
     private final EventStore events;
     private final String platformPhoneNumberId;
+    private final HeldCallbacks held;
 
     public WhatsAppLifecycle(Jdbi jdbi, Clock clock, Ids ids, Ledger ledger, EventStore events,
                              String platformPhoneNumberId) {
@@ -39,6 +43,7 @@ public final class WhatsAppLifecycle {
         this.ledger = ledger;
         this.events = events;
         this.platformPhoneNumberId = platformPhoneNumberId;
+        this.held = new HeldCallbacks(jdbi, clock, "whatsapp_unmatched_statuses", "upstream_message_id", 4000);
     }
 
     /** What applying a webhook did, counted for the caller's log and tests. */
@@ -91,7 +96,7 @@ public final class WhatsAppLifecycle {
                 JsonNode value = change.path("value");
                 String phoneNumberId = value.path("metadata").path("phone_number_id").asText(null);
                 for (JsonNode status : value.path("statuses")) {
-                    counts[jdbi.inTransaction(h -> applyStatus(h, status))]++;
+                    counts[applyOrHold(status)]++;
                 }
                 for (JsonNode message : value.path("messages")) {
                     if (jdbi.inTransaction(h -> receive(h, phoneNumberId, message))) {
@@ -103,13 +108,53 @@ public final class WhatsAppLifecycle {
         return new Applied(counts[0], counts[1], counts[2], counts[3]);
     }
 
+    /**
+     * A status for a wamid no message carries yet is held, then looked up once more: dispatch may have committed the
+     * wamid meanwhile (it applies held statuses after it commits, so between the two no status is lost).
+     */
+    private int applyOrHold(JsonNode status) {
+        int outcome = jdbi.inTransaction(h -> applyStatus(h, status));
+        if (outcome != 2) {
+            return outcome;
+        }
+        String wamid = truncate(status.path("id").asText(""), 128);
+        if (wamid.isEmpty()) {
+            return 2;
+        }
+        held.hold(wamid, status.toString());
+        outcome = jdbi.inTransaction(h -> applyStatus(h, status));
+        if (outcome != 2) {
+            held.forget(List.of(wamid));
+        } else {
+            log.info("WhatsApp status {} for unknown wamid {}: held in case its message is being recorded",
+                    status.path("status").asText(), wamid);
+        }
+        return outcome;
+    }
+
+    /** Applies statuses that arrived before their message's wamid was committed; call after committing it. */
+    void applyHeld(String wamid) {
+        List<String> payloads = held.payloads(List.of(wamid));
+        if (payloads.isEmpty()) {
+            return;
+        }
+        for (String payload : payloads) {
+            try {
+                JsonNode status = Json.mapper().readTree(payload);
+                jdbi.inTransaction(h -> applyStatus(h, status));
+            } catch (java.io.IOException e) {
+                log.warn("held WhatsApp status for {} is not JSON; dropped", wamid);
+            }
+        }
+        held.forget(List.of(wamid));
+    }
+
     // 0 applied, 1 ignored, 2 unknown
     private int applyStatus(Handle h, JsonNode status) {
         String wamid = status.path("id").asText("");
         Optional<WhatsAppStatus> target = WhatsAppStatus.fromMeta(status.path("status").asText(null));
         Optional<ChannelMessage> found = WhatsAppStore.findByWamid(h, wamid);
         if (found.isEmpty()) {
-            log.info("WhatsApp status {} for unknown wamid {} ignored", status.path("status").asText(), wamid);
             return 2;
         }
         ChannelMessage m = found.get();
