@@ -43,7 +43,8 @@ public final class WhatsAppBench {
                 .setServerConfig("max_connections", "200").start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
             JumbeConfig config = new ConfigLoader(Map.of("DATABASE_URL", url, "JUMBE_HOME", home.toString(),
-                    "RATE_LIMITS", "false", "WHATSAPP_MAX_MPS", "1000000", "ONFON_MAX_TPS", "1000000")).load();
+                    "RATE_LIMITS", "false", "TENANT_MAX_IN_FLIGHT", "64", "WHATSAPP_MAX_MPS", "1000000",
+                    "ONFON_MAX_TPS", "1000000")).load();
             Database database = Database.open(config.database(), 20);
             try (Application app = new Application(config, database, Clock.systemUTC()).start(0)) {
                 Jumbe platform = app.platform();

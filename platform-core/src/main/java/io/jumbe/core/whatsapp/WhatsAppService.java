@@ -116,8 +116,9 @@ public final class WhatsAppService {
         String queue = bulk ? BULK_QUEUE : SINGLE_QUEUE;
         String batchId = ids.next("BAT");
         String reference = request.reference() == null || request.reference().isBlank() ? null : request.reference();
-        WhatsAppPrices prices = jdbi.withHandle(h -> WhatsAppStore.prices(h, tenantId));
-        String phoneNumberId = jdbi.withHandle(h -> WhatsAppStore.phoneNumberId(h, tenantId)).orElse(platformPhoneNumberId);
+        WhatsAppStore.Settings own = jdbi.withHandle(h -> WhatsAppStore.settings(h, tenantId));
+        WhatsAppPrices prices = own.prices();
+        String phoneNumberId = own.phoneNumberId() == null ? platformPhoneNumberId : own.phoneNumberId();
         Money each = prices.of(category);
         Money total = each.times(r.accepted().size());
         List<WhatsAppStore.NewMessage> messages = new ArrayList<>();

@@ -71,6 +71,18 @@ final class WhatsAppStore {
                 .findOne().orElseThrow(() -> io.jumbe.core.common.ServiceException.notFound("Sender " + tenantId));
     }
 
+    /** A tenant's prices and own phone number id (null for the platform's), in one read. */
+    record Settings(WhatsAppPrices prices, String phoneNumberId) {
+    }
+
+    static Settings settings(Handle h, long tenantId) {
+        return h.createQuery("SELECT whatsapp_marketing_cents, whatsapp_utility_cents, whatsapp_authentication_cents, "
+                        + "whatsapp_service_cents, whatsapp_phone_number_id FROM tenants WHERE id = :id").bind("id", tenantId)
+                .map((rs, ctx) -> new Settings(new WhatsAppPrices(Money.ofCents(rs.getLong(1)), Money.ofCents(rs.getLong(2)),
+                        Money.ofCents(rs.getLong(3)), Money.ofCents(rs.getLong(4))), rs.getString(5)))
+                .findOne().orElseThrow(() -> io.jumbe.core.common.ServiceException.notFound("Sender " + tenantId));
+    }
+
     static Optional<String> phoneNumberId(Handle h, long tenantId) {
         return h.createQuery("SELECT whatsapp_phone_number_id FROM tenants WHERE id = :id").bind("id", tenantId)
                 .mapTo(String.class).findOne();

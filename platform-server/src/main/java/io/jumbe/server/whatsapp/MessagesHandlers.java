@@ -61,19 +61,22 @@ public final class MessagesHandlers implements RouteGroup {
     }
 
     void send(Context ctx) {
-        JsonBody peek = JsonBody.of(ctx);
-        String channel = peek.oneOf("channel", CHANNELS).orElse(null);
-        if (channel == null && !peek.has("channel")) {
-            peek.addError("channel", "is required: sms or whatsapp");
+        // one parse of the body (recipients streamed); an SMS is then read again exactly as /sms/send reads it
+        JsonBody body = JsonBody.of(ctx, Set.of("recipients"));
+        String channel = body.oneOf("channel", CHANNELS).orElse(null);
+        if (channel == null && !body.has("channel")) {
+            body.addError("channel", "is required: sms or whatsapp");
         }
-        peek.throwIfInvalid();
+        if (channel == null) {
+            body.throwIfInvalid();
+        }
         if ("sms".equals(channel)) {
-            Map<String, Object> body = new LinkedHashMap<>(SmsHandlers.sendBody(sms, ctx));
-            body.put("channel", "sms");
-            Responses.json(ctx, 202, body);
+            Map<String, Object> answer = new LinkedHashMap<>(SmsHandlers.sendBody(sms, ctx));
+            answer.put("channel", "sms");
+            Responses.json(ctx, 202, answer);
             return;
         }
-        WhatsAppSendRequest request = request(ctx);
+        WhatsAppSendRequest request = request(body);
         Responses.json(ctx, 202, sent(unavailableAs503(() -> whatsapp.send(Authenticator.tenant(ctx), request))));
     }
 
@@ -86,8 +89,7 @@ public final class MessagesHandlers implements RouteGroup {
         }
     }
 
-    private static WhatsAppSendRequest request(Context ctx) {
-        JsonBody body = JsonBody.of(ctx, Set.of("recipients"));
+    private static WhatsAppSendRequest request(JsonBody body) {
         boolean hasOne = body.has("recipient");
         boolean hasMany = body.has("recipients");
         List<String> recipients = List.of();
