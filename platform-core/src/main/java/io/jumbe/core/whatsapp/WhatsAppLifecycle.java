@@ -149,6 +149,11 @@ public final class WhatsAppLifecycle {
         held.forget(List.of(wamid));
     }
 
+    /** Drops held statuses older than {@code age}: their wamids were never ours. */
+    public int purgeHeld(java.time.Duration age) {
+        return held.purgeOlderThan(age);
+    }
+
     // 0 applied, 1 ignored, 2 unknown
     private int applyStatus(Handle h, JsonNode status) {
         String wamid = status.path("id").asText("");

@@ -177,4 +177,18 @@ class WhatsAppDispatchTest {
             assertThat(platform.ledgerCheck().verify()).isEmpty();
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aHeldStatusForAWamidNoMessageTakesIsDroppedAfterADay(TestDatabase db) throws Exception {
+        io.jumbe.core.testing.TestClock clock = io.jumbe.core.testing.TestClock.ofNow();
+        try (Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).build()) {
+            WhatsAppLifecycle.Applied applied = platform.whatsapp().lifecycle()
+                    .apply(Json.mapper().readTree(status("wamid.NEVER", "delivered")));
+            assertThat(applied.unknown()).isEqualTo(1);
+            assertThat(platform.whatsapp().lifecycle().purgeHeld(Duration.ofDays(1))).isZero();
+            clock.advance(Duration.ofHours(25));
+            assertThat(platform.whatsapp().lifecycle().purgeHeld(Duration.ofDays(1))).isEqualTo(1);
+        }
+    }
 }
