@@ -25,6 +25,7 @@ public final class SiteGenerator {
             new String[] {"index.md", "index.html", "Getting started"},
             new String[] {"authentication.md", "authentication.html", "Authentication and API keys"},
             new String[] {"sms.md", "sms.html", "SMS"},
+            new String[] {"whatsapp.md", "whatsapp.html", "WhatsApp"},
             new String[] {"wallet.md", "wallet.html", "Wallet and top-ups"},
             new String[] {"webhooks.md", "webhooks.html", "Webhooks"},
             new String[] {"notifications.md", "notifications.html", "Email notifications"},

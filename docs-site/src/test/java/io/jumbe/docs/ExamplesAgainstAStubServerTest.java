@@ -137,7 +137,8 @@ class ExamplesAgainstAStubServerTest {
                 "JUMBE_API_KEY", "sk_test_docs_example_key"));
         if (withIdsFromEarlierSteps) {
             environment.putAll(Map.of("MESSAGE_ID", "MSG-01JB3Q8Z5K7W", "TRANSACTION_ID", "TXN-01JB3QF7R2M4",
-                    "DELIVERY_ID", "WH-01JB3QK4T9V2", "SIGNUP_TOKEN", "sgt_docs_example_token"));
+                    "DELIVERY_ID", "WH-01JB3QK4T9V2", "SIGNUP_TOKEN", "sgt_docs_example_token",
+                    "WHATSAPP_VERIFY_TOKEN", "docs-example-verify-token"));
         }
         return environment;
     }

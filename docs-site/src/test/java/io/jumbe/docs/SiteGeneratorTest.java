@@ -36,10 +36,10 @@ class SiteGeneratorTest {
         assertThat(site.resolve("index.html")).isRegularFile();
         for (String page : List.of("index.html", "authentication.html", "sms.html", "wallet.html", "webhooks.html",
                 "notifications.html", "signup.html", "errors.html", "test-numbers.html", "test-mode.html",
-                "analytics.html", "java-sdk.html", "going-live.html", "deprecation-policy.html", "reference.html", "changelog.html")) {
+                "analytics.html", "java-sdk.html", "going-live.html", "deprecation-policy.html", "whatsapp.html", "reference.html", "changelog.html")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
-        assertThat(pages).hasSize(16);
+        assertThat(pages).hasSize(17);
     }
 
     @Test

@@ -39,6 +39,11 @@ final class Housekeeping implements AutoCloseable {
             int jobs = platform.jobs().purgeDone(DONE_JOBS_KEPT);
             int events = platform.events().purgeOlderThan(eventRetention, PURGE_BATCH);
             int deliveries = platform.webhooks().purgeOlderThan(eventRetention, PURGE_BATCH);
+            // a WhatsApp status held for a wamid no message took within a day was never ours
+            int held = platform.whatsapp().lifecycle().purgeHeld(java.time.Duration.ofDays(1));
+            if (held > 0) {
+                log.info("housekeeping: dropped {} WhatsApp statuses for unknown message ids", held);
+            }
             if (keys + jobs + events + deliveries > 0) {
                 log.info("housekeeping: forgot {} idempotency keys, {} finished jobs, {} events and {} webhook deliveries",
                         keys, jobs, events, deliveries);

@@ -56,6 +56,15 @@ import io.jumbe.core.wallet.WalletService;
 import io.jumbe.core.wallet.WalletTransactions;
 import io.jumbe.core.webhooks.WebhookService;
 import io.jumbe.core.webhooks.WebhookSettings;
+import io.jumbe.core.whatsapp.GraphClient;
+import io.jumbe.core.whatsapp.GraphConfig;
+import io.jumbe.core.whatsapp.MetaSignature;
+import io.jumbe.core.whatsapp.Templates;
+import io.jumbe.core.whatsapp.WhatsAppDispatcher;
+import io.jumbe.core.whatsapp.WhatsAppGateway;
+import io.jumbe.core.whatsapp.WhatsAppLifecycle;
+import io.jumbe.core.whatsapp.WhatsAppService;
+import io.jumbe.core.whatsapp.WhatsAppUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -115,6 +124,11 @@ public final class Jumbe implements AutoCloseable {
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
     private final SmsDispatcher smsDispatcher;
+    private final WhatsAppService whatsapp;
+    private final WhatsAppDispatcher whatsappDispatcher;
+    private final boolean whatsappUpstreamKnown;
+    private final String whatsappVerifyToken;
+    private final MetaSignature metaSignature;
     private final MessageExpiry messageExpiry;
     private final JobRunner jobRunner;
     private final InstanceHeartbeat instance;
@@ -185,6 +199,24 @@ public final class Jumbe implements AutoCloseable {
                 b.crashPoints);
         sms.onQueued(smsDispatcher::wake);
         this.deliveryReports = new DeliveryReportBatcher(sms.lifecycle(), 2, 50);
+
+        // WhatsApp: the Cloud API account of the config, or the server's simulator; with neither, sends are accepted
+        // and stay queued until a platform that knows one starts (dispatch is not started without it).
+        JumbeConfig.WhatsApp wa = config.whatsapp();
+        this.whatsappVerifyToken = settings.secretToken("WHATSAPP_VERIFY_TOKEN", wa.verifyToken());
+        this.metaSignature = new MetaSignature(wa.appSecret());
+        Supplier<GraphConfig> graph = b.whatsapp != null ? b.whatsapp : wa.simulated() ? null
+                : () -> new GraphConfig(wa.baseUrl(), wa.apiVersion(), wa.accessToken(), wa.businessAccountId());
+        this.whatsappUpstreamKnown = graph != null;
+        Supplier<WhatsAppGateway> graphGateway = graph == null ? Jumbe::noWhatsApp : graphGateway(graph);
+        WhatsAppLifecycle waLifecycle = new WhatsAppLifecycle(jdbi, clock, ids, ledger, events, wa.phoneNumberId());
+        this.whatsapp = new WhatsAppService(jdbi, clock, ids, ledger, jobs, new Templates(graphGateway, clock,
+                Duration.ofMinutes(10), Duration.ofSeconds(30)), waLifecycle, wa.phoneNumberId());
+        this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, waLifecycle, alerts,
+                WhatsAppDispatcher.Settings.defaults(b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps())
+                        .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
+                workerId);
+        whatsapp.onQueued(whatsappDispatcher::wake);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
@@ -229,6 +261,30 @@ public final class Jumbe implements AutoCloseable {
                 return client;
             }
         };
+    }
+
+    // Built on first use, as the Onfon client is.
+    private static Supplier<WhatsAppGateway> graphGateway(Supplier<GraphConfig> graph) {
+        return new Supplier<>() {
+            private volatile WhatsAppGateway client;
+
+            @Override
+            public WhatsAppGateway get() {
+                if (client == null) {
+                    synchronized (this) {
+                        if (client == null) {
+                            client = new GraphClient(graph.get());
+                        }
+                    }
+                }
+                return client;
+            }
+        };
+    }
+
+    private static WhatsAppGateway noWhatsApp() {
+        throw new WhatsAppUnavailableException("No WhatsApp Cloud API account is configured: set the WHATSAPP_ "
+                + "variables, or run the server, which mounts its simulator.");
     }
 
     private static SmsGateway noOnfon() {
@@ -341,6 +397,8 @@ public final class Jumbe implements AutoCloseable {
         private TopupSettings topupSettings;
         private WebhookSettings webhookSettings;
         private Boolean refundOnDeliveryFailure;
+        private Supplier<GraphConfig> whatsapp;
+        private Integer whatsappMaxMps;
         private SecretBox secrets = SecretBox.plain();
         private CrashPoints crashPoints = CrashPoints.fromSystemProperties();
         private Duration heartbeatEvery = InstanceHeartbeat.EVERY;
@@ -458,6 +516,21 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where WhatsApp goes instead of the config's Cloud API account, read on first use: the server points it at
+         * its mounted simulator.
+         */
+        public Builder whatsapp(Supplier<GraphConfig> graph) {
+            this.whatsapp = Objects.requireNonNull(graph);
+            return this;
+        }
+
+        /** WhatsApp messages per second instead of {@code WHATSAPP_MAX_MPS}; 0 for no cap (benchmarks). */
+        public Builder whatsappMaxMps(int mps) {
+            this.whatsappMaxMps = mps;
+            return this;
+        }
+
         /** Where the Daraja client calls instead of {@code MPESA_ENV}'s address (the server's mounted simulator). */
         public Builder daraja(DarajaTarget target) {
             this.daraja = Objects.requireNonNull(target);
@@ -531,6 +604,9 @@ public final class Jumbe implements AutoCloseable {
         instance.start(this::wakeWorkers);
         jobRunner.start();
         smsDispatcher.start();
+        if (whatsappUpstreamKnown) {
+            whatsappDispatcher.start();
+        }
         messageExpiry.start();
         housekeeping.start();
         started = true;
@@ -554,6 +630,7 @@ public final class Jumbe implements AutoCloseable {
         housekeeping.close();
         messageExpiry.close();
         smsDispatcher.close();
+        whatsappDispatcher.close();
         jobRunner.close();
         instance.close();
     }
@@ -671,6 +748,29 @@ public final class Jumbe implements AutoCloseable {
     /** Applies Onfon's delivery reports in small batches, one transaction per batch (what the report endpoint calls). */
     public DeliveryReportBatcher deliveryReports() {
         return deliveryReports;
+    }
+
+    /**
+     * WhatsApp: send (text and templates), templates, the cross-channel message views, Meta's webhooks (its
+     * {@code lifecycle()}) and the tenants' WhatsApp prices; dispatch runs in {@link #whatsappDispatcher()}.
+     */
+    public WhatsAppService whatsapp() {
+        return whatsapp;
+    }
+
+    /** The WhatsApp dispatch worker (running after {@link #start()} when an account or simulator is known). */
+    public WhatsAppDispatcher whatsappDispatcher() {
+        return whatsappDispatcher;
+    }
+
+    /** Meta's webhook verification token ({@code WHATSAPP_VERIFY_TOKEN}, else generated once and kept). */
+    public String whatsappVerifyToken() {
+        return whatsappVerifyToken;
+    }
+
+    /** Checks Meta's {@code X-Hub-Signature-256} with {@code WHATSAPP_APP_SECRET}. */
+    public MetaSignature metaSignature() {
+        return metaSignature;
     }
 
     /** The worker that expires messages without a final report after {@code DLR_EXPIRY}. */

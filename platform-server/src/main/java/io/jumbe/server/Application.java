@@ -24,6 +24,9 @@ import io.jumbe.server.signup.SignupHandlers;
 import io.jumbe.server.payments.MpesaCallbackHandlers;
 import io.jumbe.server.simulator.daraja.DarajaSimulator;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
+import io.jumbe.server.simulator.whatsapp.WhatsAppSimulator;
+import io.jumbe.server.whatsapp.MessagesHandlers;
+import io.jumbe.server.whatsapp.MetaWebhookHandlers;
 import io.jumbe.server.sms.DeliveryReportHandlers;
 import io.jumbe.server.sms.SmsHandlers;
 import io.jumbe.server.wallet.WalletHandlers;
@@ -54,6 +57,7 @@ public final class Application implements AutoCloseable {
     private final OnfonSimulator onfonSimulator;
     private final OnfonSimulator testOnfonSimulator;
     private final DarajaSimulator testDarajaSimulator;
+    private final WhatsAppSimulator whatsappSimulator;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
         this(config, database, clock, DarajaSimulator.Settings.defaults(DARAJA_SIMULATOR_PATH), SmsTuning.defaults());
@@ -83,6 +87,11 @@ public final class Application implements AutoCloseable {
         this.testOnfonSimulator = onfonSimulator != null ? onfonSimulator
                 : new OnfonSimulator(OnfonSimulator.DEFAULT_MOUNT_PREFIX, smsTuning.simulatorDlrDelay());
         this.testDarajaSimulator = darajaSimulator != null ? darajaSimulator : new DarajaSimulator(darajaSettings);
+        // WhatsApp: the built-in Graph API simulator when no Cloud API account is configured
+        JumbeConfig.WhatsApp wa = config.whatsapp();
+        this.whatsappSimulator = wa.simulated() ? new WhatsAppSimulator(WhatsAppSimulator.DEFAULT_MOUNT_PREFIX,
+                wa.apiVersion(), wa.accessToken(), wa.phoneNumberId(), wa.businessAccountId(), wa.appSecret(),
+                smsTuning.simulatorDlrDelay()) : null;
         // The real clients, pointed at the simulators mounted here; their address is known only once the server
         // listens. The Daraja simulator is called on our own local address, whatever PUBLIC_BASE_URL says.
         Jumbe.Builder builder = Jumbe.builder().database(database).clock(clock).config(config).smsTuning(smsTuning)
@@ -90,6 +99,9 @@ public final class Application implements AutoCloseable {
                 .publicBaseUrl(this::publicBaseUrl);
         if (onfonSimulator != null) {
             builder.onfon(() -> onfonSimulator.clientConfig(baseUrl()));
+        }
+        if (whatsappSimulator != null) {
+            builder.whatsapp(() -> whatsappSimulator.clientConfig(baseUrl()));
         }
         if (darajaSimulator != null) {
             builder.daraja((callbackUrl, timeoutUrl) -> darajaSimulator.clientConfig(
@@ -105,8 +117,13 @@ public final class Application implements AutoCloseable {
         List<RouteGroup> groups = new ArrayList<>();
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
         groups.add(new AccountHandlers(platform.wallet(), platform.tenants()));
-        groups.add(new SmsHandlers(platform.sms(), idempotency, new LargeBodies(config.limits().bulkMaxConcurrent())));
+        // one admission for large bodies, whichever endpoint they come to
+        LargeBodies largeBodies = new LargeBodies(config.limits().bulkMaxConcurrent());
+        groups.add(new SmsHandlers(platform.sms(), idempotency, largeBodies));
         groups.add(new DeliveryReportHandlers(platform.deliveryReports(), platform::onfonDlrToken));
+        groups.add(new MessagesHandlers(platform.whatsapp(), platform.sms(), idempotency, largeBodies));
+        groups.add(new MetaWebhookHandlers(platform.whatsapp().lifecycle(), platform.metaSignature(),
+                platform::whatsappVerifyToken));
         groups.add(new WalletHandlers(platform.topups(), platform.wallet().transactions(), idempotency));
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
@@ -121,6 +138,10 @@ public final class Application implements AutoCloseable {
         if (onfonSimulator != null) {
             onfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());
             mounts.add(onfonSimulator::addRoutes);
+        }
+        if (whatsappSimulator != null) {
+            whatsappSimulator.webhookUrl(() -> publicBaseUrl() + MetaWebhookHandlers.PATH);
+            mounts.add(whatsappSimulator::addRoutes);
         }
         if (darajaSimulator != null) {
             // it calls back nothing but our own STK endpoints, whatever CallBackURL a caller names
@@ -190,6 +211,11 @@ public final class Application implements AutoCloseable {
         return testDarajaSimulator;
     }
 
+    /** The built-in WhatsApp (Graph API) simulator, present when no Cloud API account is configured. */
+    public Optional<WhatsAppSimulator> whatsappSimulator() {
+        return Optional.ofNullable(whatsappSimulator);
+    }
+
     public SmsDispatcher smsDispatcher() {
         return platform.smsDispatcher();
     }
@@ -243,6 +269,9 @@ public final class Application implements AutoCloseable {
         }
         if (testDarajaSimulator != darajaSimulator) {
             testDarajaSimulator.close();
+        }
+        if (whatsappSimulator != null) {
+            whatsappSimulator.close();
         }
         platform.close();
     }

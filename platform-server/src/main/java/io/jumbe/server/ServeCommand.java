@@ -42,6 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("Jumbe is running at " + app.baseUrl());
         out.println("  database:  " + (config.database().isPostgres() ? "PostgreSQL" : "embedded H2 under " + config.home()));
         out.println("  SMS:       " + (config.onfon().simulated() ? "Onfon simulator (no real SMS is sent)" : "Onfon Media"));
+        out.println("  WhatsApp:  " + (config.whatsapp().simulated()
+                ? "Graph API simulator (no real WhatsApp message is sent)" : "Meta Cloud API " + config.whatsapp().apiVersion()));
         out.println("  M-Pesa:    " + (config.mpesa().simulated() ? "Daraja simulator (no real money moves)"
                 : "Daraja " + config.mpesa().env()));
         out.println("  email:     " + app.platform().notifications().mailer().describe());

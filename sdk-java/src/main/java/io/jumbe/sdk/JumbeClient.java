@@ -6,6 +6,8 @@ import io.jumbe.sdk.sandbox.SandboxService;
 import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.Json;
 import io.jumbe.sdk.sms.SmsService;
+import io.jumbe.sdk.messages.MessagesService;
+import io.jumbe.sdk.whatsapp.WhatsAppService;
 import io.jumbe.sdk.wallet.WalletService;
 import io.jumbe.sdk.webhooks.WebhooksService;
 import java.io.IOException;
@@ -39,6 +41,8 @@ public final class JumbeClient {
     private final long clientId;
     private final HttpUrl baseUrl;
     private final SmsService sms;
+    private final MessagesService messages;
+    private final WhatsAppService whatsapp;
     private final WalletService wallet;
     private final WebhooksService webhooks;
     private final AccountService account;
@@ -50,6 +54,8 @@ public final class JumbeClient {
         this.clientId = b.clientId;
         this.baseUrl = b.baseUrl;
         this.sms = new SmsService(calls);
+        this.messages = new MessagesService(calls);
+        this.whatsapp = new WhatsAppService(calls);
         this.wallet = new WalletService(calls);
         this.webhooks = new WebhooksService(calls);
         this.account = new AccountService(calls);
@@ -74,6 +80,24 @@ public final class JumbeClient {
      */
     public SmsService sms() {
         return sms;
+    }
+
+    /**
+     * Messages of both channels: send SMS or WhatsApp through one endpoint, follow, list, and read replies.
+     *
+     * @return the messages service
+     */
+    public MessagesService messages() {
+        return messages;
+    }
+
+    /**
+     * WhatsApp's templates.
+     *
+     * @return the WhatsApp service
+     */
+    public WhatsAppService whatsapp() {
+        return whatsapp;
     }
 
     /**

@@ -53,6 +53,20 @@ class SamplesAgainstServerTest {
     }
 
     @Test
+    void sendWhatsAppSendsATemplateAndWaitsForItsDelivery() {
+        Sender sender = server.sender("10.00");
+        int mark = printed().length();
+
+        int status = Sample.execute(SendWhatsApp::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark))
+                .containsPattern("queued MSG-\\S+ to 254712345678 on WhatsApp: utility, cost KES 1\\.00")
+                .contains("balance KES 9.00")
+                .contains("status delivered");
+    }
+
+    @Test
     void sendSmsPrintsTheProblemWhenTheBalanceIsShort() {
         Sender sender = server.sender("0.00");
         int mark = printed().length();

@@ -143,7 +143,8 @@ public final class ConfigLoader {
                         get("MAIL_FROM", "Jumbe <no-reply@jumbe.local>", ConfigLoader::mailbox),
                         optional("MAIL_REPLY_TO", ConfigLoader::mailbox),
                         get("SUPPORT_EMAIL", "support@jumbe.local", ConfigLoader::mailbox)),
-                reporting());
+                reporting(),
+                whatsapp());
     }
 
     private JumbeConfig.Reporting reporting() {
@@ -164,6 +165,36 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("must not be negative");
         }
         return m;
+    }
+
+    /** The WhatsApp variables that name a real Cloud API account; all or none of them. */
+    static final List<String> WHATSAPP_ACCOUNT = List.of("WHATSAPP_BASE_URL", "WHATSAPP_ACCESS_TOKEN",
+            "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_BUSINESS_ACCOUNT_ID", "WHATSAPP_APP_SECRET");
+
+    // Simulated when none of the account's variables is set; a partial set stops start-up naming what is missing,
+    // so a half-configured production never falls back to the simulator unnoticed.
+    private JumbeConfig.WhatsApp whatsapp() {
+        List<String> given = WHATSAPP_ACCOUNT.stream().filter(n -> !blank(n)).toList();
+        boolean simulated = given.isEmpty();
+        if (!simulated && given.size() < WHATSAPP_ACCOUNT.size()) {
+            List<String> missing = WHATSAPP_ACCOUNT.stream().filter(this::blank).toList();
+            throw new ConfigException("WhatsApp is partly configured (" + String.join(", ", given) + " set): also set "
+                    + String.join(", ", missing) + ", or none of them for the simulator");
+        }
+        return new JumbeConfig.WhatsApp(simulated,
+                get("WHATSAPP_BASE_URL", "", ConfigLoader::httpUrlOrEmpty),
+                get("WHATSAPP_API_VERSION", "v23.0", v -> {
+                    if (!v.matches("v\\d+\\.\\d+")) {
+                        throw new IllegalArgumentException("write the Graph API version as v23.0");
+                    }
+                    return v;
+                }),
+                get("WHATSAPP_ACCESS_TOKEN", "simulator-access-token", v -> v),
+                get("WHATSAPP_PHONE_NUMBER_ID", "100000000000001", v -> v),
+                get("WHATSAPP_BUSINESS_ACCOUNT_ID", "200000000000001", v -> v),
+                get("WHATSAPP_APP_SECRET", "simulator-app-secret", v -> v),
+                optional("WHATSAPP_VERIFY_TOKEN"),
+                get("WHATSAPP_MAX_MPS", "80", ConfigLoader::positiveInt));
     }
 
     /** Bytes in the platform key (AES-256). */

@@ -28,7 +28,8 @@ public record JumbeConfig(
         Duration eventRetention,
         Limits limits,
         Mail mail,
-        Reporting reporting) {
+        Reporting reporting,
+        WhatsApp whatsapp) {
 
     /**
      * Email to tenants ({@code SMTP_URL}, {@code MAIL_FROM}, {@code MAIL_REPLY_TO}, {@code SUPPORT_EMAIL}).
@@ -97,6 +98,23 @@ public record JumbeConfig(
         @Override
         public String toString() {
             return "Onfon[simulated=" + simulated + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+
+    /**
+     * Meta's WhatsApp Cloud API; {@code simulated} when no credentials were given (the server mounts its simulator).
+     *
+     * @param verifyToken Meta's webhook verification token ({@code WHATSAPP_VERIFY_TOKEN}); generated and kept when
+     *                    empty
+     * @param maxMps      messages per second sent to the Graph API ({@code WHATSAPP_MAX_MPS})
+     */
+    public record WhatsApp(boolean simulated, String baseUrl, String apiVersion, String accessToken,
+                           String phoneNumberId, String businessAccountId, String appSecret,
+                           Optional<String> verifyToken, int maxMps) {
+        @Override
+        public String toString() {
+            return "WhatsApp[simulated=" + simulated + ", baseUrl=" + baseUrl + ", apiVersion=" + apiVersion
+                    + ", phoneNumberId=" + phoneNumberId + "]";
         }
     }
 

@@ -8,6 +8,10 @@ public final class EventTypes {
     public static final String MESSAGE_SENT = "message.sent";
     public static final String MESSAGE_DELIVERED = "message.delivered";
     public static final String MESSAGE_FAILED = "message.failed";
+    /** A WhatsApp message the recipient opened. */
+    public static final String MESSAGE_READ = "message.read";
+    /** A customer wrote to the tenant (a WhatsApp reply). */
+    public static final String MESSAGE_RECEIVED = "message.received";
     public static final String TOPUP_COMPLETED = "topup.completed";
     public static final String TOPUP_FAILED = "topup.failed";
 
@@ -18,7 +22,7 @@ public final class EventTypes {
     public static final String WEBHOOKS_DISABLED = "webhooks.disabled";
 
     public static final List<String> ALL = List.of(BALANCE_UPDATED, MESSAGE_SENT, MESSAGE_DELIVERED, MESSAGE_FAILED,
-            TOPUP_COMPLETED, TOPUP_FAILED);
+            MESSAGE_READ, MESSAGE_RECEIVED, TOPUP_COMPLETED, TOPUP_FAILED);
 
     private EventTypes() {
     }

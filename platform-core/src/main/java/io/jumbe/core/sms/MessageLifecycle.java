@@ -270,7 +270,7 @@ public final class MessageLifecycle {
     public int expireOverdue(Duration expiry, int limit) {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            List<String> ids = h.createQuery("SELECT id FROM messages WHERE status = 'sent' AND sent_at < :before "
+            List<String> ids = h.createQuery("SELECT id FROM messages WHERE status = 'sent' AND channel = 'sms' AND sent_at < :before "
                             + "ORDER BY sent_at LIMIT :limit")
                     .bind("before", now.minus(expiry)).bind("limit", limit).mapTo(String.class).list();
             if (ids.isEmpty()) {
@@ -299,6 +299,7 @@ public final class MessageLifecycle {
                                     boolean refunded) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("message_id", m.id());
+        data.put("channel", "sms");
         data.put("reference", m.reference());
         data.put("recipient", m.recipient());
         data.put("status", status.wireName());

@@ -36,7 +36,7 @@ final class MessageStore {
     }
 
     static Optional<Message> find(Handle h, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE id = :id").bind("id", id)
+        return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE id = :id AND channel = 'sms'").bind("id", id)
                 .map((rs, ctx) -> map(rs)).findOne();
     }
 
@@ -49,7 +49,8 @@ final class MessageStore {
     }
 
     static Optional<Message> findByUpstreamId(Handle h, String upstreamId) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE upstream_message_id = :u ORDER BY created_at DESC")
+        return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE upstream_message_id = :u AND channel = 'sms' "
+                        + "ORDER BY created_at DESC")
                 .bind("u", upstreamId).map((rs, ctx) -> map(rs)).findFirst();
     }
 

@@ -258,7 +258,8 @@ public final class SmsService {
 
     /** A page of the tenant's messages, newest first: numbered, or the page after a message ({@code starting_after}). */
     public ListPage<Message> history(long tenantId, HistoryFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("tenant_id = :t");
+        // WhatsApp rows share the table; the SMS history shows SMS only
+        StringBuilder where = new StringBuilder("tenant_id = :t AND channel = 'sms'");
         if (filter.status() != null) {
             where.append(" AND status = :status");
         }
@@ -311,7 +312,8 @@ public final class SmsService {
             h.createQuery("SELECT status, COUNT(*) AS n, COALESCE(SUM(segments), 0) AS segs, "
                             + "COALESCE(SUM(cost_cents), 0) AS cost, "
                             + "COALESCE(SUM(CASE WHEN refunded THEN cost_cents ELSE 0 END), 0) AS refunded "
-                            + "FROM messages WHERE tenant_id = :t AND created_at >= :from AND created_at < :to GROUP BY status")
+                            + "FROM messages WHERE tenant_id = :t AND channel = 'sms' AND created_at >= :from AND created_at < :to "
+                            + "GROUP BY status")
                     .bind("t", tenantId).bind("from", from).bind("to", to)
                     .map((rs, ctx) -> {
                         long n = rs.getLong("n");

@@ -1,6 +1,12 @@
 package io.jumbe.server.cli;
 
 import io.jumbe.core.common.Money;
+import io.jumbe.core.common.ServiceException;
+import io.jumbe.core.whatsapp.Category;
+import io.jumbe.core.whatsapp.WhatsAppPrices;
+import io.jumbe.core.whatsapp.WhatsAppService;
+import java.util.EnumMap;
+import java.util.List;
 import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.tenant.TenantService;
@@ -65,11 +71,55 @@ final class SendersCommand extends CommandGroup {
                 @Option(names = "--tier") Tier tier,
                 @Option(names = "--low-balance-threshold") Money threshold,
                 @Option(names = "--default-sender-id") String defaultSenderId,
+                @Option(names = "--whatsapp-price", paramLabel = "CATEGORY=KES", description = "KES per WhatsApp "
+                        + "message of a category (marketing, utility, authentication, service); repeatable.")
+                List<String> whatsappPrices,
+                @Option(names = "--whatsapp-number", paramLabel = "PHONE_NUMBER_ID", description = "The sender's own "
+                        + "WhatsApp phone number id (Meta's); 'none' returns it to the platform's number.")
+                String whatsappNumber,
                 @Option(names = "--json") boolean json) {
-        Tenant t = tenants().update(id, new TenantUpdate(Optional.ofNullable(name), Optional.ofNullable(email),
-                Optional.ofNullable(price), Optional.ofNullable(tier), Optional.ofNullable(threshold),
-                Optional.ofNullable(defaultSenderId)));
-        out(json).record(Views.tenant(t));
+        // every value is checked before anything changes
+        Map<Category, Money> prices = whatsappPrices(whatsappPrices);
+        WhatsAppService whatsapp = admin.platform().whatsapp();
+        boolean tenantChange = name != null || email != null || price != null || tier != null || threshold != null
+                || defaultSenderId != null;
+        Tenant t = tenantChange ? tenants().update(id, new TenantUpdate(Optional.ofNullable(name),
+                Optional.ofNullable(email), Optional.ofNullable(price), Optional.ofNullable(tier),
+                Optional.ofNullable(threshold), Optional.ofNullable(defaultSenderId))) : tenants().get(id);
+        if (!prices.isEmpty()) {
+            whatsapp.setPrices(id, prices);
+        }
+        if (whatsappNumber != null) {
+            whatsapp.setPhoneNumberId(id, "none".equalsIgnoreCase(whatsappNumber) ? null : whatsappNumber.strip());
+        }
+        Map<String, Object> view = new LinkedHashMap<>(Views.tenant(t));
+        WhatsAppPrices now = whatsapp.prices(id);
+        for (Category c : Category.values()) {
+            view.put("whatsapp_price_" + c.wireName(), now.of(c).toDecimal());
+        }
+        view.put("whatsapp_phone_number_id", whatsapp.phoneNumberId(id));
+        out(json).record(view);
+    }
+
+    private static Map<Category, Money> whatsappPrices(List<String> given) {
+        Map<Category, Money> prices = new EnumMap<>(Category.class);
+        for (String entry : given == null ? List.<String>of() : given) {
+            int eq = entry.indexOf('=');
+            Category category;
+            Money amount;
+            try {
+                category = Category.fromWire(eq < 0 ? "" : entry.substring(0, eq));
+                amount = Money.parse(entry.substring(eq + 1).strip());
+            } catch (RuntimeException e) {
+                throw ServiceException.validation("whatsapp-price", "'" + entry + "' is not CATEGORY=KES with a "
+                        + "category of marketing, utility, authentication or service (e.g. marketing=2.50)");
+            }
+            if (amount.cents() <= 0) {
+                throw ServiceException.validation("whatsapp-price", "'" + entry + "': a price must be above zero");
+            }
+            prices.put(category, amount);
+        }
+        return prices;
     }
 
     @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend a sender: its API calls get 403 account_suspended.")

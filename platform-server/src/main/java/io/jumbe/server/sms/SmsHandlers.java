@@ -49,8 +49,16 @@ public final class SmsHandlers implements RouteGroup {
     }
 
     void send(Context ctx) {
+        Responses.json(ctx, 202, sendBody(sms, ctx));
+    }
+
+    /**
+     * Sends the request's SMS and returns the answer's body, exactly as {@code POST /sms/send} does; the
+     * cross-channel {@code POST /messages/send} uses it for {@code "channel": "sms"}.
+     */
+    public static Map<String, Object> sendBody(SmsService sms, Context ctx) {
         SendRequest request = request(ctx);
-        Responses.json(ctx, 202, SmsViews.sent(sms.send(Authenticator.tenant(ctx), request)));
+        return SmsViews.sent(sms.send(Authenticator.tenant(ctx), request));
     }
 
     void quote(Context ctx) {

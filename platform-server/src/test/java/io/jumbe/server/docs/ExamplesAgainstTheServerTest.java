@@ -53,6 +53,13 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("listSmsHistory", Expected.of(200, "\"data\":[", "\"has_more\":false"));
         EXPECTED.put("getSmsStatistics", Expected.of(200, "\"today\":", "\"this_month\":"));
         EXPECTED.put("cancelSms", Expected.of(200, "\"status\":\"cancelled\"", "\"refunded\":true"));
+        EXPECTED.put("sendMessage", Expected.of(202, "\"status\":\"queued\"", "\"channel\":\"whatsapp\"",
+                "\"category\":\"utility\""));
+        EXPECTED.put("getMessage", Expected.of(200, "\"message_id\":\"MSG-", "\"channel\":\"sms\""));
+        EXPECTED.put("listMessages", Expected.of(200, "\"data\":[", "\"meta\":"));
+        EXPECTED.put("listWhatsAppTemplates", Expected.of(200, "\"name\":\"order_update\"", "\"parameters\":2"));
+        EXPECTED.put("whatsappWebhookVerify", Expected.of(200, "1158201444"));
+        EXPECTED.put("whatsappWebhookNotification", Expected.of(200, "\"status\":\"ok\""));
         EXPECTED.put("getAccount", Expected.of(200, "\"tier\":", "\"rate_limit_per_minute\":", "\"sender_ids\":[",
                 "\"mode\":\"live\""));
         EXPECTED.put("getNotificationSettings", Expected.of(200, "\"low_balance_threshold\":", "\"emails\":{"));
@@ -95,7 +102,7 @@ class ExamplesAgainstTheServerTest {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start(TestDatabases.h2(), Map.of("MPESA_CALLBACK_TOKEN", OpenApiContractTest.CALLBACK_TOKEN,
-                "ONFON_DLR_TOKEN", OpenApiContractTest.DLR_TOKEN));
+                "ONFON_DLR_TOKEN", OpenApiContractTest.DLR_TOKEN, "WHATSAPP_VERIFY_TOKEN", "whatsapp-verify-token-for-tests"));
         sender = app.sender("1049.00");
         Http.Response topUp = sender.post("/wallet/topup",
                 "{\"amount\": 1000, \"payment_method\": \"mpesa\", \"phone_number\": \"254712345678\"}");
@@ -110,6 +117,8 @@ class ExamplesAgainstTheServerTest {
         environment.put("ONFON_DLR_TOKEN", OpenApiContractTest.DLR_TOKEN);
         // a link that was never sent: the example shows the documented 400
         environment.put("SIGNUP_TOKEN", "a-token-nobody-was-sent");
+        environment.put("WHATSAPP_VERIFY_TOKEN", "whatsapp-verify-token-for-tests");
+        environment.put("WHATSAPP_APP_SECRET", app.application().config().whatsapp().appSecret());
         Http.Response sms = sender.post("/sms/send", "{\"recipient\": \"254712345678\", \"message\": \"Hello\"}");
         assertThat(sms.status()).as(sms.body()).isEqualTo(202);
         environment.put("MESSAGE_ID", sms.json().get("message_id").asText());

@@ -353,6 +353,68 @@ class OpenApiContractTest {
         assertThat(http.mismatches()).isEmpty();
     }
 
+    @Test
+    void sendingOnBothChannelsAndFollowingMessagesMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender s = app.sender("100.00");
+
+        Http.Response template = http.send("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipient\": "
+                + "\"0712345678\", \"template\": {\"name\": \"order_update\", \"language\": \"en\", \"parameters\": "
+                + "[\"Amina\", \"ORD-1182\"]}, \"reference\": \"ORD-1182\"}", json(s, Map.of("Idempotency-Key", "wa-1")));
+        assertThat(template.status()).isEqualTo(202);
+        String id = template.json().get("message_id").asText();
+        assertThat(http.send("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipients\": "
+                + "[\"0712345678\", \"0722000111\", \"12345\"], \"template\": {\"name\": \"hello_world\"}}",
+                json(s, Map.of())).status()).isEqualTo(202);
+        assertThat(http.send("POST", s.path("/messages/send"), "{\"channel\": \"sms\", \"recipient\": \"0712345678\", "
+                + "\"message\": \"Hello\"}", json(s, Map.of())).status()).isEqualTo(202);
+        assertThat(http.send("GET", s.path("/messages/" + id), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/messages?channel=whatsapp&per_page=2"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/messages?direction=inbound"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/whatsapp/templates"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
+    void messageProblemsMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender s = app.sender("0.50");
+
+        assertThat(http.send("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipient\": "
+                + "\"0712345678\", \"text\": \"Your results are ready\"}", json(s, Map.of())).status()).isEqualTo(422);
+        assertThat(http.send("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipient\": "
+                + "\"0712345678\", \"template\": {\"name\": \"order_updat\"}}", json(s, Map.of())).status())
+                .isEqualTo(422);
+        assertThat(http.sendBad("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipient\": "
+                + "\"0712345678\", \"template\": {\"name\": \"order_update\", \"parameters\": [\"Amina\"]}}",
+                json(s, Map.of())).status()).isEqualTo(400);
+        assertThat(http.send("POST", s.path("/messages/send"), "{\"channel\": \"whatsapp\", \"recipient\": "
+                + "\"0712345678\", \"template\": {\"name\": \"weekend_offer\", \"parameters\": [\"20%\"]}}",
+                json(s, Map.of())).status()).isEqualTo(402);
+        assertThat(http.send("GET", s.path("/messages/MSG-NOPE"), null, key(s)).status()).isEqualTo(404);
+        assertThat(http.sendBad("GET", s.path("/messages?channel=fax"), null, key(s)).status()).isEqualTo(400);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
+    void metaWebhooksMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        String token = app.platform().whatsappVerifyToken();
+        assertThat(http.send("GET", "/api/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+                + token, null, Map.of()).status()).isEqualTo(200);
+        assertThat(http.send("GET", "/api/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1&hub.verify_token=guess",
+                null, Map.of()).status()).isEqualTo(403);
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":"
+                + "\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"wamid.X\","
+                + "\"status\":\"delivered\",\"timestamp\":\"1694492484\",\"recipient_id\":\"254712345678\"}]}}]}]}";
+        String signature = app.platform().metaSignature().sign(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(http.send("POST", "/api/webhooks/whatsapp", body, Map.of("Content-Type", "application/json",
+                "X-Hub-Signature-256", signature)).status()).isEqualTo(200);
+        assertThat(http.send("POST", "/api/webhooks/whatsapp", body, Map.of("Content-Type", "application/json",
+                "X-Hub-Signature-256", "sha256=" + "0".repeat(64))).status()).isEqualTo(401);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
     /** A message scheduled for tomorrow: the one kind that can be cancelled. */
     static String scheduled(Sender s) {
         Http.Response r = s.post("/sms/send", "{\"recipient\": \"254712345678\", \"message\": \"Reminder\", \"schedule_at\": \""

@@ -10,6 +10,8 @@ public enum MessageStatus {
     @Json(name = "sent") SENT("sent"),
     /** The handset confirmed receipt. */
     @Json(name = "delivered") DELIVERED("delivered"),
+    /** A WhatsApp message the recipient opened. */
+    @Json(name = "read") READ("read"),
     /** Rejected upstream or reported undeliverable. */
     @Json(name = "failed") FAILED("failed"),
     /** No final delivery report arrived in time. */

@@ -266,6 +266,10 @@ public final class Webhook {
                         decode(data, MessageEventData.class));
                 case WebhookEvent.MESSAGE_FAILED -> new WebhookEvent.MessageFailed(id, clientId, timestamp, sequence, livemode,
                         decode(data, MessageEventData.class));
+                case WebhookEvent.MESSAGE_READ -> new WebhookEvent.MessageRead(id, clientId, timestamp, sequence, livemode,
+                        decode(data, MessageEventData.class));
+                case WebhookEvent.MESSAGE_RECEIVED -> new WebhookEvent.MessageReceived(id, clientId, timestamp, sequence,
+                        livemode, decode(data, io.jumbe.sdk.messages.InboundMessage.class));
                 case WebhookEvent.TOPUP_COMPLETED -> new WebhookEvent.TopUpCompleted(id, clientId, timestamp, sequence, livemode,
                         decode(data, TopUpEventData.class));
                 case WebhookEvent.TOPUP_FAILED -> new WebhookEvent.TopUpFailed(id, clientId, timestamp, sequence, livemode,

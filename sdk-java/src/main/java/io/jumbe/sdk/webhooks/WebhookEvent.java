@@ -23,6 +23,10 @@ public sealed interface WebhookEvent {
     String MESSAGE_SENT = "message.sent";
     /** Event name of {@link MessageDelivered}. */
     String MESSAGE_DELIVERED = "message.delivered";
+    /** Event name of {@link MessageRead}. */
+    String MESSAGE_READ = "message.read";
+    /** Event name of {@link MessageReceived}. */
+    String MESSAGE_RECEIVED = "message.received";
     /** Event name of {@link MessageFailed}. */
     String MESSAGE_FAILED = "message.failed";
     /** Event name of {@link TopUpCompleted}. */
@@ -126,6 +130,42 @@ public sealed interface WebhookEvent {
         @Override
         public String type() {
             return MESSAGE_DELIVERED;
+        }
+    }
+
+    /**
+     * A WhatsApp message was opened by its recipient.
+     *
+     * @param id        the {@code webhook-id}
+     * @param clientId  the account
+     * @param timestamp when it happened
+     * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
+     * @param data      the message ({@code status} {@code read})
+     */
+    record MessageRead(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode, MessageEventData data)
+            implements WebhookEvent {
+        @Override
+        public String type() {
+            return MESSAGE_READ;
+        }
+    }
+
+    /**
+     * A customer wrote to you (a WhatsApp reply); it opens the 24-hour window for free-form text.
+     *
+     * @param id        the {@code webhook-id}
+     * @param clientId  the account
+     * @param timestamp when it happened
+     * @param sequence  the position in the account's sequence
+     * @param livemode  false for an event of test mode
+     * @param data      the customer's message
+     */
+    record MessageReceived(String id, Long clientId, Instant timestamp, Long sequence, boolean livemode,
+                           io.jumbe.sdk.messages.InboundMessage data) implements WebhookEvent {
+        @Override
+        public String type() {
+            return MESSAGE_RECEIVED;
         }
     }
 

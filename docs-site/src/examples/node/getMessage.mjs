@@ -1,0 +1,21 @@
+// Follow one message of either channel (MESSAGE_ID). Node.js 20+, built-in fetch, no packages.
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const messageId = process.env.MESSAGE_ID;
+if (!messageId) {
+  console.error("Set MESSAGE_ID first (export MESSAGE_ID=MSG-… from the send answer).");
+  process.exit(1);
+}
+const url = new URL(`${baseUrl}/api/${clientId}/messages/${messageId}`);
+
+const response = await fetch(url, {
+  method: "GET",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+  },
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

@@ -1,0 +1,30 @@
+"""Follow one message of either channel (MESSAGE_ID). Standard library only (urllib)."""
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+
+base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
+client_id = os.environ["JUMBE_CLIENT_ID"]
+api_key = os.environ["JUMBE_API_KEY"]
+message_id = os.environ.get("MESSAGE_ID")
+if not message_id:
+    sys.exit("Set MESSAGE_ID first (export MESSAGE_ID=MSG-… from the send answer).")
+url = f"{base_url}/api/{client_id}/messages/{message_id}"
+
+headers = {
+    "Accept": "application/json",
+    "X-API-Key": api_key,
+}
+request = urllib.request.Request(url, headers=headers, method="GET")
+
+try:
+    with urllib.request.urlopen(request, timeout=30) as response:
+        print("HTTP", response.status)
+        print(response.read().decode())
+except urllib.error.HTTPError as error:
+    # Errors are application/problem+json with a stable "code".
+    print("HTTP", error.code)
+    print(error.read().decode())

@@ -1,0 +1,258 @@
+package io.jumbe.core.whatsapp;
+
+import io.jumbe.core.alerts.Alerts;
+import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.Job;
+import io.jumbe.core.jobs.JobQueue;
+import io.jumbe.core.sms.SendRateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued WhatsApp messages to the Graph API, one call per message (Meta has no batch send), from two lanes
+ * ({@link WhatsAppService#SINGLE_QUEUE}, {@link WhatsAppService#BULK_QUEUE}) of the shared job queue, at most
+ * {@code WHATSAPP_MAX_MPS} a second. Outcomes: accepted → {@code sent} with the wamid; refused → {@code failed} and
+ * refunded; rate limits and transient trouble → retried with backoff, then failed and refunded; our token refused →
+ * messages put back untouched, dispatch paused and admins alerted (resolved by the next success).
+ *
+ * <p>A job whose message is no longer {@code queued} is completed without a call, so a re-run after a crash never
+ * sends a message already marked sent.
+ */
+public final class WhatsAppDispatcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WhatsAppDispatcher.class);
+    /** Alert kind raised when Meta refuses the platform's access token (190, HTTP 401). */
+    public static final String ALERT_ACCESS = "whatsapp_access_denied";
+
+    /**
+     * How dispatch runs.
+     *
+     * @param batchSize      jobs claimed at once
+     * @param workersPerLane claiming threads per lane
+     * @param pollInterval   how often an idle worker looks for due jobs
+     * @param lease          how long a claim is held before another instance may take it
+     * @param backoff        delay before retrying a transient failure
+     * @param upstreamPause  how long dispatch stops after our token is refused
+     * @param maxMps         messages per second, 0 for no cap
+     */
+    public record Settings(int batchSize, int workersPerLane, Duration pollInterval, Duration lease, Backoff backoff,
+                           Duration upstreamPause, int maxMps) {
+        public static Settings defaults(int maxMps) {
+            return new Settings(20, 4, Duration.ofMillis(250), Duration.ofMinutes(2), Backoff.standard(),
+                    Duration.ofMinutes(1), maxMps);
+        }
+
+        public Settings withTimings(Duration poll, Duration leaseTime, Backoff retry, Duration pause) {
+            return new Settings(batchSize, workersPerLane, poll, leaseTime, retry, pause, maxMps);
+        }
+
+        public Settings withMaxMps(int mps) {
+            return new Settings(batchSize, workersPerLane, pollInterval, lease, backoff, upstreamPause, mps);
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final JobQueue jobs;
+    private final Clock clock;
+    private final Supplier<WhatsAppGateway> gateway;
+    private final WhatsAppLifecycle lifecycle;
+    private final Alerts alerts;
+    private final Settings settings;
+    private final String workerId;
+    private final SendRateLimiter limiter;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Map<String, Object> wakeups = Map.of(WhatsAppService.SINGLE_QUEUE, new Object(),
+            WhatsAppService.BULK_QUEUE, new Object());
+    private ExecutorService workers;
+
+    public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
+                              WhatsAppLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
+        this.jdbi = jdbi;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.gateway = gateway;
+        this.lifecycle = lifecycle;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.workerId = workerId;
+        this.limiter = new SendRateLimiter(settings.maxMps());
+    }
+
+    /** Starts the lanes' workers. */
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(2 * settings.workersPerLane(), r -> {
+            Thread t = new Thread(r, "whatsapp-dispatch");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < settings.workersPerLane(); i++) {
+            workers.submit(() -> loop(WhatsAppService.SINGLE_QUEUE));
+            workers.submit(() -> loop(WhatsAppService.BULK_QUEUE));
+        }
+    }
+
+    /** Wakes a lane now (a send was just queued in this process). */
+    public void wake(String queue) {
+        Object lock = wakeups.get(queue);
+        if (lock != null) {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Whether dispatch is paused after our token was refused. */
+    public boolean paused() {
+        return pausedUntil.get().isAfter(clock.instant());
+    }
+
+    /** Messages this instance marked sent. */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    /** Messages this instance failed (and refunded). */
+    public long failedCount() {
+        return failed.get();
+    }
+
+    private void loop(String queue) {
+        Object lock = wakeups.get(queue);
+        while (running.get()) {
+            try {
+                int done = dispatchOnce(queue);
+                if (done == 0 || paused()) {
+                    synchronized (lock) {
+                        lock.wait(settings.pollInterval().toMillis());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("WhatsApp dispatch on {} failed; trying again shortly", queue, e);
+                try {
+                    Thread.sleep(settings.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Claims one batch of due jobs of {@code queue} and sends them.
+     *
+     * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
+     */
+    public int dispatchOnce(String queue) throws InterruptedException {
+        if (paused()) {
+            return 0;
+        }
+        List<Job> claimed = jobs.claim(queue, settings.batchSize(), workerId, settings.lease());
+        for (Job job : claimed) {
+            ChannelMessage m = jdbi.withHandle(h -> WhatsAppStore.find(h, job.payload())).orElse(null);
+            if (m == null || !"queued".equals(m.status())) {
+                jdbi.useTransaction(h -> jobs.completeAll(h, List.of(job)));
+                continue;
+            }
+            if (paused()) {
+                jobs.retry(job, pausedUntil.get(), "dispatch paused: WhatsApp access token refused", false);
+                continue;
+            }
+            limiter.acquire(1);
+            SendOutcome outcome = gateway.get().send(m.phoneNumberId(),
+                    new OutboundWhatsApp(m.id(), m.recipient(), m.text(), m.templateName() == null ? null
+                            : new TemplateRef(m.templateName(), m.templateLanguage(), m.templateParameters())));
+            record(job, m, outcome);
+        }
+        return claimed.size();
+    }
+
+    private void record(Job job, ChannelMessage m, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted a) {
+            jdbi.useTransaction(h -> {
+                if (lifecycle.markSent(h, m, a.wamid())) {
+                    sent.incrementAndGet();
+                }
+                jobs.completeAll(h, List.of(job));
+            });
+            lifecycle.applyHeld(a.wamid());
+            if (alertMayBeOpen.compareAndSet(true, false)) {
+                alerts.resolve(ALERT_ACCESS);
+            }
+        } else if (outcome instanceof SendOutcome.Failed f) {
+            jdbi.useTransaction(h -> {
+                if (lifecycle.failQueued(h, m, f.code(), f.title())) {
+                    failed.incrementAndGet();
+                }
+                jobs.completeAll(h, List.of(job));
+            });
+        } else if (outcome instanceof SendOutcome.Retry r) {
+            if (job.attempts() >= job.maxAttempts()) {
+                jdbi.useTransaction(h -> {
+                    if (lifecycle.failQueued(h, m, r.code(), "not sent after " + job.attempts() + " attempts: "
+                            + r.reason())) {
+                        failed.incrementAndGet();
+                    }
+                    jobs.completeAll(h, List.of(job));
+                });
+            } else {
+                jobs.retry(job, clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
+                        r.code() + ": " + r.reason(), true);
+            }
+        } else {
+            SendOutcome.AccessDenied d = (SendOutcome.AccessDenied) outcome;
+            Instant until = clock.instant().plus(settings.upstreamPause());
+            pausedUntil.set(until);
+            alertMayBeOpen.set(true);
+            String detail = "Meta refused the platform's WhatsApp access token (" + d.code() + ": " + d.reason()
+                    + "): WhatsApp dispatch is paused until " + until + " and retried then; tenants' messages stay "
+                    + "queued. Renew WHATSAPP_ACCESS_TOKEN.";
+            log.error("{}", detail);
+            alerts.raise(ALERT_ACCESS, null, detail);
+            jobs.retry(job, until, "paused: " + d.code(), false);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        wakeups.values().forEach(lock -> {
+            synchronized (lock) {
+                lock.notifyAll();
+            }
+        });
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            workers.shutdownNow();
+        }
+    }
+}
