@@ -5,6 +5,9 @@ import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.contacts.ContactImports;
+import io.jumbe.core.contacts.ContactService;
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
@@ -92,6 +95,9 @@ public final class Jumbe implements AutoCloseable {
     private final TopupService topups;
     private final WebhookService webhooks;
     private final SmsService sms;
+    private final OptOuts optOuts;
+    private final ContactService contacts;
+    private final ContactImports contactImports;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -131,8 +137,12 @@ public final class Jumbe implements AutoCloseable {
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
+        this.optOuts = new OptOuts(jdbi, clock, events);
+        this.contacts = new ContactService(jdbi, clock, ids);
+        this.contactImports = new ContactImports(jdbi, clock, ids, jobs, optOuts);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
-                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()));
+                events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()),
+                optOuts);
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
@@ -149,7 +159,9 @@ public final class Jumbe implements AutoCloseable {
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
-                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard())));
+                        4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard()),
+                contactImports.queueSpec()));
+        contactImports.onNewWork(() -> jobRunner.wake(ContactImports.QUEUE));
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
         this.housekeeping = new Housekeeping(this, config.eventRetention());
     }
@@ -480,6 +492,21 @@ public final class Jumbe implements AutoCloseable {
     /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@link #smsDispatcher()}. */
     public SmsService sms() {
         return sms;
+    }
+
+    /** Every send path's opt-out check, and the tenant's opt-out list ({@code contact.opted_out} events). */
+    public OptOuts optOuts() {
+        return optOuts;
+    }
+
+    /** The tenant's phone book: contacts and groups. */
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    /** CSV imports of contacts (applied by a job after {@link #start()}). */
+    public ContactImports contactImports() {
+        return contactImports;
     }
 
     /** The SMS dispatch worker (running after {@link #start()}): its counters, and pause state. */

@@ -10,9 +10,12 @@ public final class EventTypes {
     public static final String MESSAGE_FAILED = "message.failed";
     public static final String TOPUP_COMPLETED = "topup.completed";
     public static final String TOPUP_FAILED = "topup.failed";
+    public static final String CONTACT_OPTED_OUT = "contact.opted_out";
+    public static final String CAMPAIGN_LAUNCHED = "campaign.launched";
+    public static final String CAMPAIGN_COMPLETED = "campaign.completed";
 
     public static final List<String> ALL = List.of(BALANCE_UPDATED, MESSAGE_SENT, MESSAGE_DELIVERED, MESSAGE_FAILED,
-            TOPUP_COMPLETED, TOPUP_FAILED);
+            TOPUP_COMPLETED, TOPUP_FAILED, CONTACT_OPTED_OUT, CAMPAIGN_LAUNCHED, CAMPAIGN_COMPLETED);
 
     private EventTypes() {
     }

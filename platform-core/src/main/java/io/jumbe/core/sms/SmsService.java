@@ -7,6 +7,7 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
 import io.jumbe.core.phone.PhoneNumbers;
@@ -61,10 +62,11 @@ public final class SmsService {
     private final Ledger ledger;
     private final JobQueue jobs;
     private final MessageLifecycle lifecycle;
+    private final OptOuts optOuts;
     private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
     public SmsService(Jdbi jdbi, Clock clock, Ids ids, TenantService tenants, Ledger ledger, JobQueue jobs,
-                      MessageLifecycle lifecycle) {
+                      MessageLifecycle lifecycle, OptOuts optOuts) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -72,6 +74,7 @@ public final class SmsService {
         this.ledger = ledger;
         this.jobs = jobs;
         this.lifecycle = lifecycle;
+        this.optOuts = optOuts;
     }
 
     /** The transitions dispatch and delivery reports use. */
@@ -224,6 +227,22 @@ public final class SmsService {
                     ? "The recipient is " + rejected.get(0).reason() + "."
                     : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
                     invalid, Map.of("rejected", list));
+        }
+        // Numbers that opted out of this tenant are never sent to nor charged: one alone is refused, in a list each
+        // is rejected with the others sent.
+        java.util.Set<String> optedOut = optOuts.among(tenant.id(), valid);
+        if (!optedOut.isEmpty()) {
+            if (request.single()) {
+                throw OptOuts.optedOut(valid.iterator().next());
+            }
+            valid.removeAll(optedOut);
+            optedOut.stream().sorted().forEach(n -> rejected.add(new Rejection(n, OptOuts.OPTED_OUT,
+                    "the recipient has opted out of messages from this account")));
+            if (valid.isEmpty()) {
+                throw new ServiceException(OptOuts.RECIPIENT_OPTED_OUT, "All " + optedOut.size() + " recipients have "
+                        + "opted out of messages from this account.", List.of(),
+                        Map.of("rejected", rejected.stream().limit(100).map(SmsService::rejectionMap).toList()));
+            }
         }
         return new Checked(tenant, sender, count, List.copyOf(valid), List.copyOf(rejected));
     }
