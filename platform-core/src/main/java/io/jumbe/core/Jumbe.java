@@ -5,6 +5,8 @@ import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.campaigns.CampaignService;
+import io.jumbe.core.contacts.ContactAudience;
 import io.jumbe.core.contacts.ContactImports;
 import io.jumbe.core.contacts.ContactService;
 import io.jumbe.core.contacts.OptOuts;
@@ -98,6 +100,7 @@ public final class Jumbe implements AutoCloseable {
     private final OptOuts optOuts;
     private final ContactService contacts;
     private final ContactImports contactImports;
+    private final CampaignService campaigns;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -143,6 +146,8 @@ public final class Jumbe implements AutoCloseable {
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure()),
                 optOuts);
+        this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms,
+                new ContactAudience(jdbi, optOuts));
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
@@ -160,8 +165,9 @@ public final class Jumbe implements AutoCloseable {
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
                         4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard()),
-                contactImports.queueSpec()));
+                contactImports.queueSpec(), campaigns.queueSpec()));
         contactImports.onNewWork(() -> jobRunner.wake(ContactImports.QUEUE));
+        campaigns.onNewWork(() -> jobRunner.wake(CampaignService.QUEUE));
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
         this.housekeeping = new Housekeeping(this, config.eventRetention());
     }
@@ -507,6 +513,11 @@ public final class Jumbe implements AutoCloseable {
     /** CSV imports of contacts (applied by a job after {@link #start()}). */
     public ContactImports contactImports() {
         return contactImports;
+    }
+
+    /** Personalised campaigns: drafts, estimates, launch, pause, resume, cancel, progress. */
+    public CampaignService campaigns() {
+        return campaigns;
     }
 
     /** The SMS dispatch worker (running after {@link #start()}): its counters, and pause state. */

@@ -150,6 +150,46 @@ public final class SmsService {
                 c.rejected());
     }
 
+    /**
+     * A message whose charge was already taken (a campaign's, debited once at launch): what {@link #queuePrepaid}
+     * needs to queue it.
+     */
+    public record Prepaid(String messageId, String recipient, String text) {
+    }
+
+    /** What a prepaid text costs: its own segments at {@code price} per segment, as a send would charge it. */
+    public static Money costOf(String text, Money price) {
+        return price.times(Segments.count(text).segments());
+    }
+
+    /**
+     * Inserts already-paid messages with their dispatch jobs on the bulk lane, in the caller's transaction, debiting
+     * nothing: the caller charged for them (with {@link #costOf}) and each message carries its own cost, so a failed
+     * one is refunded like any other.
+     *
+     * @param batchId the batch the messages belong to (a campaign id)
+     */
+    public void queuePrepaid(Handle h, long tenantId, String batchId, String sender, Money price, String reference,
+                             Instant runAt, List<Prepaid> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Message> messages = new ArrayList<>(items.size());
+        List<NewJob> work = new ArrayList<>(items.size());
+        for (Prepaid p : items) {
+            SegmentCount count = Segments.count(p.text());
+            messages.add(new Message(p.messageId(), tenantId, batchId, p.recipient(), sender, p.text(),
+                    count.encoding(), count.segments(), price.times(count.segments()), price, MessageStatus.QUEUED,
+                    null, null, null, null, reference, "bulk", runAt, now, null, null, null, null, null, false, now));
+            work.add(NewJob.of(BULK_QUEUE, SEND_KIND, p.messageId()).dedupedBy(p.messageId()).at(runAt)
+                    .maxAttempts(MAX_ATTEMPTS));
+        }
+        h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(BULK_QUEUE)));
+        MessageStore.insertAll(h, messages);
+        jobs.enqueueAll(h, work);
+    }
+
     /** Prices a send request with the same validation as {@link #send}, writing nothing. */
     public Quote quote(long tenantId, SendRequest request) {
         return quote(tenants.get(tenantId), request);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** CSV import on H2 and PostgreSQL: the job is claimed and run here, so the test needs no waiting. */
-class ContactImportTest {
+public class ContactImportTest {
     // An Excel "CSV UTF-8" export: BOM, CRLF, quoted commas and a newline, a blank line, a duplicate phone, bad
     // numbers, a date-looking cell, a 9-digit number whose leading zero Excel dropped.
     static final String MESSY = "\uFEFFPhone,Name,Email,Student,Due Date,groups\r\n"
@@ -119,7 +119,7 @@ class ContactImportTest {
         }
     }
 
-    static int runJobs(Jumbe platform) {
+    public static int runJobs(Jumbe platform) {
         var handler = platform.contactImports().queueSpec().handlers().get(ContactImports.KIND);
         int n = 0;
         for (Job job : platform.jobs().claim(ContactImports.QUEUE, 10, "test", Duration.ofMinutes(1))) {
@@ -134,7 +134,7 @@ class ContactImportTest {
         return n;
     }
 
-    static java.io.InputStream csv(String text) {
+    public static java.io.InputStream csv(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
