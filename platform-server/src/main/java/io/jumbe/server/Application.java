@@ -11,6 +11,8 @@ import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
 import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
+import io.jumbe.server.campaigns.CampaignHandlers;
+import io.jumbe.server.contacts.ContactHandlers;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
@@ -97,6 +99,8 @@ public final class Application implements AutoCloseable {
         groups.add(new MpesaCallbackHandlers(platform.topups(), platform.mpesaCallbackToken(),
                 new CallbackSources(config.mpesa().callbackAllowedIps(), config.trustedProxies())));
         groups.add(new WebhookHandlers(platform.webhooks(), idempotency));
+        groups.add(new ContactHandlers(platform.contacts(), platform.contactImports(), platform.optOuts(), idempotency));
+        groups.add(new CampaignHandlers(platform.campaigns(), idempotency));
         groups.add(new DocsHandlers(new DocsResources()));
 
         if (onfonSimulator != null) {

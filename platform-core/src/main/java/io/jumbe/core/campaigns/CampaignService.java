@@ -185,7 +185,7 @@ public final class CampaignService {
         Campaign c = find(tenantId, campaignId);
         if (c.status().equals("draft")) {
             Rendered r = render(c);
-            return with(c, r.sendable().size(), Campaign.Progress.NONE,
+            return with(c, r.sendable().size() + r.skipped(), Campaign.Progress.NONE,
                     new Campaign.Estimate(r.sendable().size(), r.skipped(), r.total(), r.warnings()));
         }
         return with(c, c.recipients(), progress(c), null);
@@ -471,7 +471,9 @@ public final class CampaignService {
                     .map((rs, ctx) -> by.put(rs.getString(1), rs.getLong(2))).list();
             long pendingCancelled = h.createQuery("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = :id "
                     + "AND status = 'cancelled'").bind("id", c.id()).mapTo(Long.class).one();
-            long sentOn = by.getOrDefault("sent", 0L);
+            // sent: every message that left us, whatever the upstream has reported since
+            long sentOn = h.createQuery("SELECT COUNT(*) FROM messages WHERE batch_id = :id AND tenant_id = :t "
+                    + "AND sent_at IS NOT NULL").bind("id", c.id()).bind("t", c.tenantId()).mapTo(Long.class).one();
             return new Campaign.Progress(by.getOrDefault("queued", 0L), sentOn, by.getOrDefault("delivered", 0L),
                     by.getOrDefault("read", 0L), by.getOrDefault("failed", 0L) + by.getOrDefault("expired", 0L),
                     c.progress().skipped(), by.getOrDefault("cancelled", 0L) + pendingCancelled);
@@ -631,7 +633,7 @@ public final class CampaignService {
             Campaign.Progress p = progress(c);
             Map<String, Object> data = eventData(c.id(), c.name(), "completed");
             data.put("recipients", c.recipients());
-            data.put("sent", p.sent() + p.delivered() + p.read());
+            data.put("sent", p.sent());
             data.put("delivered", p.delivered());
             data.put("read", p.read());
             data.put("failed", p.failed());

@@ -54,7 +54,9 @@ public final class ContactImports {
     public static final int MAX_ERRORS = 1000;
     static final int PART = 500;
     private static final Duration UPLOAD_DEADLINE = Duration.ofMinutes(30);
-    private static final Set<String> KNOWN = Set.of("phone", "name", "email", "groups", "opted_out");
+    private static final Set<String> KNOWN = Set.of("phone", "name", "email", "groups", "opted_out",
+            // the export's own columns, so an exported file imports back as it was
+            "contact_id", "opted_out_at", "created_at", "updated_at");
     private static final Set<String> YES = Set.of("yes", "y", "true", "1");
     private static final TypeReference<LinkedHashMap<String, String>> ROW = new TypeReference<>() {
     };

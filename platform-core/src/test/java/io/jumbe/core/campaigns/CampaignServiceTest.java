@@ -58,7 +58,8 @@ class CampaignServiceTest {
             assertThat(draft.status()).isEqualTo("draft");
             assertThat(draft.estimate().cost()).isEqualTo(Money.ofCents(expected));
             assertThat(draft.estimate().skipped()).isEqualTo(missing);
-            assertThat(draft.recipients()).isEqualTo(5000 - 5 - missing);
+            assertThat(draft.recipients()).isEqualTo(5000 - 5);
+            assertThat(draft.estimate().recipients()).isEqualTo(5000 - 5 - missing);
             assertThat(platform.campaigns().preview(tenant, draft.id())).hasSize(5).first()
                     .satisfies(r -> assertThat(r.message()).startsWith("Dear Parent ").contains(", fees for Child", " in form 2 "));
 
