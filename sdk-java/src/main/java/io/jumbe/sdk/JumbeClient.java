@@ -1,6 +1,10 @@
 package io.jumbe.sdk;
 
 import io.jumbe.sdk.account.AccountService;
+import io.jumbe.sdk.campaigns.CampaignsService;
+import io.jumbe.sdk.contacts.ContactsService;
+import io.jumbe.sdk.contacts.GroupsService;
+import io.jumbe.sdk.contacts.OptOutsService;
 import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.Json;
 import io.jumbe.sdk.sms.SmsService;
@@ -40,6 +44,10 @@ public final class JumbeClient {
     private final WalletService wallet;
     private final WebhooksService webhooks;
     private final AccountService account;
+    private final ContactsService contacts;
+    private final GroupsService groups;
+    private final OptOutsService optOuts;
+    private final CampaignsService campaigns;
 
     private JumbeClient(Builder b, ApiCalls calls) {
         this.clientId = b.clientId;
@@ -48,6 +56,10 @@ public final class JumbeClient {
         this.wallet = new WalletService(calls);
         this.webhooks = new WebhooksService(calls);
         this.account = new AccountService(calls);
+        this.contacts = new ContactsService(calls);
+        this.groups = new GroupsService(calls);
+        this.optOuts = new OptOutsService(calls);
+        this.campaigns = new CampaignsService(calls);
     }
 
     /**
@@ -93,6 +105,42 @@ public final class JumbeClient {
      */
     public AccountService account() {
         return account;
+    }
+
+    /**
+     * The phone book: contacts, CSV import and export.
+     *
+     * @return the contacts service
+     */
+    public ContactsService contacts() {
+        return contacts;
+    }
+
+    /**
+     * Groups of contacts.
+     *
+     * @return the groups service
+     */
+    public GroupsService groups() {
+        return groups;
+    }
+
+    /**
+     * Numbers that opted out of this account's messages.
+     *
+     * @return the opt-outs service
+     */
+    public OptOutsService optOuts() {
+        return optOuts;
+    }
+
+    /**
+     * Personalised campaigns.
+     *
+     * @return the campaigns service
+     */
+    public CampaignsService campaigns() {
+        return campaigns;
     }
 
     /**
