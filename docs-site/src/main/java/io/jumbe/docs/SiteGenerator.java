@@ -27,6 +27,7 @@ public final class SiteGenerator {
             new String[] {"sms.md", "sms.html", "SMS"},
             new String[] {"wallet.md", "wallet.html", "Wallet and top-ups"},
             new String[] {"webhooks.md", "webhooks.html", "Webhooks"},
+            new String[] {"contacts.md", "contacts.html", "Contacts and campaigns"},
             new String[] {"errors.md", "errors.html", "Errors"},
             new String[] {"test-numbers.md", "test-numbers.html", "Test numbers"},
             new String[] {"java-sdk.md", "java-sdk.html", "Java SDK"});

@@ -68,7 +68,10 @@ class ExamplesAgainstAStubServerTest {
         Map<String, String> environment = Map.of(
                 "JUMBE_BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
                 "JUMBE_CLIENT_ID", "2",
-                "JUMBE_API_KEY", "sk_test_docs_example_key");
+                "JUMBE_API_KEY", "sk_test_docs_example_key",
+                // ids from earlier steps, which the examples that need them refuse to run without
+                "CONTACT_ID", "CON-01JB3QA1B2C3", "IMPORT_ID", "IMP-01JB3QB7K2M1", "CAMPAIGN_ID", "CMP-01JB3QD4E5F6",
+                "GROUP_NAME", "old-list", "OPT_OUT_PHONE", "0722110160");
         ObjectMapper json = new ObjectMapper();
 
         for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {

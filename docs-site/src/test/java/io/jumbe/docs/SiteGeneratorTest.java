@@ -38,7 +38,7 @@ class SiteGeneratorTest {
                 "errors.html", "test-numbers.html", "java-sdk.html", "reference.html", "changelog.html")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
-        assertThat(pages).hasSize(10);
+        assertThat(pages).hasSize(11);
     }
 
     @Test

@@ -457,7 +457,7 @@ public final class CampaignService {
     private static void requireStatus(Campaign c, String action, String... allowed) {
         if (!List.of(allowed).contains(c.status())) {
             throw new ServiceException(INVALID_STATE, "A " + c.status() + " campaign cannot " + action + "; only a "
-                    + String.join(" or ", allowed) + " one can.", List.of(), Map.of("status", c.status()));
+                    + String.join(" or ", allowed) + " one can.", List.of(), Map.of("campaign_status", c.status()));
         }
     }
 

@@ -125,8 +125,10 @@ public final class ContactImports {
             h.createUpdate("UPDATE jobs SET run_at = :now WHERE dedupe_key = :id AND queue = :q AND status = 'ready'")
                     .bind("now", clock.instant()).bind("id", id).bind("q", QUEUE).execute();
         });
+        // read before waking the worker: the answer is the import as the upload left it, processing
+        ContactImport received = get(tenantId, id);
         newWork.forEach(Runnable::run);
-        return get(tenantId, id);
+        return received;
     }
 
     private int stage(String importId, InputStream body) {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Import contacts from CSV into a group.
+set -euo pipefail
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
+: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
+
+# A CSV file as the body: here two rows, as Excel's "CSV UTF-8" would save them.
+printf 'phone,name,student,groups\r\n0712345678,"Otieno, Amina",Baraka,parents-form-2\r\n0722110150,Brian Kamau,Wanjiru,parents-form-2\r\n' \
+| curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/contacts/import?group=parents-form-2" \
+  -X POST \
+  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "Content-Type: text/csv" \
+  --data-binary @-

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Resume a paused campaign (CAMPAIGN_ID).
+set -euo pipefail
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
+: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
+: "${CAMPAIGN_ID:?export CAMPAIGN_ID=CMP-... first}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/campaigns/${CAMPAIGN_ID}/resume" \
+  -X POST \
+  -H "X-API-Key: ${JUMBE_API_KEY}" \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)"
