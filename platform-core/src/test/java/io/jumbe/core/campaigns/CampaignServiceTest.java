@@ -166,6 +166,42 @@ class CampaignServiceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void feedingRunAgainAfterALostClaimQueuesNothingTwice(TestDatabase db) {
+        io.jumbe.core.testing.TestClock clock = new io.jumbe.core.testing.TestClock(java.time.Instant.parse(
+                "2026-11-24T08:00:00Z"));
+        try (Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).build()) {
+            long tenant = tenant(platform, "5000.00");
+            StringBuilder csv = new StringBuilder("phone,name\n");
+            for (int i = 0; i < 1200; i++) {
+                csv.append("0712").append(String.format("%06d", i)).append(",Parent ").append(i).append('\n');
+            }
+            platform.contactImports().start(tenant, "parents", ContactImportTest.csv(csv.toString()));
+            ContactImportTest.runJobs(platform);
+            Campaign c = platform.campaigns().create(tenant, new CampaignRequest("Fees", "sms", null, "Dear {{name}}",
+                    new Audience(List.of("parents"), null, null), null, null));
+            platform.campaigns().launch(tenant, c.id());
+            JobHandler handler = platform.campaigns().queueSpec().handlers().get(CampaignService.FEED_KIND);
+            List<Job> claimed = platform.jobs().claim(CampaignService.QUEUE, 10, "dead-worker", Duration.ofMinutes(1));
+            assertThat(claimed).hasSize(1);
+            // the worker queued everything, then died before marking its job done: the lease runs out
+            assertThatThrownBy(() -> handler.run(claimed.get(0))).isInstanceOf(JobHandler.RetryLater.class);
+            clock.advance(Duration.ofMinutes(2));
+            List<Job> again = platform.jobs().claim(CampaignService.QUEUE, 10, "next-worker", Duration.ofMinutes(1));
+            assertThat(again).extracting(Job::id).containsExactly(claimed.get(0).id());
+            assertThatThrownBy(() -> handler.run(again.get(0))).isInstanceOf(JobHandler.RetryLater.class);
+
+            assertThat(count(platform, "SELECT COUNT(*) FROM messages")).isEqualTo(1200);
+            assertThat(count(platform, "SELECT COUNT(DISTINCT recipient) FROM messages")).isEqualTo(1200);
+            assertThat(count(platform, "SELECT COUNT(*) FROM jobs WHERE queue = 'sms-bulk'")).isEqualTo(1200);
+            assertThat(count(platform, "SELECT COUNT(*) FROM wallet_transactions WHERE type = 'debit'")).isEqualTo(1);
+            assertThat(count(platform, "SELECT SUM(cost_cents) FROM messages")).isEqualTo(
+                    platform.campaigns().get(tenant, c.id()).charged().cents());
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
+    }
+
     /** Runs the feeding job until it waits (window full, or messages not yet final). */
     static void feed(Jumbe platform) {
         JobHandler handler = platform.campaigns().queueSpec().handlers().get(CampaignService.FEED_KIND);
