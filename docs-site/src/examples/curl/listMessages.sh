@@ -1,9 +1,6 @@
 #!/usr/bin/env bash
 # The replies customers sent you on WhatsApp, newest first.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
-: "${JUMBE_CLIENT_ID:?set JUMBE_CLIENT_ID}"
-: "${JUMBE_API_KEY:?set JUMBE_API_KEY}"
 
-curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID}/messages?direction=inbound" \
-  -H "X-API-Key: ${JUMBE_API_KEY}"
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/messages?direction=inbound" \
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}"

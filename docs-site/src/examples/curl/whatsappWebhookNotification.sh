@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # What Meta sends: a status notification, signed with the app secret (WHATSAPP_APP_SECRET) over the exact bytes.
-set -euo pipefail
 : "${JUMBE_BASE_URL:=http://localhost:8080}"
 : "${WHATSAPP_APP_SECRET:=simulator-app-secret}"
 

@@ -1,4 +1,4 @@
-// Follow one message of either channel (MESSAGE_ID). Node.js 20+, built-in fetch, no packages.
+// Follow one message of either channel (MESSAGE_ID). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const clientId = process.env.JUMBE_CLIENT_ID;
 const apiKey = process.env.JUMBE_API_KEY;

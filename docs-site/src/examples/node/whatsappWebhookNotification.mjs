@@ -1,4 +1,4 @@
-// What Meta sends: a status notification, signed with the app secret (WHATSAPP_APP_SECRET) over the exact bytes.
+// What Meta sends: a status notification, signed with the app secret (WHATSAPP_APP_SECRET) over the exact bytes. Node.js 20+, an ES module (save as .mjs).
 // Node.js 20+, built-in fetch and crypto, no packages.
 import { createHmac } from "node:crypto";
 

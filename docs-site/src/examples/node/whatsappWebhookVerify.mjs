@@ -1,4 +1,4 @@
-// What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN).
+// What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN). Node.js 20+, an ES module (save as .mjs).
 // Node.js 20+, built-in fetch, no packages.
 const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
 const verifyToken = process.env.WHATSAPP_VERIFY_TOKEN;

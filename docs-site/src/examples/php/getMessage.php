@@ -1,5 +1,5 @@
 <?php
-// Follow one message of either channel (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Follow one message of either channel (MESSAGE_ID). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// The replies customers sent you on WhatsApp, newest first. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. The replies customers sent you on WhatsApp, newest first. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

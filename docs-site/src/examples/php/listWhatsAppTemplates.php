@@ -1,5 +1,5 @@
 <?php
-// The WhatsApp templates you can send, with their category and parameter count. Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. The WhatsApp templates you can send, with their category and parameter count. Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// Send a WhatsApp template (order_update, two body parameters). Plain PHP, no packages (HTTP stream wrapper).
+// PHP 8.0+. Send a WhatsApp template (order_update, two body parameters). Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
 $clientId = getenv('JUMBE_CLIENT_ID');

@@ -1,5 +1,5 @@
 <?php
-// What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN).
+// PHP 8.0+. What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN).
 // Plain PHP, no packages (HTTP stream wrapper).
 
 $baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';

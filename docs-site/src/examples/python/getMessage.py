@@ -1,4 +1,4 @@
-"""Follow one message of either channel (MESSAGE_ID). Standard library only (urllib)."""
+"""Follow one message of either channel (MESSAGE_ID). Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import sys

@@ -1,4 +1,4 @@
-"""The replies customers sent you on WhatsApp, newest first. Standard library only (urllib)."""
+"""The replies customers sent you on WhatsApp, newest first. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import sys

@@ -1,4 +1,4 @@
-"""The WhatsApp templates you can send, with their category and parameter count. Standard library only (urllib)."""
+"""The WhatsApp templates you can send, with their category and parameter count. Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import sys

@@ -1,4 +1,4 @@
-"""Send a WhatsApp template (order_update, two body parameters). Standard library only (urllib)."""
+"""Send a WhatsApp template (order_update, two body parameters). Standard library only (urllib). Python 3.9+."""
 import json
 import os
 import sys

@@ -1,4 +1,4 @@
-"""What Meta sends: a status notification, signed with the app secret (WHATSAPP_APP_SECRET) over the exact bytes.
+"""Python 3.9+. What Meta sends: a status notification, signed with the app secret (WHATSAPP_APP_SECRET) over the exact bytes.
 Standard library only (urllib)."""
 import hashlib
 import hmac

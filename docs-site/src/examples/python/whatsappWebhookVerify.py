@@ -1,4 +1,4 @@
-"""What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN).
+"""Python 3.9+. What Meta sends when the callback URL is set up: the verification challenge (WHATSAPP_VERIFY_TOKEN).
 Standard library only (urllib)."""
 import os
 import sys

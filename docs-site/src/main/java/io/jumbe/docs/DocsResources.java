@@ -22,7 +22,8 @@ public final class DocsResources {
             "json", "application/json",
             "yaml", "application/yaml; charset=utf-8",
             "png", "image/png",
-            "svg", "image/svg+xml");
+            "svg", "image/svg+xml",
+            "csv", "text/csv; charset=utf-8");
 
     private final ClassLoader loader;
 

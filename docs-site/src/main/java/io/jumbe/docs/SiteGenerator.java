@@ -30,6 +30,7 @@ public final class SiteGenerator {
             new String[] {"webhooks.md", "webhooks.html", "Webhooks"},
             new String[] {"notifications.md", "notifications.html", "Email notifications"},
             new String[] {"signup.md", "signup.html", "Sign-up"},
+            new String[] {"contacts.md", "contacts.html", "Contacts and campaigns"},
             new String[] {"errors.md", "errors.html", "Errors"},
             new String[] {"test-numbers.md", "test-numbers.html", "Test numbers"},
             new String[] {"test-mode.md", "test-mode.html", "Test mode"},

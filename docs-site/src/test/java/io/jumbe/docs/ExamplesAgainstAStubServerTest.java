@@ -139,6 +139,9 @@ class ExamplesAgainstAStubServerTest {
             environment.putAll(Map.of("MESSAGE_ID", "MSG-01JB3Q8Z5K7W", "TRANSACTION_ID", "TXN-01JB3QF7R2M4",
                     "DELIVERY_ID", "WH-01JB3QK4T9V2", "SIGNUP_TOKEN", "sgt_docs_example_token",
                     "WHATSAPP_VERIFY_TOKEN", "docs-example-verify-token"));
+            // ids from earlier steps, which the examples that need them refuse to run without
+            environment.putAll(Map.of("CONTACT_ID", "CON-01JB3QA1B2C3", "IMPORT_ID", "IMP-01JB3QB7K2M1",
+                    "CAMPAIGN_ID", "CMP-01JB3QD4E5F6", "GROUP_NAME", "old-list", "OPT_OUT_PHONE", "0722110160"));
         }
         return environment;
     }

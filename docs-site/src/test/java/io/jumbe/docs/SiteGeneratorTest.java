@@ -36,10 +36,11 @@ class SiteGeneratorTest {
         assertThat(site.resolve("index.html")).isRegularFile();
         for (String page : List.of("index.html", "authentication.html", "sms.html", "wallet.html", "webhooks.html",
                 "notifications.html", "signup.html", "errors.html", "test-numbers.html", "test-mode.html",
-                "analytics.html", "java-sdk.html", "going-live.html", "deprecation-policy.html", "whatsapp.html", "reference.html", "changelog.html")) {
+                "analytics.html", "java-sdk.html", "going-live.html", "deprecation-policy.html", "whatsapp.html", "contacts.html", "reference.html",
+                "changelog.html")) {
             assertThat(site.resolve(page)).as(page).isRegularFile();
         }
-        assertThat(pages).hasSize(17);
+        assertThat(pages).hasSize(18);
     }
 
     @Test

@@ -8,6 +8,11 @@ import io.jumbe.core.apikeys.ApiKeyService;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.config.ConfigLoader;
+import io.jumbe.core.campaigns.CampaignService;
+import io.jumbe.core.contacts.ContactAudience;
+import io.jumbe.core.contacts.ContactImports;
+import io.jumbe.core.contacts.ContactService;
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
@@ -120,6 +125,10 @@ public final class Jumbe implements AutoCloseable {
     private final Analytics analytics;
     private final JumbeConfig.Reporting reporting;
     private final Sandbox sandbox;
+    private final OptOuts optOuts;
+    private final ContactService contacts;
+    private final ContactImports contactImports;
+    private final CampaignService campaigns;
     private final String onfonDlrToken;
     private final String mpesaCallbackToken;
     private final boolean smsUpstreamKnown;
@@ -177,9 +186,14 @@ public final class Jumbe implements AutoCloseable {
                 config.mail().replyTo().orElse(null), config.mail().supportEmail(), publicBaseUrl));
         events.addListener(notifications.listener());
         this.signups = new SignupService(jdbi, ids, clock, tenants, notifications, publicBaseUrl);
+        this.optOuts = new OptOuts(jdbi, clock, events);
+        this.contacts = new ContactService(jdbi, clock, ids);
+        this.contactImports = new ContactImports(jdbi, clock, ids, jobs, optOuts);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
-                usage));
+                usage), optOuts);
+        this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms,
+                new ContactAudience(jdbi, optOuts));
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
@@ -222,7 +236,10 @@ public final class Jumbe implements AutoCloseable {
                 new JobRunner.QueueSpec(TopupService.QUEUE, Map.of(TopupService.RECONCILE_KIND, topups.reconciler(),
                         TopupService.HELD_CALLBACK_KIND, topups.heldCallbackExpiry()),
                         4, Duration.ofMinutes(2), Duration.ofSeconds(1), Backoff.standard()),
-                notifications.queueSpec(tuning.pollInterval(), b.mailBackoff)), instance::mayWork);
+                notifications.queueSpec(tuning.pollInterval(), b.mailBackoff), contactImports.queueSpec(),
+                campaigns.queueSpec()), instance::mayWork);
+        contactImports.onNewWork(() -> jobRunner.wake(ContactImports.QUEUE));
+        campaigns.onNewWork(() -> jobRunner.wake(CampaignService.QUEUE));
         webhooks.onNewWork(() -> jobRunner.wake(WebhookService.QUEUE));
         notifications.onNewWork(() -> jobRunner.wake(Notifications.QUEUE));
         this.housekeeping = new Housekeeping(this, config.eventRetention());
@@ -738,6 +755,26 @@ public final class Jumbe implements AutoCloseable {
     /** Sending SMS: send, quote, status, history, statistics, cancel; dispatch runs in {@link #smsDispatcher()}. */
     public SmsService sms() {
         return sms;
+    }
+
+    /** Every send path's opt-out check, and the tenant's opt-out list ({@code contact.opted_out} events). */
+    public OptOuts optOuts() {
+        return optOuts;
+    }
+
+    /** The tenant's phone book: contacts and groups. */
+    public ContactService contacts() {
+        return contacts;
+    }
+
+    /** CSV imports of contacts (applied by a job after {@link #start()}). */
+    public ContactImports contactImports() {
+        return contactImports;
+    }
+
+    /** Personalised campaigns: drafts, estimates, launch, pause, resume, cancel, progress. */
+    public CampaignService campaigns() {
+        return campaigns;
     }
 
     /** The SMS dispatch worker (running after {@link #start()}): its counters, and pause state. */

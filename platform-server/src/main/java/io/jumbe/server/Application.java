@@ -13,6 +13,8 @@ import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.analytics.AnalyticsHandlers;
 import io.jumbe.server.sandbox.SandboxHandlers;
+import io.jumbe.server.campaigns.CampaignHandlers;
+import io.jumbe.server.contacts.ContactHandlers;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
@@ -133,6 +135,8 @@ public final class Application implements AutoCloseable {
                 new CallbackSources(List.of(), config.trustedProxies())::clientAddress));
         groups.add(new AnalyticsHandlers(platform.analytics()));
         groups.add(new SandboxHandlers(platform.sandbox()));
+        groups.add(new ContactHandlers(platform.contacts(), platform.contactImports(), platform.optOuts(), idempotency));
+        groups.add(new CampaignHandlers(platform.campaigns(), idempotency));
         groups.add(new DocsHandlers(new DocsResources(), this::publicBaseUrl));
 
         if (onfonSimulator != null) {

@@ -3,6 +3,10 @@ package io.jumbe.sdk;
 import io.jumbe.sdk.account.AccountService;
 import io.jumbe.sdk.analytics.AnalyticsService;
 import io.jumbe.sdk.sandbox.SandboxService;
+import io.jumbe.sdk.campaigns.CampaignsService;
+import io.jumbe.sdk.contacts.ContactsService;
+import io.jumbe.sdk.contacts.GroupsService;
+import io.jumbe.sdk.contacts.OptOutsService;
 import io.jumbe.sdk.internal.ApiCalls;
 import io.jumbe.sdk.internal.Json;
 import io.jumbe.sdk.sms.SmsService;
@@ -49,6 +53,10 @@ public final class JumbeClient {
     private final AnalyticsService analytics;
     private final SandboxService sandbox;
     private final boolean testMode;
+    private final ContactsService contacts;
+    private final GroupsService groups;
+    private final OptOutsService optOuts;
+    private final CampaignsService campaigns;
 
     private JumbeClient(Builder b, ApiCalls calls) {
         this.clientId = b.clientId;
@@ -62,6 +70,10 @@ public final class JumbeClient {
         this.analytics = new AnalyticsService(calls);
         this.sandbox = new SandboxService(calls);
         this.testMode = b.apiKey.trim().startsWith("sk_test_");
+        this.contacts = new ContactsService(calls);
+        this.groups = new GroupsService(calls);
+        this.optOuts = new OptOutsService(calls);
+        this.campaigns = new CampaignsService(calls);
     }
 
     /**
@@ -153,6 +165,42 @@ public final class JumbeClient {
      */
     public boolean isTestMode() {
         return testMode;
+    }
+
+    /**
+     * The phone book: contacts, CSV import and export.
+     *
+     * @return the contacts service
+     */
+    public ContactsService contacts() {
+        return contacts;
+    }
+
+    /**
+     * Groups of contacts.
+     *
+     * @return the groups service
+     */
+    public GroupsService groups() {
+        return groups;
+    }
+
+    /**
+     * Numbers that opted out of this account's messages.
+     *
+     * @return the opt-outs service
+     */
+    public OptOutsService optOuts() {
+        return optOuts;
+    }
+
+    /**
+     * Personalised campaigns.
+     *
+     * @return the campaigns service
+     */
+    public CampaignsService campaigns() {
+        return campaigns;
     }
 
     /**

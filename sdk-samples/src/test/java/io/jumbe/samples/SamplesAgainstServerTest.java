@@ -93,6 +93,21 @@ class SamplesAgainstServerTest {
     }
 
     @Test
+    void sendCampaignImportsTheSamplesCsvLaunchesAndFollowsTheCampaignToTheEnd() {
+        Sender sender = server.sender("10.00");
+        int mark = printed().length();
+
+        int status = Sample.execute(SendCampaign::run, server.sampleEnv(sender), out);
+
+        assertThat(status).as(printedAfter(mark)).isZero();
+        assertThat(printedAfter(mark)).containsPattern("import IMP-\\S+ completed: 4 created, 0 updated, 0 skipped")
+                .containsPattern("campaign CMP-\\S+: 4 recipient\\(s\\), estimated KES 4\\.00")
+                .contains("254722110123: Dear Achieng Odhiambo, fees for your child are due on 5 Dec.")
+                .contains("launched, charged KES 4.00")
+                .contains("completed: 4 sent, 4 delivered, 0 failed, 0 skipped of 4");
+    }
+
+    @Test
     void checkBalancePrintsTheBalanceAndTheMonth() {
         Sender sender = server.sender("10.00");
         JumbeClient client = server.client(sender);

@@ -14,6 +14,9 @@ public final class EventTypes {
     public static final String MESSAGE_RECEIVED = "message.received";
     public static final String TOPUP_COMPLETED = "topup.completed";
     public static final String TOPUP_FAILED = "topup.failed";
+    public static final String CONTACT_OPTED_OUT = "contact.opted_out";
+    public static final String CAMPAIGN_LAUNCHED = "campaign.launched";
+    public static final String CAMPAIGN_COMPLETED = "campaign.completed";
 
     /**
      * A receiver's 410 Gone turned the tenant's webhooks off. Internal: not delivered as a webhook (it would go nowhere);
@@ -22,7 +25,8 @@ public final class EventTypes {
     public static final String WEBHOOKS_DISABLED = "webhooks.disabled";
 
     public static final List<String> ALL = List.of(BALANCE_UPDATED, MESSAGE_SENT, MESSAGE_DELIVERED, MESSAGE_FAILED,
-            MESSAGE_READ, MESSAGE_RECEIVED, TOPUP_COMPLETED, TOPUP_FAILED);
+            MESSAGE_READ, MESSAGE_RECEIVED, TOPUP_COMPLETED, TOPUP_FAILED, CONTACT_OPTED_OUT,
+            CAMPAIGN_LAUNCHED, CAMPAIGN_COMPLETED);
 
     private EventTypes() {
     }

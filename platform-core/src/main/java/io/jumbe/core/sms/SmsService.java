@@ -8,6 +8,7 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.NewJob;
 import io.jumbe.core.phone.PhoneNumbers;
@@ -60,10 +61,11 @@ public final class SmsService {
     private final Ledger ledger;
     private final JobQueue jobs;
     private final MessageLifecycle lifecycle;
+    private final OptOuts optOuts;
     private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
     public SmsService(Jdbi jdbi, Clock clock, Ids ids, TenantService tenants, Ledger ledger, JobQueue jobs,
-                      MessageLifecycle lifecycle) {
+                      MessageLifecycle lifecycle, OptOuts optOuts) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -71,6 +73,7 @@ public final class SmsService {
         this.ledger = ledger;
         this.jobs = jobs;
         this.lifecycle = lifecycle;
+        this.optOuts = optOuts;
     }
 
     /** The transitions dispatch and delivery reports use. */
@@ -147,6 +150,46 @@ public final class SmsService {
                 .map(m -> new SendResult.Queued(m.id(), m.recipient(), m.segments(), m.cost())).toList();
         return new SendResult(request.single(), batchId, queued, c.count().encoding(), c.total(), change.after(),
                 c.rejected());
+    }
+
+    /**
+     * A message whose charge was already taken (a campaign's, debited once at launch): what {@link #queuePrepaid}
+     * needs to queue it.
+     */
+    public record Prepaid(String messageId, String recipient, String text) {
+    }
+
+    /** What a prepaid text costs: its own segments at {@code price} per segment, as a send would charge it. */
+    public static Money costOf(String text, Money price) {
+        return price.times(Segments.count(text).segments());
+    }
+
+    /**
+     * Inserts already-paid messages with their dispatch jobs on the bulk lane, in the caller's transaction, debiting
+     * nothing: the caller charged for them (with {@link #costOf}) and each message carries its own cost, so a failed
+     * one is refunded like any other.
+     *
+     * @param batchId the batch the messages belong to (a campaign id)
+     */
+    public void queuePrepaid(Handle h, long tenantId, String batchId, String sender, Money price, String reference,
+                             Instant runAt, List<Prepaid> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Message> messages = new ArrayList<>(items.size());
+        List<NewJob> work = new ArrayList<>(items.size());
+        for (Prepaid p : items) {
+            SegmentCount count = Segments.count(p.text());
+            messages.add(new Message(p.messageId(), tenantId, batchId, p.recipient(), sender, p.text(),
+                    count.encoding(), count.segments(), price.times(count.segments()), price, MessageStatus.QUEUED,
+                    null, null, null, null, reference, "bulk", runAt, now, null, null, null, null, null, false, now));
+            work.add(NewJob.of(BULK_QUEUE, SEND_KIND, p.messageId()).dedupedBy(p.messageId()).at(runAt)
+                    .maxAttempts(MAX_ATTEMPTS));
+        }
+        h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(BULK_QUEUE)));
+        MessageStore.insertAll(h, messages);
+        jobs.enqueueAll(h, work);
     }
 
     /** Prices a send request with the same validation as {@link #send}, writing nothing. */
@@ -226,6 +269,22 @@ public final class SmsService {
                     ? "The recipient is " + rejected.get(0).reason() + "."
                     : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
                     invalid, Map.of("rejected", list));
+        }
+        // Numbers that opted out of this tenant are never sent to nor charged: one alone is refused, in a list each
+        // is rejected with the others sent.
+        java.util.Set<String> optedOut = optOuts.among(tenant.id(), valid);
+        if (!optedOut.isEmpty()) {
+            if (request.single()) {
+                throw OptOuts.optedOut(valid.iterator().next());
+            }
+            valid.removeAll(optedOut);
+            optedOut.stream().sorted().forEach(n -> rejected.add(new Rejection(n, OptOuts.OPTED_OUT,
+                    "the recipient has opted out of messages from this account")));
+            if (valid.isEmpty()) {
+                throw new ServiceException(OptOuts.RECIPIENT_OPTED_OUT, "All " + optedOut.size() + " recipients have "
+                        + "opted out of messages from this account.", List.of(),
+                        Map.of("rejected", rejected.stream().limit(100).map(SmsService::rejectionMap).toList()));
+            }
         }
         return new Checked(tenant, sender, count, List.copyOf(valid), List.copyOf(rejected));
     }

@@ -91,6 +91,28 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("getWebhookDelivery", Expected.of(200, "\"delivery_id\":\"WH-", "\"attempts\":["));
         EXPECTED.put("retryWebhookDelivery", Expected.of(202, "\"delivery_id\":\"WH-", "\"status\":\"pending\""));
         EXPECTED.put("deleteWebhookConfig", Expected.of(200, "\"enabled\":false"));
+        // Contacts and campaigns: each language gets its own fresh numbers and ids where an example changes state.
+        EXPECTED.put("createContact", Expected.of(201, "\"contact_id\":\"CON-", "\"groups\":[\"parents-form-2\"]"));
+        EXPECTED.put("listContacts", Expected.of(200, "\"data\":[", "\"meta\":"));
+        EXPECTED.put("getContact", Expected.of(200, "\"contact_id\":\"CON-", "\"student\":\"Baraka\""));
+        EXPECTED.put("updateContact", Expected.of(200, "\"form\":\"3\""));
+        EXPECTED.put("importContacts", Expected.of(202, "\"import_id\":\"IMP-", "\"status\":\"processing\""));
+        EXPECTED.put("getContactImport", Expected.of(200, "\"import_id\":\"IMP-", "\"status\":\"completed\""));
+        EXPECTED.put("listGroups", Expected.of(200, "\"name\":\"parents-form-2\""));
+        EXPECTED.put("deleteGroup", Expected.of(204));
+        EXPECTED.put("createOptOut", Expected.of(201, "\"source\":\"api\"", "\"opted_out_at\":"));
+        EXPECTED.put("listOptOuts", Expected.of(200, "\"data\":[", "\"source\":\"api\""));
+        EXPECTED.put("deleteOptOut", Expected.of(204));
+        EXPECTED.put("deleteContact", Expected.of(204));
+        EXPECTED.put("createCampaign", Expected.of(201, "\"campaign_id\":\"CMP-", "\"status\":\"draft\""));
+        EXPECTED.put("listCampaigns", Expected.of(200, "\"data\":[", "\"campaign_id\":\"CMP-"));
+        EXPECTED.put("getCampaign", Expected.of(200, "\"status\":\"draft\"", "\"estimated_cost\":"));
+        EXPECTED.put("previewCampaign", Expected.of(200, "\"message\":\"Dear "));
+        EXPECTED.put("listCampaignRecipients", Expected.of(200, "\"data\":[", "\"meta\":"));
+        EXPECTED.put("launchCampaign", Expected.of(200, "\"status\":\"running\"", "\"charged\":"));
+        EXPECTED.put("pauseCampaign", Expected.of(200, "\"status\":\"paused\""));
+        EXPECTED.put("resumeCampaign", Expected.of(200, "\"status\":\"scheduled\""));
+        EXPECTED.put("cancelCampaign", Expected.of(200, "\"status\":\"cancelled\""));
     }
 
     private static TestApp app;
@@ -125,6 +147,67 @@ class ExamplesAgainstTheServerTest {
         receiver = new OpenApiContractTest.Receiver();
         environment.put("WEBHOOK_URL", receiver.url());
         environment.put("DELIVERY_ID", testDelivery(sender));
+        Http.Response contact = sender.post("/contacts", "{\"phone\": \"0722110101\", \"name\": \"Amina Otieno\", "
+                + "\"attributes\": {\"student\": \"Baraka\"}, \"groups\": [\"parents-form-2\"]}");
+        assertThat(contact.status()).as(contact.body()).isEqualTo(201);
+        environment.put("CONTACT_ID", contact.json().get("contact_id").asText());
+        Http.Response imported = app.http().sendBytes("POST", sender.path("/contacts/import"),
+                "phone,name\n0722110102,Brian\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("X-API-Key", sender.apiKey(), "Content-Type", "text/csv"));
+        String importId = imported.json().get("import_id").asText();
+        io.jumbe.server.testing.Eventually.until("import completed", java.time.Duration.ofSeconds(30),
+                () -> sender.get("/contacts/import/" + importId).json().get("status").asText().equals("completed"));
+        environment.put("IMPORT_ID", importId);
+        environment.put("CAMPAIGN_ID", campaign(null));
+    }
+
+    private static int fresh;
+
+    /** A new draft to the group (scheduled a day ahead when {@code scheduled}). */
+    private static String campaign(String scheduleAt) {
+        Http.Response r = sender.post("/campaigns", "{\"name\": \"Term 3 fees\", \"message\": \"Dear {{name}}, fees "
+                + "are due.\", \"audience\": {\"groups\": [\"parents-form-2\"]}"
+                + (scheduleAt == null ? "" : ", \"schedule_at\": \"" + scheduleAt + "\"") + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().get("campaign_id").asText();
+    }
+
+    /** What an example that changes state needs afresh in every language. */
+    private static Map<String, String> freshFor(String operationId, Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        String tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        switch (operationId) {
+            case "createContact" -> env.put("CONTACT_PHONE", "07221102" + String.format("%02d", ++fresh));
+            case "deleteContact" -> {
+                Http.Response c = sender.post("/contacts", "{\"phone\": \"07221103" + String.format("%02d", ++fresh)
+                        + "\"}");
+                env.put("CONTACT_ID", c.json().get("contact_id").asText());
+            }
+            case "deleteGroup" -> {
+                String group = "old-list-" + (++fresh);
+                sender.post("/contacts", "{\"phone\": \"07221104" + String.format("%02d", fresh) + "\", \"groups\": [\""
+                        + group + "\"]}");
+                env.put("GROUP_NAME", group);
+            }
+            case "createOptOut", "deleteOptOut" -> env.put("OPT_OUT_PHONE", "0722110160");
+            case "launchCampaign", "cancelCampaign" -> env.put("CAMPAIGN_ID", campaign(null));
+            case "pauseCampaign" -> {
+                String id = campaign(tomorrow);
+                assertThat(sender.post("/campaigns/" + id + "/launch", "").status()).isEqualTo(200);
+                env.put("CAMPAIGN_ID", id);
+            }
+            case "resumeCampaign" -> {
+                String id = campaign(tomorrow);
+                assertThat(sender.post("/campaigns/" + id + "/launch", "").status()).isEqualTo(200);
+                assertThat(sender.post("/campaigns/" + id + "/pause", "").status()).isEqualTo(200);
+                env.put("CAMPAIGN_ID", id);
+            }
+            default -> {
+                return environment;
+            }
+        }
+        return env;
     }
 
     @AfterAll
@@ -165,19 +248,19 @@ class ExamplesAgainstTheServerTest {
 
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, Expected> example : EXPECTED.entrySet()) {
-            Map<String, String> env = environment;
+            Map<String, String> env = freshFor(example.getKey(), environment);
             if (example.getKey().equals("createSignup")) {
                 // one address may apply 3 times a day: each language's run starts from no applications
                 app.platform().jdbi().useHandle(h -> h.execute("DELETE FROM signups"));
             }
             if (example.getKey().equals("resetSandbox")) {
                 // only test mode can be reset: the example runs with the sender's test key
-                env = new HashMap<>(environment);
+                env = new HashMap<>(env);
                 env.put("JUMBE_API_KEY", testKey);
             }
             if (example.getKey().equals("cancelSms")) {
                 // only a scheduled message can be cancelled, and only once: a fresh one for every language
-                env = new HashMap<>(environment);
+                env = new HashMap<>(env);
                 env.put("MESSAGE_ID", OpenApiContractTest.scheduled(sender));
             }
             ExampleRunner.Result result = runner.run(language, example.getKey(), env);

@@ -425,6 +425,84 @@ class OpenApiContractTest {
     }
 
     @Test
+    void contactsGroupsImportAndOptOutsMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender s = app.sender("20.00");
+        Map<String, String> json = Map.of("X-API-Key", s.apiKey(), "Content-Type", "application/json");
+        Http.Response created = http.send("POST", s.path("/contacts"), "{\"phone\": \"0722110171\", \"name\": "
+                + "\"Amina Otieno\", \"attributes\": {\"student\": \"Baraka\"}, \"groups\": [\"parents-form-2\"]}", json);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("contact_id").asText();
+        assertThat(http.sendBad("POST", s.path("/contacts"), "{\"phone\": \"+254722110171\"}", json).status())
+                .isEqualTo(409);
+        assertThat(http.sendBad("POST", s.path("/contacts"), "{\"phone\": \"12345\"}", json).status()).isEqualTo(400);
+        assertThat(http.send("GET", s.path("/contacts?group=parents-form-2&search=amina"), null, key(s)).status())
+                .isEqualTo(200);
+        assertThat(http.send("GET", s.path("/contacts?format=csv"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/contacts/" + id), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("PATCH", s.path("/contacts/" + id), "{\"attributes\": {\"form\": \"3\"}}", json).status())
+                .isEqualTo(200);
+        assertThat(http.sendBad("GET", app.sender("1.00").path("/contacts/" + id), null, key(s)).status()).isEqualTo(403);
+        assertThat(http.send("GET", s.path("/groups"), null, key(s)).status()).isEqualTo(200);
+        Map<String, String> csv = Map.of("X-API-Key", s.apiKey(), "Content-Type", "text/csv");
+        Http.Response imported = http.send("POST", s.path("/contacts/import?group=parents-form-2"),
+                "phone,name\n0722110172,Brian\n", csv);
+        assertThat(imported.status()).isEqualTo(202);
+        assertThat(http.send("GET", s.path("/contacts/import/" + imported.json().get("import_id").asText()), null, key(s))
+                .status()).isEqualTo(200);
+        assertThat(http.sendBad("POST", s.path("/contacts/import"), "name\nAmina\n", csv).status()).isEqualTo(400);
+        assertThat(http.sendBad("POST", s.path("/contacts/import"), "{}", json).status()).isEqualTo(415);
+        assertThat(http.send("POST", s.path("/opt-outs"), "{\"phone\": \"0722110173\", \"reason\": \"asked\"}", json)
+                .status()).isEqualTo(201);
+        assertThat(http.send("GET", s.path("/opt-outs"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.sendBad("POST", s.path("/sms/send"), "{\"recipient\": \"0722110173\", \"message\": \"Hi\"}",
+                json).status()).isEqualTo(422);
+        assertThat(http.send("DELETE", s.path("/opt-outs/0722110173"), null, key(s)).status()).isEqualTo(204);
+        assertThat(http.send("DELETE", s.path("/opt-outs/0722110173"), null, key(s)).status()).isEqualTo(404);
+        assertThat(http.send("DELETE", s.path("/groups/parents-form-2"), null, key(s)).status()).isEqualTo(204);
+        assertThat(http.send("DELETE", s.path("/contacts/" + id), null, key(s)).status()).isEqualTo(204);
+        assertThat(http.send("GET", s.path("/contacts/" + id), null, key(s)).status()).isEqualTo(404);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
+    void campaignsMatchTheDocument() {
+        CheckedHttp http = new CheckedHttp(app.http());
+        Sender s = app.sender("2.00");
+        Map<String, String> json = Map.of("X-API-Key", s.apiKey(), "Content-Type", "application/json");
+        for (int i = 0; i < 3; i++) {
+            s.post("/contacts", "{\"phone\": \"072211018" + i + "\", \"name\": \"P" + i + "\", \"groups\": [\"form-2\"]}");
+        }
+        String body = "{\"name\": \"Term 3 fees\", \"channel\": \"sms\", \"message\": \"Dear {{name}}, fees for "
+                + "{{student|your child}} are due.\", \"audience\": {\"groups\": [\"form-2\"]}}";
+        Http.Response created = http.send("POST", s.path("/campaigns"), body, json);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().get("campaign_id").asText();
+        assertThat(http.sendBad("POST", s.path("/campaigns"), body.replace("{{name}}", "{{Name}}"), json).status())
+                .isEqualTo(400);
+        assertThat(http.send("GET", s.path("/campaigns"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + id), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + id + "/preview"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.sendBad("POST", s.path("/campaigns/" + id + "/launch"), null, key(s)).status()).isEqualTo(402);
+        assertThat(http.sendBad("POST", s.path("/campaigns/" + id + "/pause"), null, key(s)).status()).isEqualTo(409);
+        app.platform().wallet().manualCredit(s.clientId(), io.jumbe.core.common.Money.parse("10.00"), "test", "credit for the launch", "admin");
+        String scheduled = http.send("POST", s.path("/campaigns"), body.substring(0, body.length() - 1) + (", \"schedule_at\": \""
+                + java.time.Instant.now().plus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "\"}"), json).json().get("campaign_id").asText();
+        assertThat(http.send("POST", s.path("/campaigns/" + scheduled + "/launch"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("POST", s.path("/campaigns/" + scheduled + "/pause"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("POST", s.path("/campaigns/" + scheduled + "/resume"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + scheduled + "/recipients?status=pending"), null, key(s))
+                .status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + scheduled + "/recipients?format=csv"), null, key(s))
+                .status()).isEqualTo(200);
+        assertThat(http.send("POST", s.path("/campaigns/" + scheduled + "/cancel"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("POST", s.path("/campaigns/" + id + "/cancel"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/CMP-NOPE"), null, key(s)).status()).isEqualTo(404);
+        assertThat(http.mismatches()).isEmpty();
+    }
+
+    @Test
     void webhookConfigurationTestSendAndDeliveryLogMatchTheDocument() throws Exception {
         CheckedHttp http = new CheckedHttp(app.http());
         Sender tenant = app.sender("10.00");

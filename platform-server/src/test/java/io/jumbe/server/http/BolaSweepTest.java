@@ -41,10 +41,28 @@ class BolaSweepTest {
                     .isEqualTo(200);
             Http.Response test = victim.post("/webhooks/test", "{}");
             assertThat(test.status()).isEqualTo(200);
+            Http.Response contact = victim.post("/contacts", "{\"phone\": \"0712345670\", \"groups\": [\"vip\"]}");
+            assertThat(contact.status()).isEqualTo(201);
+            assertThat(victim.post("/opt-outs", "{\"phone\": \"0712345671\"}").status()).isEqualTo(201);
+            Http.Response imported = app.http().sendBytes("POST", victim.path("/contacts/import"),
+                    "phone\n0712345672\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of("X-API-Key", victim.apiKey(), "Content-Type", "text/csv"));
+            assertThat(imported.status()).isEqualTo(202);
+            io.jumbe.server.testing.Eventually.until("the victim's import completed", java.time.Duration.ofSeconds(30),
+                    () -> victim.get("/contacts/import/" + imported.json().get("import_id").asText()).json()
+                            .get("status").asText().equals("completed"));
+            Http.Response campaign = victim.post("/campaigns", "{\"name\": \"c\", \"message\": \"Hi\", "
+                    + "\"audience\": {\"groups\": [\"vip\"]}}");
+            assertThat(campaign.status()).isEqualTo(201);
             Map<String, String> victimIds = Map.of(
                     "message_id", scheduled.json().get("message_id").asText(),
                     "transaction_id", manual.json().get("transaction_id").asText(),
-                    "delivery_id", test.json().get("delivery_id").asText());
+                    "delivery_id", test.json().get("delivery_id").asText(),
+                    "contact_id", contact.json().get("contact_id").asText(),
+                    "import_id", imported.json().get("import_id").asText(),
+                    "name", "vip",
+                    "phone", "254712345671",
+                    "campaign_id", campaign.json().get("campaign_id").asText());
             String before = state(victim);
 
             List<String> routes = app.application().routes().stream()
@@ -75,7 +93,8 @@ class BolaSweepTest {
     private static String state(Sender s) {
         return String.join("\n", s.get("/client/balance").body(), s.get("/wallet/transactions").body(),
                 s.get("/sms/history").body(), s.get("/webhooks/config").body(),
-                s.get("/webhooks/deliveries").json().get("meta").toString());
+                s.get("/webhooks/deliveries").json().get("meta").toString(), s.get("/contacts").body(),
+                s.get("/groups").body(), s.get("/opt-outs").body(), s.get("/campaigns").body());
     }
 
     private static String fill(String template, long clientId, Map<String, String> ids) {

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Follow an import (IMPORT_ID, from importContacts).
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/contacts/import/${IMPORT_ID:?export IMPORT_ID=... first}" \
+  -X GET \
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}"

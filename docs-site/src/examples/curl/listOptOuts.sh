@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# List the numbers that opted out.
+: "${JUMBE_BASE_URL:=http://localhost:8080}"
+
+curl -sS -w '\nHTTP %{http_code}\n' "${JUMBE_BASE_URL}/api/${JUMBE_CLIENT_ID:?export JUMBE_CLIENT_ID first}/opt-outs" \
+  -X GET \
+  -H "X-API-Key: ${JUMBE_API_KEY:?export JUMBE_API_KEY first}"

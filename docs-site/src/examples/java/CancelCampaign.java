@@ -1,0 +1,20 @@
+// Cancel a campaign; unsent messages are refunded (CAMPAIGN_ID). Uses the Java SDK (io.jumbe:sdk-java).
+
+import io.jumbe.sdk.JumbeClient;
+
+public class CancelCampaign {
+    public static void main(String[] args) {
+        if (System.getenv("CAMPAIGN_ID") == null) {
+            System.err.println("Set CAMPAIGN_ID first: export CAMPAIGN_ID=CMP-...");
+            System.exit(1);
+        }
+        JumbeClient client = JumbeClient.builder()
+                .apiKey(System.getenv("JUMBE_API_KEY"))
+                .clientId(Long.parseLong(System.getenv("JUMBE_CLIENT_ID")))
+                .baseUrl(System.getenv().getOrDefault("JUMBE_BASE_URL", "http://localhost:8080"))
+                .build();
+
+        var c = client.campaigns().cancel(System.getenv("CAMPAIGN_ID"));
+        System.out.println(c.status() + ", refunded KES " + c.refunded());
+    }
+}

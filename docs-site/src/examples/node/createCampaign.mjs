@@ -1,0 +1,30 @@
+// Create a personalised campaign draft for a group. Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
+import { randomUUID } from "node:crypto";
+
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const url = new URL(`${baseUrl}/api/${clientId}/campaigns`);
+
+const response = await fetch(url, {
+  method: "POST",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+    "Idempotency-Key": randomUUID(),
+    "Content-Type": "application/json",
+  },
+  body: JSON.stringify({
+    "name": "Term 3 fees",
+    "channel": "sms",
+    "message": "Dear {{name}}, fees for {{student|your child}} are due on 5 Dec.",
+    "audience": {
+      "groups": [
+        "parents-form-2"
+      ]
+    }
+  }),
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

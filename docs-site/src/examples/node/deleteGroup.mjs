@@ -1,0 +1,22 @@
+// Delete a group, keeping its contacts (GROUP_NAME). Node.js 20+, an ES module (save as .mjs), built-in fetch, no packages.
+
+const baseUrl = process.env.JUMBE_BASE_URL ?? "http://localhost:8080";
+const clientId = process.env.JUMBE_CLIENT_ID;
+const apiKey = process.env.JUMBE_API_KEY;
+const groupName = process.env.GROUP_NAME;
+if (!groupName) {
+  console.error("Set GROUP_NAME first: export GROUP_NAME=old-list");
+  process.exit(1);
+}
+const url = new URL(`${baseUrl}/api/${clientId}/groups/${encodeURIComponent(groupName)}`);
+
+const response = await fetch(url, {
+  method: "DELETE",
+  headers: {
+    Accept: "application/json",
+    "X-API-Key": apiKey,
+  },
+});
+// Errors are application/problem+json with a stable "code".
+console.log("HTTP", response.status);
+console.log(await response.text());

@@ -1,0 +1,30 @@
+<?php
+// PHP 8.0+. Delete a group, keeping its contacts (GROUP_NAME). Plain PHP, no packages (HTTP stream wrapper).
+
+$baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
+$clientId = getenv('JUMBE_CLIENT_ID');
+$apiKey = getenv('JUMBE_API_KEY');
+$groupName = getenv('GROUP_NAME');
+if (!$groupName) {
+    fwrite(STDERR, "Set GROUP_NAME first: export GROUP_NAME=old-list\n");
+    exit(1);
+}
+$url = "{$baseUrl}/api/{$clientId}/groups/" . rawurlencode($groupName);
+
+$headers = [
+    'Accept: application/json',
+    "X-API-Key: {$apiKey}",
+];
+$context = stream_context_create([
+    'http' => [
+        'method' => 'DELETE',
+        'header' => implode("\r\n", $headers),
+        // Read the problem+json body of 4xx and 5xx answers instead of failing.
+        'ignore_errors' => true,
+        'timeout' => 30,
+    ],
+]);
+
+$response = file_get_contents($url, false, $context);
+echo $http_response_header[0], PHP_EOL;
+echo $response, PHP_EOL;

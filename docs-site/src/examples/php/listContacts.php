@@ -1,0 +1,25 @@
+<?php
+// PHP 8.0+. List the contacts of a group. Plain PHP, no packages (HTTP stream wrapper).
+
+$baseUrl = getenv('JUMBE_BASE_URL') ?: 'http://localhost:8080';
+$clientId = getenv('JUMBE_CLIENT_ID');
+$apiKey = getenv('JUMBE_API_KEY');
+$url = "{$baseUrl}/api/{$clientId}/contacts" . '?' . http_build_query(['group' => 'parents-form-2', 'per_page' => '20']);
+
+$headers = [
+    'Accept: application/json',
+    "X-API-Key: {$apiKey}",
+];
+$context = stream_context_create([
+    'http' => [
+        'method' => 'GET',
+        'header' => implode("\r\n", $headers),
+        // Read the problem+json body of 4xx and 5xx answers instead of failing.
+        'ignore_errors' => true,
+        'timeout' => 30,
+    ],
+]);
+
+$response = file_get_contents($url, false, $context);
+echo $http_response_header[0], PHP_EOL;
+echo $response, PHP_EOL;

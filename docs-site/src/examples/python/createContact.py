@@ -1,0 +1,32 @@
+"""Add a contact to the phone book. Standard library only (urllib). Python 3.9+."""
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
+client_id = os.environ["JUMBE_CLIENT_ID"]
+api_key = os.environ["JUMBE_API_KEY"]
+contact_phone = os.environ.get("CONTACT_PHONE", "0712345678")
+url = f"{base_url}/api/{client_id}/contacts"
+
+headers = {
+    "Accept": "application/json",
+    "X-API-Key": api_key,
+    "Idempotency-Key": str(uuid.uuid4()),
+    "Content-Type": "application/json",
+}
+body = json.dumps({"phone": contact_phone, "name": "Amina Otieno", "attributes": {"student": "Baraka", "form": "2"}, "groups": ["parents-form-2"]}).encode()
+request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+
+try:
+    with urllib.request.urlopen(request, timeout=30) as response:
+        print("HTTP", response.status)
+        print(response.read().decode())
+except urllib.error.HTTPError as error:
+    # Errors are application/problem+json with a stable "code".
+    print("HTTP", error.code)
+    print(error.read().decode())

@@ -1,0 +1,32 @@
+"""Opt a number out of your messages. Standard library only (urllib). Python 3.9+."""
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+base_url = os.environ.get("JUMBE_BASE_URL", "http://localhost:8080")
+client_id = os.environ["JUMBE_CLIENT_ID"]
+api_key = os.environ["JUMBE_API_KEY"]
+opt_out_phone = os.environ.get("OPT_OUT_PHONE", "0722110160")
+url = f"{base_url}/api/{client_id}/opt-outs"
+
+headers = {
+    "Accept": "application/json",
+    "X-API-Key": api_key,
+    "Idempotency-Key": str(uuid.uuid4()),
+    "Content-Type": "application/json",
+}
+body = json.dumps({"phone": opt_out_phone, "reason": "asked at the school gate"}).encode()
+request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+
+try:
+    with urllib.request.urlopen(request, timeout=30) as response:
+        print("HTTP", response.status)
+        print(response.read().decode())
+except urllib.error.HTTPError as error:
+    # Errors are application/problem+json with a stable "code".
+    print("HTTP", error.code)
+    print(error.read().decode())

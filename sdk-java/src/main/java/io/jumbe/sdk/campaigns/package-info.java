@@ -1,0 +1,4 @@
+/**
+ * Personalised campaigns: {@link io.jumbe.sdk.campaigns.CampaignsService}.
+ */
+package io.jumbe.sdk.campaigns;
