@@ -223,9 +223,10 @@ public final class Jumbe implements AutoCloseable {
                 : () -> new GraphConfig(wa.baseUrl(), wa.apiVersion(), wa.accessToken(), wa.businessAccountId());
         this.whatsappUpstreamKnown = graph != null;
         Supplier<WhatsAppGateway> graphGateway = graph == null ? Jumbe::noWhatsApp : graphGateway(graph);
-        WhatsAppLifecycle waLifecycle = new WhatsAppLifecycle(jdbi, clock, ids, ledger, events, wa.phoneNumberId());
+        WhatsAppLifecycle waLifecycle = new WhatsAppLifecycle(jdbi, clock, ids, ledger, events, wa.phoneNumberId(),
+                optOuts);
         this.whatsapp = new WhatsAppService(jdbi, clock, ids, ledger, jobs, new Templates(graphGateway, clock,
-                Duration.ofMinutes(10), Duration.ofSeconds(30)), waLifecycle, wa.phoneNumberId());
+                Duration.ofMinutes(10), Duration.ofSeconds(30)), waLifecycle, wa.phoneNumberId(), optOuts);
         this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, waLifecycle, alerts,
                 WhatsAppDispatcher.Settings.defaults(b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps())
                         .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),

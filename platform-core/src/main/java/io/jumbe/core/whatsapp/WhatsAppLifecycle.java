@@ -5,6 +5,7 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.events.EventStore;
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.phone.PhoneNumbers;
 import io.jumbe.core.wallet.Ledger;
@@ -34,9 +35,11 @@ public final class WhatsAppLifecycle {
     private final EventStore events;
     private final String platformPhoneNumberId;
     private final HeldCallbacks held;
+    private final OptOuts optOuts;
 
     public WhatsAppLifecycle(Jdbi jdbi, Clock clock, Ids ids, Ledger ledger, EventStore events,
-                             String platformPhoneNumberId) {
+                             String platformPhoneNumberId, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -251,6 +254,10 @@ public final class WhatsAppLifecycle {
         data.put("reply_to", replyTo);
         data.put("received_at", receivedAt.toString());
         events.append(h, tenant.get(), EventTypes.MESSAGE_RECEIVED, data);
+        // STOP, UNSUBSCRIBE or STOP ALL opts the number out of the tenant it was routed to, with the reply
+        if (text != null && OptOuts.isStopWord(text)) {
+            optOuts.record(h, tenant.get(), from, "replied " + text.strip(), OptOuts.SOURCE_REPLY);
+        }
         return true;
     }
 

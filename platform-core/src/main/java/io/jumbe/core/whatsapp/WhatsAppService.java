@@ -1,5 +1,6 @@
 package io.jumbe.core.whatsapp;
 
+import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ListPage;
@@ -68,7 +69,8 @@ public final class WhatsAppService {
     private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
     public WhatsAppService(Jdbi jdbi, Clock clock, Ids ids, Ledger ledger, JobQueue jobs, Templates templates,
-                           WhatsAppLifecycle lifecycle, String platformPhoneNumberId) {
+                           WhatsAppLifecycle lifecycle, String platformPhoneNumberId, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -78,6 +80,8 @@ public final class WhatsAppService {
         this.lifecycle = lifecycle;
         this.platformPhoneNumberId = platformPhoneNumberId;
     }
+
+    private final OptOuts optOuts;
 
     /** Status changes and replies from Meta's webhooks. */
     public WhatsAppLifecycle lifecycle() {
@@ -205,8 +209,8 @@ public final class WhatsAppService {
 
     /**
      * THE place where a WhatsApp send's recipients are admitted or rejected: normalised and de-duplicated, then (for
-     * free-form text) only those whose 24-hour window with this tenant is open. A rule that refuses numbers (an
-     * opt-out list, say) belongs here too.
+     * free-form text) only those whose 24-hour window with this tenant is open, less the numbers that opted out of
+     * this tenant ({@link OptOuts}).
      */
     private Recipients recipients(long tenantId, WhatsAppSendRequest request) {
         LinkedHashSet<String> valid = new LinkedHashSet<>();
@@ -230,6 +234,22 @@ public final class WhatsAppService {
                     ? "The recipient is " + rejected.get(0).reason() + "."
                     : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
                     invalid, Map.of("rejected", rejected.stream().limit(100).map(WhatsAppService::rejectionMap).toList()));
+        }
+        // Numbers that opted out of this tenant are never sent to nor charged: one alone is refused, in a list each
+        // is rejected with the others sent (the same rule as SMS).
+        Set<String> optedOut = optOuts.among(tenantId, valid);
+        if (!optedOut.isEmpty()) {
+            if (request.single()) {
+                throw OptOuts.optedOut(valid.iterator().next());
+            }
+            valid.removeAll(optedOut);
+            optedOut.stream().sorted().forEach(n -> rejected.add(new Rejection(n, OptOuts.OPTED_OUT,
+                    "the recipient has opted out of messages from this account")));
+            if (valid.isEmpty()) {
+                throw new ServiceException(OptOuts.RECIPIENT_OPTED_OUT, "All " + optedOut.size() + " recipients have "
+                        + "opted out of messages from this account.", List.of(),
+                        Map.of("rejected", rejected.stream().limit(100).map(WhatsAppService::rejectionMap).toList()));
+            }
         }
         List<String> accepted = new ArrayList<>(valid);
         if (request.text() != null) {

@@ -114,6 +114,36 @@ class WhatsAppFlowTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aStopReplyOptsTheNumberOutOfThatTenantOnlyAndLaterSendsSkipItUncharged(TestDatabase db) {
+        try (TestApp app = TestApp.start(db, ENV)) {
+            Sender s = app.sender("100.00");
+            Sender other = app.sender("100.00");
+            String first = sendTemplate(s, "0712345678");
+            awaitStatus(s, first, "delivered");
+            inbound(app, "254712345678", "  stop ");
+
+            JsonNode optOut = s.get("/opt-outs").json().get("data").get(0);
+            assertThat(optOut.get("phone").asText()).isEqualTo("254712345678");
+            assertThat(optOut.get("source").asText()).isEqualTo("reply");
+            Http.Response single = s.post("/messages/send", "{\"channel\":\"whatsapp\",\"recipient\":\"0712345678\","
+                    + "\"template\":{\"name\":\"hello_world\",\"language\":\"en_US\",\"parameters\":[]}}");
+            assertThat(single.status()).as(single.body()).isEqualTo(422);
+            assertThat(single.json().get("code").asText()).isEqualTo("recipient_opted_out");
+            Http.Response bulk = s.post("/messages/send", "{\"channel\":\"whatsapp\",\"recipients\":[\"0712345678\","
+                    + "\"0712000111\"],\"template\":{\"name\":\"hello_world\",\"language\":\"en_US\",\"parameters\":[]}}");
+            assertThat(bulk.status()).as(bulk.body()).isEqualTo(202);
+            assertThat(bulk.json().get("messages")).hasSize(1);
+            assertThat(bulk.json().get("rejected").findValuesAsText("code")).containsExactly("opted_out");
+            assertThat(bulk.json().get("total_cost").decimalValue()).isEqualByComparingTo("1.00");
+            // another tenant's sends to the same number are untouched
+            assertThat(other.get("/opt-outs").json().get("data")).isEmpty();
+            assertThat(sendTemplate(other, "0712345678")).startsWith("MSG-");
+            assertThat(app.platform().ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aBulkTextRejectsInvalidAndWindowClosedRecipientsAndChargesTheRest(TestDatabase db) {
         try (TestApp app = TestApp.start(db, ENV)) {
             Sender s = app.sender("100.00");
