@@ -140,7 +140,19 @@ public final class ServerProcess implements AutoCloseable {
         return awaitExit();
     }
 
+    // Lines read while waiting for another one (a crash point the workers reach before the banner is printed, say):
+    // a later wait for them finds them here.
+    private final List<String> passed = new ArrayList<>();
+
     private String awaitLine(String prefix) {
+        for (java.util.Iterator<String> it = passed.iterator(); it.hasNext(); ) {
+            String line = it.next();
+            int at = line.indexOf(prefix);
+            if (at >= 0) {
+                it.remove();
+                return line.substring(at);
+            }
+        }
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
             while (true) {
@@ -158,6 +170,7 @@ public final class ServerProcess implements AutoCloseable {
                 if (at >= 0) {
                     return line.substring(at);
                 }
+                passed.add(line);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
