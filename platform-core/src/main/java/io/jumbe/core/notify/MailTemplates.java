@@ -34,7 +34,8 @@ public final class MailTemplates {
             Notifications.TOPUP_FAILED, "Top-up Failed",
             Notifications.WEBHOOKS_DISABLED, "Webhooks turned off - your receiver answered 410 Gone",
             Notifications.SIGNUP_VERIFY, "Confirm your email address for Jumbe",
-            Notifications.SIGNUP_REJECTED, "Your Jumbe application");
+            Notifications.SIGNUP_REJECTED, "Your Jumbe application",
+            Notifications.SIGNUP_TEST_KEY, "Your Jumbe test key - build while we review your application");
 
     private final Mustache.Compiler text = Mustache.compiler().escapeHTML(false).defaultValue("");
     private final Mustache.Compiler html = Mustache.compiler().escapeHTML(true).defaultValue("");

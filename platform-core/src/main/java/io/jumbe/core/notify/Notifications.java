@@ -57,6 +57,8 @@ public final class Notifications {
     public static final String WEBHOOKS_DISABLED = "webhooks_disabled";
     public static final String SIGNUP_VERIFY = "signup_verify";
     public static final String SIGNUP_REJECTED = "signup_rejected";
+    /** The test key mailed when a sign-up's address is confirmed, to build with while the application waits. */
+    public static final String SIGNUP_TEST_KEY = "signup_test_key";
     /** What {@code mail show} prints where a mail carried a secret (a key, a link's token): it is never kept once sent. */
     public static final String SECRET_NOT_KEPT = "(sent once, not kept)";
 

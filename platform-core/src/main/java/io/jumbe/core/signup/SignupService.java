@@ -36,7 +36,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Self-service sign-up: an application, a verification link by email (single use, {@value #TOKEN_HOURS} hours, only
- * its hash kept), then an admin's approval, which creates the sender and mails its live key, or rejection, which mails
+ * its hash kept), whose use creates the sender pending approval and mails it a test key; then an admin's approval,
+ * which makes that sender live and mails its live key, or rejection, which closes it (test key revoked) and mails
  * the reason. The applicant learns nothing about other accounts: every accepted application gets the same answer.
  */
 public final class SignupService {
@@ -158,19 +159,30 @@ public final class SignupService {
             if (moved == 0) {
                 throw invalidToken();
             }
-            Signup signup = get(h, id.get());
-            onVerified(h, signup);
-            return signup;
+            onVerified(h, get(h, id.get()));
+            return get(h, id.get());
         });
         return verified;
     }
 
     /**
-     * What happens once an applicant has confirmed the address, in the verification's transaction. Test mode (issue
-     * 14) adds here: issue a test key for the application and mail it, so the applicant can build against the
-     * simulators while an admin decides. Until then, the application just waits for approval.
+     * What happens once an applicant has confirmed the address, in the verification's transaction: the tenant is
+     * created pending (its live side unusable, its sender id not granted live), and its test twin's key is mailed so
+     * the applicant can build against the simulators while an admin decides. The key travels sealed and is forgotten
+     * once sent.
      */
     private void onVerified(Handle h, Signup signup) {
+        TenantService.Created pending = tenants.createPending(h, NewTenant.of(signup.name(), signup.email(),
+                signup.senderId()));
+        long tenantId = pending.tenant().id();
+        h.createUpdate("UPDATE signups SET tenant_id = :tenant WHERE id = :id").bind("tenant", tenantId)
+                .bind("id", signup.id()).execute();
+        Map<String, String> model = new LinkedHashMap<>();
+        model.put("name", signup.name());
+        model.put("sender_id", signup.senderId());
+        model.put("client_id", Long.toString(tenantId));
+        notifications.enqueue(h, new MailRequest(tenantId, Notifications.SIGNUP_TEST_KEY, signup.email(), List.of(),
+                model, pending.testKey().secret(), "signup:" + signup.id() + ":" + Notifications.SIGNUP_TEST_KEY));
     }
 
     private static ServiceException invalidToken() {
@@ -200,8 +212,8 @@ public final class SignupService {
     }
 
     /**
-     * Approves a confirmed application: creates the sender with the sender id asked for and mails the welcome with its
-     * live key, in one transaction. Approving again does nothing and says so.
+     * Approves a confirmed application: makes its pending sender live with the sender id asked for and mails the
+     * welcome with its live key, in one transaction. Approving again does nothing and says so.
      *
      * @throws ServiceException {@code not_found}; {@code not_pending} when the email was never confirmed or the
      *                          application was rejected
@@ -220,18 +232,22 @@ public final class SignupService {
                     .withBalance(openingBalance == null ? Money.ZERO : openingBalance)
                     .withTier(tier == null ? Tier.BRONZE : tier)
                     .withPrice(price == null ? Money.ofCents(100) : price);
-            TenantService.Created created = tenants.create(h, spec);
+            // the tenant made pending at verification goes live; one verified before that existed is created now
+            TenantService.Created created = signup.tenantId() != null
+                    ? tenants.activate(h, signup.tenantId(), spec) : tenants.create(h, spec);
             h.createUpdate("UPDATE signups SET status = 'approved', tenant_id = :tenant, decided_at = :now, "
                             + "decided_by = :admin WHERE id = :id")
                     .bind("tenant", created.tenant().id()).bind("now", clock.instant()).bind("admin", admin)
                     .bind("id", id).execute();
+            // activate issues no second test key: the applicant has had one since verifying (null leaves it out)
             notifications.welcome(h, created.tenant().id(), created.key(), created.testKey());
             return new Approval(get(h, id), true);
         });
     }
 
     /**
-     * Rejects an application and mails the applicant the reason. Rejecting again does nothing.
+     * Rejects an application and mails the applicant the reason; a confirmed one's pending sender is suspended and its
+     * test key revoked. Rejecting again does nothing.
      *
      * @throws ServiceException {@code validation_failed} without a reason; {@code not_found}; {@code not_pending} for
      *                          an approved application
@@ -252,6 +268,9 @@ public final class SignupService {
                             + "decided_at = :now, decided_by = :admin WHERE id = :id")
                     .bind("reason", reason.strip()).bind("now", clock.instant()).bind("admin", admin).bind("id", id)
                     .execute();
+            if (signup.tenantId() != null) {
+                tenants.closePending(h, signup.tenantId());   // its test key stops working with the refusal
+            }
             Map<String, String> model = new LinkedHashMap<>();
             model.put("name", signup.name());
             model.put("sender_id", signup.senderId());

@@ -13,10 +13,13 @@ import java.util.List;
  *
  * @param clientId the id in {@code /api/{client_id}/…} and in webhook bodies: the live tenant's id for both rows
  * @param test     true for the test twin: its traffic reaches only simulators, and sends no email
+ * @param pending  true for the live row of a confirmed sign-up not approved yet: not {@link #active()}, no live key,
+ *                 no sender id; only its test twin works until an admin approves it
  */
 public record Tenant(long id, String name, String email, List<String> senderIds, String defaultSenderId,
                      Money pricePerSegment, Tier tier, Money lowBalanceThreshold, boolean active, Money balance,
-                     Instant createdAt, Instant updatedAt, long clientId, boolean test) {
+                     Instant createdAt, Instant updatedAt, long clientId, boolean test,
+                     boolean pending) {
 
     /** The one check for "is this test mode?": route to simulators, skip email, leave it out of revenue. */
     public boolean isTest() {
@@ -29,6 +32,6 @@ public record Tenant(long id, String name, String email, List<String> senderIds,
     }
 
     public String status() {
-        return active ? "active" : "suspended";
+        return active ? "active" : pending ? "pending" : "suspended";
     }
 }

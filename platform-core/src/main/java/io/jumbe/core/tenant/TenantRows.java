@@ -30,7 +30,8 @@ public final class TenantRows {
                 rs.getString("default_sender"), Money.ofCents(rs.getLong("price_per_segment_cents")),
                 Tier.parse(rs.getString("tier")), Money.ofCents(rs.getLong("low_balance_threshold_cents")),
                 "active".equals(rs.getString("status")), Money.ofCents(rs.getLong("balance_cents")),
-                instant(rs, "created_at"), instant(rs, "updated_at"), clientId(rs), rs.getObject("live_tenant_id") != null);
+                instant(rs, "created_at"), instant(rs, "updated_at"), clientId(rs), rs.getObject("live_tenant_id") != null,
+                "pending".equals(rs.getString("status")));
     }
 
     private static long clientId(ResultSet rs) throws SQLException {

@@ -51,6 +51,95 @@ public final class TenantService {
 
     /** {@link #create(NewTenant)} in the caller's transaction (a sign-up's approval creates the sender with it). */
     public Created create(Handle h, NewTenant spec) {
+        validate(spec);
+        {
+            Instant now = clock.instant();
+            long id = insertLive(h, spec, "active", now);
+            insertSenderId(h, id, spec.senderId(), true);
+            credit(h, id, spec.openingBalance());
+            IssuedKey key = keys.create(h, id, false);
+            long twin = createTestTwin(h, id, now);
+            return new Created(get(h, id), key, keys.create(h, twin, true));
+        }
+    }
+
+    /**
+     * A confirmed sign-up's tenant, before an admin approves it, in the caller's transaction: its live row is
+     * {@code pending} (not active, no live key, no sender id, no balance: nothing granted without approval), its
+     * test twin is active with the requested sender id and a test key, so the applicant can integrate against the
+     * simulators at once. {@link #activate} makes the same tenant live.
+     *
+     * @return the pending live tenant, no live key, and the twin's test key (its secret shown only now)
+     */
+    public Created createPending(Handle h, NewTenant spec) {
+        validate(spec);
+        Instant now = clock.instant();
+        long id = insertLive(h, spec, "pending", now);
+        long twin = createTestTwin(h, id, now);
+        h.createUpdate("UPDATE tenants SET status = 'active' WHERE id = :twin").bind("twin", twin).execute();
+        insertSenderId(h, twin, spec.senderId(), true);
+        return new Created(get(h, id), null, keys.create(h, twin, true));
+    }
+
+    /**
+     * Approves a {@link #createPending pending} tenant in the caller's transaction: the spec's price, tier and opening
+     * balance apply, the live row turns active, its sender id is granted live and its first live key is issued. The
+     * test twin and its keys stay as they are.
+     *
+     * @return the active tenant and its live key (no test key: the applicant has one already)
+     * @throws ServiceException {@code not_pending} when the tenant is not pending
+     */
+    public Created activate(Handle h, long id, NewTenant spec) {
+        validate(spec);
+        Tenant t = get(h, id);
+        if (!t.pending() || t.isTest()) {
+            throw new ServiceException("not_pending", "Sender " + id + " is " + t.status() + ", not pending approval");
+        }
+        h.createUpdate("UPDATE tenants SET price_per_segment_cents = :price, tier = :tier, updated_at = :now WHERE "
+                        + BOTH_MODES)
+                .bind("price", spec.pricePerSegment().cents()).bind("tier", spec.tier().wireName())
+                .bind("now", clock.instant()).bind("id", id).execute();
+        h.createUpdate("UPDATE tenants SET status = 'active' WHERE id = :id").bind("id", id).execute();
+        if (!t.senderIds().contains(spec.senderId())) {
+            insertSenderId(h, id, spec.senderId(), t.senderIds().isEmpty());
+        }
+        credit(h, id, spec.openingBalance());
+        return new Created(get(h, id), keys.create(h, id, false));
+    }
+
+    /**
+     * Closes a {@link #createPending pending} tenant whose application was rejected, in the caller's transaction: both
+     * rows suspended and every key of either revoked, so its test key answers 401 from now on.
+     */
+    public void closePending(Handle h, long id) {
+        Tenant t = get(h, id);
+        if (!t.pending() || t.isTest()) {
+            throw new ServiceException("not_pending", "Sender " + id + " is " + t.status() + ", not pending approval");
+        }
+        h.createUpdate("UPDATE tenants SET status = 'suspended', updated_at = :now WHERE " + BOTH_MODES)
+                .bind("now", clock.instant()).bind("id", id).execute();
+        h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE revoked_at IS NULL AND tenant_id IN (<ids>)")
+                .bind("now", clock.instant()).bindList("ids", bothModes(h, id)).execute();
+    }
+
+    private long insertLive(Handle h, NewTenant spec, String status, Instant now) {
+        return h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
+                        + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at) VALUES (:name, "
+                        + ":email, :price, :tier, :threshold, :status, 0, :now, :now)")
+                .bind("name", spec.name().trim()).bind("email", spec.email().trim())
+                .bind("price", spec.pricePerSegment().cents()).bind("tier", spec.tier().wireName())
+                .bind("threshold", spec.lowBalanceThreshold().cents()).bind("status", status).bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    private void credit(Handle h, long id, Money openingBalance) {
+        if (openingBalance != null && openingBalance.cents() > 0) {
+            ledger.credit(h, id, openingBalance, Posting.of("manual_credit", "Opening balance")
+                    .withPaymentMethod("manual").withReference("opening-balance").withCreatedBy("admin"));
+        }
+    }
+
+    private static void validate(NewTenant spec) {
         List<FieldError> errors = new ArrayList<>();
         if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
@@ -71,24 +160,6 @@ public final class TenantService {
         }
         if (!errors.isEmpty()) {
             throw new ServiceException("validation_failed", "The sender has invalid fields", errors);
-        }
-        {
-            Instant now = clock.instant();
-            long id = h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
-                            + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at) VALUES (:name, "
-                            + ":email, :price, :tier, :threshold, 'active', 0, :now, :now)")
-                    .bind("name", spec.name().trim()).bind("email", spec.email().trim())
-                    .bind("price", spec.pricePerSegment().cents()).bind("tier", spec.tier().wireName())
-                    .bind("threshold", spec.lowBalanceThreshold().cents()).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            insertSenderId(h, id, spec.senderId(), true);
-            if (spec.openingBalance() != null && spec.openingBalance().cents() > 0) {
-                ledger.credit(h, id, spec.openingBalance(), Posting.of("manual_credit", "Opening balance")
-                        .withPaymentMethod("manual").withReference("opening-balance").withCreatedBy("admin"));
-            }
-            IssuedKey key = keys.create(h, id, false);
-            long twin = createTestTwin(h, id, now);
-            return new Created(get(h, id), key, keys.create(h, twin, true));
         }
     }
 
@@ -176,9 +247,20 @@ public final class TenantService {
         });
     }
 
+    /**
+     * Suspends or reactivates a sender (both modes).
+     *
+     * @throws ServiceException {@code not_approved} for a sign-up's tenant still waiting for approval
+     */
     public Tenant setActive(long id, boolean active) {
         return jdbi.inTransaction(h -> {
-            get(h, id);
+            Tenant t = get(h, id);
+            Tenant live = t.isTest() ? get(h, t.clientId()) : t;
+            if (live.pending()) {
+                // activating here would skip the approval (sender id, live key); suspending would hide the application
+                throw new ServiceException("not_approved", "Sender " + live.id()
+                        + " is a sign-up waiting for approval: use 'signups approve' or 'signups reject'");
+            }
             h.createUpdate("UPDATE tenants SET status = :status, updated_at = :now WHERE " + BOTH_MODES)
                     .bind("status", active ? "active" : "suspended").bind("now", clock.instant()).bind("id", id).execute();
             return get(h, id);

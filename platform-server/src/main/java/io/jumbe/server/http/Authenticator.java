@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Authenticates {@code /api/{client_id}/…}: the key must be valid (missing, unknown, expired and revoked keys
  * all get the same 401), belong to that client id (else 403 with nothing about the other tenant), and its tenant
- * must be active (else 403 {@code account_suspended}). A {@code sk_test_} key authenticates as the tenant's test
+ * must be active (else 403 {@code account_pending} for a sign-up waiting for approval, {@code account_suspended}
+ * otherwise). A {@code sk_test_} key authenticates as the tenant's test
  * twin (same client id, own data) and its answers carry {@code Jumbe-Mode: test}.
  */
 public final class Authenticator {
@@ -43,6 +44,11 @@ public final class Authenticator {
         }
         if (tenant.isTest()) {
             ctx.header(MODE_HEADER, "test");
+        }
+        if (tenant.pending()) {
+            // a sign-up waiting for approval has no live key; this guards one an admin issued by hand
+            throw new HttpProblem(403, "account_pending", "This account is waiting for approval. Use your test key "
+                    + "until then.");
         }
         if (!tenant.active()) {
             throw new HttpProblem(403, "account_suspended", "This account is suspended. Contact support.");

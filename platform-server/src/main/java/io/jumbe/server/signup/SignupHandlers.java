@@ -58,6 +58,7 @@ public final class SignupHandlers implements RouteGroup {
     void verify(Context ctx) {
         Signup signup = signups.verify(ctx.queryParam("token"));
         Responses.json(ctx, 200, Map.of("status", signup.status(), "message", "Your email address is confirmed. "
-                + "We review your application and email you your API key once it is approved."));
+                + "We email you a test key to build with now, review your application and email you your live API "
+                + "key once it is approved."));
     }
 }

@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SignupFlowTest {
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/api/signup/verify\\?token=[A-Za-z0-9_-]+)");
     private static final Pattern KEY = Pattern.compile("Live API key: (sk_live_\\S+)");
+    private static final Pattern TEST_KEY = Pattern.compile("Test API key: (sk_test_\\S+)");
+    private static final Pattern CLIENT_ID = Pattern.compile("Client id: (\\d+)");
     private GreenMail smtp;
 
     @BeforeEach
@@ -105,8 +107,32 @@ class SignupFlowTest {
             Http.Response again = app.http().get(pathAndQuery);
             assertThat(again.status()).isEqualTo(400);
             assertThat(again.contentType()).startsWith("application/problem+json");
-            // no key only from the address: the application waits for an admin
-            assertThat(app.platform().tenants().count()).isZero();
+            // the confirmed address gets a test key at once, which works in test mode only, before any approval
+            MimeMessage testKeyMail = awaitMail("Your Jumbe test key", "ops@falley.co.ke");
+            Matcher testKey = TEST_KEY.matcher(text(testKeyMail));
+            assertThat(testKey.find()).isTrue();
+            Matcher mailedClientId = CLIENT_ID.matcher(text(testKeyMail));
+            assertThat(mailedClientId.find()).isTrue();
+            long clientId = Long.parseLong(mailedClientId.group(1));
+            Sender test = new Sender(clientId, testKey.group(1), app.http());
+            Http.Response testSent = test.post("/sms/send", "{\"recipient\":\"0712345678\",\"message\":\"Trying\","
+                    + "\"sender\":\"FALLEY-MED\"}");
+            assertThat(testSent.status()).as(testSent.body()).isEqualTo(202);
+            assertThat(testSent.header("Jumbe-Mode")).isEqualTo("test");
+            String testMessage = testSent.json().get("message_id").asText();
+            Eventually.until("the test SMS delivered by the simulator", Duration.ofSeconds(20),
+                    () -> "delivered".equals(test.get("/sms/status/" + testMessage).json().get("status").asText()));
+            assertThat(app.application().testOnfonSimulator().submitted()).isNotEmpty();
+
+            // its live side is pending: no live key, no sender id granted, not activatable past the approval
+            var pending = app.platform().tenants().get(clientId);
+            assertThat(pending.status()).isEqualTo("pending");
+            assertThat(pending.senderIds()).isEmpty();
+            assertThat(app.platform().apiKeys().list(clientId)).allSatisfy(k -> assertThat(k.mode()).isEqualTo("test"));
+            assertThat(admin(app.platform(), "admin", "senders", "list")).contains("pending");
+            assertThat(Main.commandLine(new AdminCommand(() -> app.platform()))
+                    .setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(new StringWriter()))
+                    .execute("admin", "senders", "activate", Long.toString(clientId))).isNotZero();
 
             String id = app.platform().signups().list("pending_approval").get(0).id();
             String listed = admin(app.platform(), "admin", "signups", "list", "--status", "pending_approval");
@@ -119,11 +145,16 @@ class SignupFlowTest {
             MimeMessage welcome = awaitMail("Welcome to Jumbe - Your API Credentials", "ops@falley.co.ke");
             Matcher key = KEY.matcher(text(welcome));
             assertThat(key.find()).isTrue();
-            long clientId = app.platform().tenants().list().get(0).id();
+            assertThat(text(welcome)).doesNotContain("sk_test_");   // the applicant's test key was mailed before
+            assertThat(app.platform().tenants().list().get(0).id()).isEqualTo(clientId);
+            assertThat(app.platform().tenants().get(clientId).status()).isEqualTo("active");
+            assertThat(app.platform().tenants().get(clientId).balance().toDecimal()).isEqualByComparingTo("100.00");
             Sender sender = new Sender(clientId, key.group(1), app.http());
             Http.Response sent = sender.post("/sms/send", "{\"recipient\":\"0712345678\",\"message\":\"Hello\","
                     + "\"sender\":\"FALLEY-MED\"}");
             assertThat(sent.status()).as(sent.body()).isIn(200, 201, 202);
+            assertThat(sent.header("Jumbe-Mode")).isNull();
+            assertThat(test.get("/account").status()).as("the test key still works").isEqualTo(200);
             assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
                 try {
                     return m.getSubject().startsWith("Welcome");
@@ -132,7 +163,7 @@ class SignupFlowTest {
                 }
             }).count()).isEqualTo(1);
             assertThat(admin(app.platform(), "admin", "mail", "list", "--to", "ops@falley.co.ke"))
-                    .contains("welcome", "signup_verify");
+                    .contains("welcome", "signup_verify", "signup_test_key");
 
             // another applicant is turned down: the reason is mailed, escaped in the HTML part
             assertThat(app.http().send("POST", "/api/signup", signup("owner@spam.co.ke", "Bulk Promo"),
@@ -144,6 +175,24 @@ class SignupFlowTest {
             assertThat(((String) ((MimeMultipart) rejected.getContent()).getBodyPart(1).getContent()))
                     .contains("Promotions need &lt;b&gt;consent&lt;/b&gt;");
             assertThat(app.platform().signups().find(other).orElseThrow().status()).isEqualTo("rejected");
+
+            // a confirmed applicant turned down loses the test key mailed at verification
+            assertThat(app.http().send("POST", "/api/signup", signup("ops@refused.co.ke", "Refused Ltd"),
+                    Map.of("Content-Type", "application/json")).status()).isEqualTo(202);
+            Matcher refusedLink = LINK.matcher(text(awaitMail("Confirm your email address", "ops@refused.co.ke")));
+            assertThat(refusedLink.find()).isTrue();
+            URI refusedUri = URI.create(refusedLink.group(1));
+            assertThat(app.http().get(refusedUri.getRawPath() + "?" + refusedUri.getRawQuery()).status()).isEqualTo(200);
+            String refusedText = text(awaitMail("Your Jumbe test key", "ops@refused.co.ke"));
+            Matcher refusedKey = TEST_KEY.matcher(refusedText);
+            Matcher refusedClient = CLIENT_ID.matcher(refusedText);
+            assertThat(refusedKey.find() && refusedClient.find()).isTrue();
+            Sender refusedTest = new Sender(Long.parseLong(refusedClient.group(1)), refusedKey.group(1), app.http());
+            assertThat(refusedTest.get("/account").status()).isEqualTo(200);
+            String refused = app.platform().signups().list("pending_approval").get(0).id();
+            admin(app.platform(), "admin", "signups", "reject", refused, "--reason", "Not a business");
+            assertThat(refusedTest.get("/account").status()).isEqualTo(401);
+            assertThat(app.platform().tenants().get(refusedTest.clientId()).status()).isEqualTo("suspended");
         }
     }
 
