@@ -87,6 +87,8 @@ public final class SiteGenerator {
             index.write(outDir);
             copyTree(moduleDir.resolve("src/site/assets"), outDir.resolve("assets"));
             Files.copy(moduleDir.resolve("openapi.yaml"), outDir.resolve("openapi.yaml"), StandardCopyOption.REPLACE_EXISTING);
+            // read by the server, which answers these operations with Deprecation and Sunset headers
+            Files.writeString(outDir.resolve(Deprecations.FILE), Deprecations.of(document).toJson(), StandardCharsets.UTF_8);
             return pages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

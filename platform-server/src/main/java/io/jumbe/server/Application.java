@@ -9,12 +9,14 @@ import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsTuning;
 import io.jumbe.core.secrets.SecretBox;
 import io.jumbe.core.store.Database;
+import io.jumbe.docs.Deprecations;
 import io.jumbe.docs.DocsResources;
 import io.jumbe.server.account.AccountHandlers;
 import io.jumbe.server.analytics.AnalyticsHandlers;
 import io.jumbe.server.sandbox.SandboxHandlers;
 import io.jumbe.server.campaigns.CampaignHandlers;
 import io.jumbe.server.contacts.ContactHandlers;
+import io.jumbe.server.docs.DeprecationHeaders;
 import io.jumbe.server.docs.DocsHandlers;
 import io.jumbe.server.http.HttpMetrics;
 import io.jumbe.server.http.Idempotency;
@@ -137,7 +139,9 @@ public final class Application implements AutoCloseable {
         groups.add(new SandboxHandlers(platform.sandbox()));
         groups.add(new ContactHandlers(platform.contacts(), platform.contactImports(), platform.optOuts(), idempotency));
         groups.add(new CampaignHandlers(platform.campaigns(), idempotency));
-        groups.add(new DocsHandlers(new DocsResources(), this::publicBaseUrl));
+        DocsResources docs = new DocsResources();
+        groups.add(new DocsHandlers(docs, this::publicBaseUrl));
+        groups.add(new DeprecationHeaders(Deprecations.in(docs)));
 
         if (onfonSimulator != null) {
             onfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());
