@@ -32,7 +32,14 @@ public final class Sandbox {
             "messages WHERE tenant_id = :t",
             "idempotency_keys WHERE tenant_id = :t",
             "topups WHERE tenant_id = :t",
-            "usage_daily WHERE tenant_id = :t");
+            "usage_daily WHERE tenant_id = :t",
+            "inbound_messages WHERE tenant_id = :t",
+            "campaign_recipients WHERE campaign_id IN (SELECT c.id FROM campaigns c WHERE c.tenant_id = :t)",
+            "campaigns WHERE tenant_id = :t",
+            "contacts WHERE tenant_id = :t",
+            "contact_groups WHERE tenant_id = :t",
+            "opt_outs WHERE tenant_id = :t",
+            "contact_imports WHERE tenant_id = :t");
 
     private final Jdbi jdbi;
     private final Ledger ledger;
@@ -54,16 +61,21 @@ public final class Sandbox {
      */
     public Reset reset(long tenantId) {
         return jdbi.inTransaction(h -> {
-            Row row = h.createQuery("SELECT balance_cents, live_tenant_id FROM tenants WHERE id = :t FOR UPDATE")
-                    .bind("t", tenantId)
-                    .map((rs, ctx) -> new Row(rs.getLong("balance_cents"), rs.getObject("live_tenant_id") != null))
+            boolean test = h.createQuery("SELECT live_tenant_id FROM tenants WHERE id = :t").bind("t", tenantId)
+                    .map((rs, ctx) -> rs.getObject("live_tenant_id") != null)
                     .findOne().orElseThrow(() -> ServiceException.notFound("Sender " + tenantId));
-            if (!row.test()) {
+            if (!test) {
                 throw new ServiceException("test_mode_only", "The sandbox can be reset only with a test key "
                         + "(sk_test_…); nothing was changed.");
             }
-            int messages = h.createQuery("SELECT COUNT(*) FROM messages WHERE tenant_id = :t").bind("t", tenantId)
-                    .mapTo(Integer.class).one();
+            // Locks in the order every message change takes them (the message rows, then the tenant row for the
+            // event sequence and the balance): a delivery report applied meanwhile waits instead of deadlocking.
+            int messages = h.createQuery("SELECT id FROM messages WHERE tenant_id = :t FOR UPDATE").bind("t", tenantId)
+                    .mapTo(String.class).list().size();
+            Row row = h.createQuery("SELECT balance_cents, live_tenant_id FROM tenants WHERE id = :t FOR UPDATE")
+                    .bind("t", tenantId)
+                    .map((rs, ctx) -> new Row(rs.getLong("balance_cents"), rs.getObject("live_tenant_id") != null))
+                    .one();
             for (String what : CLEARED) {
                 h.createUpdate("DELETE FROM " + what).bind("t", tenantId).execute();
             }

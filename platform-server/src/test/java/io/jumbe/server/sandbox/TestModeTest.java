@@ -151,6 +151,11 @@ class TestModeTest {
             assertThat(s.test().get("/client/balance").json().get("balance").decimalValue())
                     .isEqualByComparingTo("997.00");
 
+            assertThat(s.test().post("/contacts", "{\"phone\": \"0712345678\", \"groups\": [\"trial\"]}").status())
+                    .isEqualTo(201);
+            assertThat(s.test().post("/opt-outs", "{\"phone\": \"0722000111\"}").status()).isEqualTo(201);
+            assertThat(s.live().post("/contacts", "{\"phone\": \"0712345678\"}").status()).isEqualTo(201);
+
             Http.Response refused = s.live().post("/sandbox/reset", "{}");
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.json().get("code").asText()).isEqualTo("test_mode_only");
@@ -169,6 +174,10 @@ class TestModeTest {
             assertThat(s.live().get("/sms/history").json().get("data")).hasSize(1);
             assertThat(s.live().get("/client/balance").json().get("balance").decimalValue())
                     .isEqualByComparingTo("19.00");
+            assertThat(s.test().get("/contacts").json().get("data")).isEmpty();
+            assertThat(s.test().get("/groups").json().get("data")).isEmpty();
+            assertThat(s.test().get("/opt-outs").json().get("data")).isEmpty();
+            assertThat(s.live().get("/contacts").json().get("data")).hasSize(1);
             // the journal keeps every entry and adds the reset's credit; the balances still add up
             assertThat(app.platform().ledgerCheck().verify()).isEmpty();
         }
