@@ -88,7 +88,8 @@ public final class WebhookReceiver implements AutoCloseable {
         } else if (event instanceof WebhookEvent.MessageDelivered e) {
             return e.data().messageId() + " delivered to " + e.data().recipient();
         } else if (event instanceof WebhookEvent.MessageFailed e) {
-            return e.data().messageId() + " failed: " + e.data().error();
+            return e.data().messageId() + " failed: " + (e.data().error() == null ? "no reason given"
+                    : e.data().error().code() + " " + e.data().error().description());
         } else if (event instanceof WebhookEvent.TopUpCompleted e) {
             return e.data().transactionId() + " completed, KES " + e.data().amount() + ", receipt "
                     + e.data().mpesaReceipt();

@@ -95,7 +95,8 @@ class WebhookVerificationTest {
     @Test
     void parsesEachMessageAndTopUpEventIntoItsOwnType() {
         String message = "{\"message_id\":\"MSG-1\",\"reference\":\"r\",\"recipient\":\"254712345678\","
-                + "\"status\":\"failed\",\"error\":\"UNDELIV\",\"segments\":1,\"cost\":1.00,\"refunded\":true}";
+                + "\"status\":\"failed\",\"error\":{\"code\":\"UNDELIV\",\"description\":\"Undeliverable\"},"
+                + "\"channel\":\"sms\",\"segments\":1,\"cost\":1.00,\"refunded\":true}";
         String topup = "{\"transaction_id\":\"TXN-1\",\"amount\":1000.00,\"mpesa_receipt\":\"QJK1\","
                 + "\"phone_number\":\"254712345678\"}";
         assertThat(signed("message.sent", message)).isInstanceOf(WebhookEvent.MessageSent.class);
@@ -103,6 +104,9 @@ class WebhookVerificationTest {
         assertThat(signed("message.failed", message)).isInstanceOfSatisfying(WebhookEvent.MessageFailed.class, e -> {
             assertThat(e.data().status()).isEqualTo(MessageStatus.FAILED);
             assertThat(e.data().refunded()).isTrue();
+            assertThat(e.data().channel()).isEqualTo("sms");
+            assertThat(e.data().error().code()).isEqualTo("UNDELIV");
+            assertThat(e.data().error().description()).isEqualTo("Undeliverable");
         });
         assertThat(signed("topup.completed", topup)).isInstanceOfSatisfying(WebhookEvent.TopUpCompleted.class,
                 e -> assertThat(e.data().amount()).isEqualTo(new BigDecimal("1000.00")));
