@@ -120,7 +120,7 @@ public final class Application implements AutoCloseable {
 
         List<RouteGroup> groups = new ArrayList<>();
         List<Consumer<JavalinConfig>> mounts = new ArrayList<>();
-        groups.add(new AccountHandlers(platform.wallet(), platform.tenants()));
+        groups.add(new AccountHandlers(platform.wallet(), platform.tenants(), platform.whatsapp()));
         // one admission for large bodies, whichever endpoint they come to
         LargeBodies largeBodies = new LargeBodies(config.limits().bulkMaxConcurrent());
         groups.add(new SmsHandlers(platform.sms(), idempotency, largeBodies));

@@ -30,6 +30,7 @@ public final class Sandbox {
             "webhook_attempts WHERE delivery_id IN (SELECT d.id FROM webhook_deliveries d WHERE d.tenant_id = :t)",
             "webhook_deliveries WHERE tenant_id = :t",
             "messages WHERE tenant_id = :t",
+            "inbound_messages WHERE tenant_id = :t",
             "idempotency_keys WHERE tenant_id = :t",
             "topups WHERE tenant_id = :t",
             "usage_daily WHERE tenant_id = :t",

@@ -164,14 +164,18 @@ public final class TenantService {
     }
 
     /**
-     * The test twin of a new live tenant: its settings copied, its own wallet credited with
+     * The test twin of a new live tenant: its settings (WhatsApp prices too, not its unique WhatsApp number) copied,
+     * its own wallet credited with
      * {@link #TEST_OPENING_BALANCE} through the journal.
      */
     private long createTestTwin(Handle h, long liveId, Instant now) {
         long twin = h.createUpdate("INSERT INTO tenants (name, email, price_per_segment_cents, tier, "
-                        + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at, live_tenant_id) "
+                        + "low_balance_threshold_cents, status, balance_cents, created_at, updated_at, live_tenant_id, "
+                        + "whatsapp_marketing_cents, whatsapp_utility_cents, whatsapp_authentication_cents, "
+                        + "whatsapp_service_cents) "
                         + "SELECT name, email, price_per_segment_cents, tier, low_balance_threshold_cents, status, 0, "
-                        + ":now, :now, id FROM tenants WHERE id = :live")
+                        + ":now, :now, id, whatsapp_marketing_cents, whatsapp_utility_cents, "
+                        + "whatsapp_authentication_cents, whatsapp_service_cents FROM tenants WHERE id = :live")
                 .bind("now", now).bind("live", liveId).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         h.createUpdate("INSERT INTO sender_ids (tenant_id, name, is_default, created_at) "
                         + "SELECT :twin, name, is_default, created_at FROM sender_ids WHERE tenant_id = :live")

@@ -381,8 +381,9 @@ public final class WhatsAppService {
         return jdbi.inTransaction(h -> {
             WhatsAppStore.prices(h, tenantId);
             for (Map.Entry<Category, Money> e : changes.entrySet()) {
+                // the test twin prices as its live tenant does
                 h.createUpdate("UPDATE tenants SET whatsapp_" + e.getKey().wireName() + "_cents = :c, updated_at = :now "
-                                + "WHERE id = :id")
+                                + "WHERE id = :id OR live_tenant_id = :id")
                         .bind("c", e.getValue().cents()).bind("now", clock.instant()).bind("id", tenantId).execute();
             }
             return WhatsAppStore.prices(h, tenantId);

@@ -5,6 +5,9 @@ import io.jumbe.core.tenant.Account;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.Balance;
 import io.jumbe.core.wallet.WalletService;
+import io.jumbe.core.whatsapp.Category;
+import io.jumbe.core.whatsapp.WhatsAppPrices;
+import io.jumbe.core.whatsapp.WhatsAppService;
 import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.http.Responses;
 import io.javalin.config.RoutesConfig;
@@ -16,10 +19,12 @@ import java.util.Map;
 public final class AccountHandlers implements io.jumbe.server.http.RouteGroup {
     private final WalletService wallet;
     private final TenantService tenants;
+    private final WhatsAppService whatsapp;
 
-    public AccountHandlers(WalletService wallet, TenantService tenants) {
+    public AccountHandlers(WalletService wallet, TenantService tenants, WhatsAppService whatsapp) {
         this.wallet = wallet;
         this.tenants = tenants;
+        this.whatsapp = whatsapp;
     }
 
     @Override
@@ -40,6 +45,12 @@ public final class AccountHandlers implements io.jumbe.server.http.RouteGroup {
         body.put("sender_ids", a.senderIds());
         body.put("low_balance_threshold", a.lowBalanceThreshold().toDecimal());
         body.put("mode", a.mode());
+        WhatsAppPrices prices = whatsapp.prices(principal.tenantId());
+        Map<String, Object> byCategory = new LinkedHashMap<>();
+        for (Category c : Category.values()) {
+            byCategory.put(c.wireName(), prices.of(c).toDecimal());
+        }
+        body.put("whatsapp_prices", byCategory);
         Responses.json(ctx, 200, body);
     }
 

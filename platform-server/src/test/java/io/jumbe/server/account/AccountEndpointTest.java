@@ -33,7 +33,9 @@ class AccountEndpointTest {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("{\"name\":\"Falley Medical Centre\",\"tier\":\"gold\","
                     + "\"rate_limit_per_minute\":300,\"price_per_segment\":0.80,\"currency\":\"KES\","
-                    + "\"sender_ids\":[\"FALLEY-MED\",\"FALLEY-RX\"],\"low_balance_threshold\":500.00,\"mode\":\"live\"}");
+                    + "\"sender_ids\":[\"FALLEY-MED\",\"FALLEY-RX\"],\"low_balance_threshold\":500.00,\"mode\":\"live\","
+                    + "\"whatsapp_prices\":{\"marketing\":3.00,\"utility\":1.00,\"authentication\":1.00,"
+                    + "\"service\":0.50}}");
         }
     }
 
@@ -51,7 +53,7 @@ class AccountEndpointTest {
             assertThat(account.get("mode").asText()).isEqualTo("test");
             assertThat(account.get("tier").asText()).isEqualTo("bronze");
             assertThat(account.get("rate_limit_per_minute").asInt()).isEqualTo(60);
-            assertThat(account.has("whatsapp_prices")).isFalse();
+            assertThat(account.get("whatsapp_prices").get("marketing").decimalValue()).isEqualByComparingTo("3.00");
         }
     }
 

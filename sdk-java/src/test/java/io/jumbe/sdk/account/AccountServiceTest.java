@@ -33,12 +33,12 @@ class AccountServiceTest {
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/api/2/account");
         assertThat(account).isEqualTo(new Account("Falley Medical Centre", "silver", 120, new BigDecimal("0.80"), "KES",
-                java.util.List.of("FALLEY-MED", "FALLEY"), new BigDecimal("500.00"), "test"));
+                java.util.List.of("FALLEY-MED", "FALLEY"), new BigDecimal("500.00"), "test", java.util.Map.of()));
         assertThat(account.isTestMode()).isTrue();
     }
 
     @Test
-    void anAccountFieldTheSdkDoesNotKnowYetIsIgnored() throws Exception {
+    void anAccountCarriesItsWhatsAppPricesByCategory() throws Exception {
         api.json(200, "{\"name\":\"Clinic\",\"tier\":\"bronze\",\"rate_limit_per_minute\":60,\"price_per_segment\":1.00,"
                 + "\"currency\":\"KES\",\"sender_ids\":[\"CLINIC\"],\"low_balance_threshold\":100.00,\"mode\":\"live\","
                 + "\"whatsapp_prices\":{\"utility\":0.50}}");
@@ -47,6 +47,7 @@ class AccountServiceTest {
 
         assertThat(account.senderIds()).containsExactly("CLINIC");
         assertThat(account.isTestMode()).isFalse();
+        assertThat(account.whatsappPrices()).containsEntry("utility", new BigDecimal("0.50"));
     }
 
     @Test

@@ -38,6 +38,8 @@ class AccountAgainstServerTest {
         assertThat(live.mode()).isEqualTo("live");
         assertThat(test.mode()).isEqualTo("test");
         assertThat(test.isTestMode()).isTrue();
+        assertThat(live.whatsappPrices().get("marketing").toPlainString()).isEqualTo("3.00");
+        assertThat(test.whatsappPrices()).isEqualTo(live.whatsappPrices());
     }
 
     @Test
