@@ -59,7 +59,7 @@ class DeprecatedOperationsTest {
     }
 
     @Test
-    void everyDeprecatedOperationAnswersWithDeprecationAndSunset() throws Exception {
+    void everyDeprecatedOperationAndEveryAnswerWithADeprecatedFieldSendsTheHeaders() throws Exception {
         Deprecations inTheDocument = Deprecations.of(OpenApiDocument.read(DocsModule.openApi()));
 
         assertThat(withoutTheHeaders(app.baseUrl(), inTheDocument)).isEmpty();
