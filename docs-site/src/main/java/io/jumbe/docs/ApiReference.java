@@ -24,9 +24,11 @@ final class ApiReference {
     private final Parser parser = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build();
     private final Set<String> errorCodes = new HashSet<>();
+    private final Deprecations deprecations;
 
     ApiReference(OpenApiDocument document, Examples examples, CodeTabs tabs) {
         this.document = document;
+        this.deprecations = Deprecations.of(document);
         this.examples = examples;
         this.tabs = tabs;
         document.resolve(document.root().at("/components/schemas/ErrorCode")).path("enum")
@@ -98,6 +100,7 @@ final class ApiReference {
         html.append("<p class=\"endpoint\"><span class=\"method method-").append(op.method().toLowerCase(java.util.Locale.ROOT))
                 .append("\">").append(op.method()).append("</span> <code>").append(Html.escape(op.path())).append("</code></p>\n");
         html.append(markdown(node.path("description").asText("")));
+        deprecations.find(op.method(), op.path()).ifPresent(d -> html.append(deprecationNote(d)));
         if (node.has("security") && node.get("security").isEmpty()) {
             html.append("<p class=\"note\">No API key: this endpoint is public or protected by the token in its path.</p>\n");
         }
@@ -204,6 +207,25 @@ final class ApiReference {
                 + (parameter.path("required").asBoolean(false) ? " <span class=\"required\">required</span>" : "")
                 + "</td><td>" + Html.escape(parameter.path("in").asText()) + "</td><td>" + Html.escape(typeOf(schema))
                 + "</td><td>" + inline(description.strip()) + "</td></tr>\n";
+    }
+
+    /** Says what is deprecated and when it may go, as the headers of its answers do. */
+    private static String deprecationNote(Deprecations.Operation deprecated) {
+        StringBuilder what = new StringBuilder();
+        if (deprecated.fields().isEmpty()) {
+            what.append("This endpoint is deprecated");
+        } else {
+            what.append(deprecated.fields().size() == 1 ? "The field " : "The fields ");
+            for (int i = 0; i < deprecated.fields().size(); i++) {
+                what.append(i == 0 ? "" : ", ").append("<code>").append(Html.escape(deprecated.fields().get(i)))
+                        .append("</code>");
+            }
+            what.append(" of this answer ").append(deprecated.fields().size() == 1 ? "is" : "are").append(" deprecated");
+        }
+        return "<p class=\"note deprecated\">" + what + " since " + deprecated.deprecatedSince()
+                + " and may be removed from " + deprecated.sunset() + "; answers carry <code>Deprecation</code> and "
+                + "<code>Sunset</code> headers. See the <a href=\"changelog.html\">API changelog</a> for what replaces "
+                + (deprecated.fields().size() == 1 ? "it" : "them") + ".</p>\n";
     }
 
     private String fieldsTable(JsonNode schema) {

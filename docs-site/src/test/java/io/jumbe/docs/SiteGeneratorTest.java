@@ -127,6 +127,23 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void referenceNotesEveryDeprecatedOperationAndDeprecatedFieldOfAnAnswer() throws IOException {
+        Document reference = Jsoup.parse(site.resolve("reference.html").toFile(), "UTF-8");
+        Deprecations deprecations = Deprecations.of(OpenApiDocument.read(DocsModule.openApi()));
+
+        assertThat(deprecations.operations()).isNotEmpty();
+        for (OpenApiDocument.Operation op : OpenApiDocument.read(DocsModule.openApi()).operations()) {
+            Element section = reference.getElementById(op.operationId()).parent();
+            var note = deprecations.find(op.method(), op.path());
+            assertThat(section.select("p.deprecated")).as(op.operationId()).hasSize(note.isPresent() ? 1 : 0);
+            note.ifPresent(d -> assertThat(section.select("p.deprecated").text())
+                    .contains(d.sunset().toString()).contains(d.fields()));
+        }
+        assertThat(reference.getElementById("getWebhookDelivery").parent().select("p.deprecated").text())
+                .startsWith("The field id of this answer is deprecated since 2026-11-24 and may be removed from 2027-02-22");
+    }
+
+    @Test
     void rendersTheApiChangelogBesideTheDocumentNotTheRepositorysChangelog() throws IOException {
         Document changelog = Jsoup.parse(site.resolve("changelog.html").toFile(), "UTF-8");
 

@@ -6,13 +6,15 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 /**
- * Answers every operation {@code openapi.yaml} marks {@code deprecated: true} with {@code Deprecation} (RFC 9745),
- * {@code Sunset} (RFC 8594) and a {@code Link} to the changelog, on success and on problems alike, so a client
- * learns of the removal from any answer it logs. The list comes from the docs build ({@link Deprecations}).
+ * Answers every operation {@code openapi.yaml} marks {@code deprecated: true}, and every operation whose success
+ * answer holds a property marked {@code deprecated: true}, with {@code Deprecation} (RFC 9745), {@code Sunset}
+ * (RFC 8594) and a {@code Link} to the changelog (whose {@code title} names the deprecated fields, if it is they), on
+ * success and on problems alike, so a client learns of the removal from any answer it logs. The list comes from the
+ * docs build ({@link Deprecations}).
  */
 public final class DeprecationHeaders implements RouteGroup {
     /** Where the changelog says what replaces a deprecated operation. */
-    static final String LINK = "</docs/changelog.html>; rel=\"deprecation\"; type=\"text/html\"";
+    static final String LINK = Deprecations.LINK;
 
     private final Deprecations deprecations;
 
@@ -37,7 +39,7 @@ public final class DeprecationHeaders implements RouteGroup {
         deprecations.find(ctx.method().name(), endpoint.path).ifPresent(op -> {
             ctx.header("Deprecation", op.deprecationHeader());
             ctx.header("Sunset", op.sunsetHeader());
-            ctx.header("Link", LINK);
+            ctx.header("Link", op.linkHeader());
         });
     }
 }
