@@ -224,13 +224,22 @@ public final class Jumbe implements AutoCloseable {
         this.whatsappUpstreamKnown = graph != null;
         Supplier<WhatsAppGateway> graphGateway = graph == null ? Jumbe::noWhatsApp : graphGateway(graph);
         WhatsAppLifecycle waLifecycle = new WhatsAppLifecycle(jdbi, clock, ids, ledger, events, wa.phoneNumberId(),
-                optOuts);
+                optOuts, usage);
         this.whatsapp = new WhatsAppService(jdbi, clock, ids, ledger, jobs, new Templates(graphGateway, clock,
                 Duration.ofMinutes(10), Duration.ofSeconds(30)), waLifecycle, wa.phoneNumberId(), optOuts);
-        this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, waLifecycle, alerts,
-                WhatsAppDispatcher.Settings.defaults(b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps())
+        // Test mode: the simulator only, never the real Cloud API (the live one serves when it is itself simulated)
+        Supplier<GraphConfig> testGraph = b.testWhatsapp != null ? b.testWhatsapp : wa.simulated() ? graph : null;
+        Supplier<WhatsAppGateway> testGraphGateway = testGraph == null ? Jumbe::noTestWhatsApp
+                : testGraph == graph ? graphGateway : graphGateway(testGraph);
+        if (testGraphGateway != graphGateway) {
+            whatsapp.testTemplates(new Templates(testGraphGateway, clock, Duration.ofMinutes(10),
+                    Duration.ofSeconds(30)));
+        }
+        int maxMps = b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps();
+        this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, testGraphGateway,
+                waLifecycle, alerts, WhatsAppDispatcher.Settings.defaults(maxMps)
                         .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
-                workerId);
+                workerId, upstreamLimiter("whatsapp", maxMps), instance::mayWork);
         whatsapp.onQueued(whatsappDispatcher::wake);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
@@ -307,6 +316,11 @@ public final class Jumbe implements AutoCloseable {
 
     private static SmsGateway noOnfon() {
         throw new IllegalStateException(NO_ONFON);
+    }
+
+    private static WhatsAppGateway noTestWhatsApp() {
+        throw new WhatsAppUnavailableException("test mode has no WhatsApp simulator to send to while a real Cloud API "
+                + "account is configured: give the builder testWhatsapp(...) (the server mounts one)");
     }
 
     private static SmsGateway noTestSimulator() {
@@ -416,6 +430,7 @@ public final class Jumbe implements AutoCloseable {
         private WebhookSettings webhookSettings;
         private Boolean refundOnDeliveryFailure;
         private Supplier<GraphConfig> whatsapp;
+        private Supplier<GraphConfig> testWhatsapp;
         private Integer whatsappMaxMps;
         private SecretBox secrets = SecretBox.plain();
         private CrashPoints crashPoints = CrashPoints.fromSystemProperties();
@@ -543,6 +558,15 @@ public final class Jumbe implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The WhatsApp simulator test mode sends to ({@code sk_test_} keys), read on first use. Without it, test mode
+         * uses the live account only when that is itself the simulator, else cannot send.
+         */
+        public Builder testWhatsapp(Supplier<GraphConfig> simulator) {
+            this.testWhatsapp = Objects.requireNonNull(simulator);
+            return this;
+        }
+
         /** WhatsApp messages per second instead of {@code WHATSAPP_MAX_MPS}; 0 for no cap (benchmarks). */
         public Builder whatsappMaxMps(int mps) {
             this.whatsappMaxMps = mps;
@@ -635,6 +659,8 @@ public final class Jumbe implements AutoCloseable {
     private void wakeWorkers() {
         smsDispatcher.wake(SmsService.SINGLE_QUEUE);
         smsDispatcher.wake(SmsService.BULK_QUEUE);
+        whatsappDispatcher.wake(WhatsAppService.SINGLE_QUEUE);
+        whatsappDispatcher.wake(WhatsAppService.BULK_QUEUE);
         jobRunner.wakeAll();
     }
 

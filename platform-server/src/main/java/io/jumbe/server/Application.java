@@ -62,6 +62,7 @@ public final class Application implements AutoCloseable {
     private final OnfonSimulator testOnfonSimulator;
     private final DarajaSimulator testDarajaSimulator;
     private final WhatsAppSimulator whatsappSimulator;
+    private final WhatsAppSimulator testWhatsappSimulator;
 
     public Application(JumbeConfig config, Database database, Clock clock) {
         this(config, database, clock, DarajaSimulator.Settings.defaults(DARAJA_SIMULATOR_PATH), SmsTuning.defaults());
@@ -96,6 +97,12 @@ public final class Application implements AutoCloseable {
         this.whatsappSimulator = wa.simulated() ? new WhatsAppSimulator(WhatsAppSimulator.DEFAULT_MOUNT_PREFIX,
                 wa.apiVersion(), wa.accessToken(), wa.phoneNumberId(), wa.businessAccountId(), wa.appSecret(),
                 smsTuning.simulatorDlrDelay()) : null;
+        // test mode's own, beside a real account: it signs its webhooks with the app secret, so that Meta's webhook
+        // endpoint accepts them, and holds no real access token
+        this.testWhatsappSimulator = whatsappSimulator != null ? whatsappSimulator
+                : new WhatsAppSimulator(WhatsAppSimulator.DEFAULT_MOUNT_PREFIX, wa.apiVersion(),
+                "test-mode-simulator-token", wa.phoneNumberId(), wa.businessAccountId(), wa.appSecret(),
+                smsTuning.simulatorDlrDelay());
         // The real clients, pointed at the simulators mounted here; their address is known only once the server
         // listens. The Daraja simulator is called on our own local address, whatever PUBLIC_BASE_URL says.
         Jumbe.Builder builder = Jumbe.builder().database(database).clock(clock).config(config).smsTuning(smsTuning)
@@ -112,6 +119,7 @@ public final class Application implements AutoCloseable {
                     baseUrl() + DARAJA_SIMULATOR_PATH, callbackUrl, timeoutUrl));
         }
         builder.testOnfon(() -> testOnfonSimulator.clientConfig(baseUrl()));
+        builder.testWhatsapp(() -> testWhatsappSimulator.clientConfig(baseUrl()));
         builder.testDaraja((callbackUrl, timeoutUrl) -> testDarajaSimulator.clientConfig(
                 baseUrl() + DARAJA_SIMULATOR_PATH, callbackUrl, timeoutUrl));
         this.platform = builder.build();
@@ -155,6 +163,10 @@ public final class Application implements AutoCloseable {
             // it calls back nothing but our own STK endpoints, whatever CallBackURL a caller names
             darajaSimulator.callbackUrls(this::isOwnMpesaHook);
             mounts.add(darajaSimulator::addRoutes);
+        }
+        if (testWhatsappSimulator != whatsappSimulator) {
+            testWhatsappSimulator.webhookUrl(() -> publicBaseUrl() + MetaWebhookHandlers.PATH);
+            mounts.add(testWhatsappSimulator::addRoutes);
         }
         if (testOnfonSimulator != onfonSimulator) {
             testOnfonSimulator.dlrUrl(() -> publicBaseUrl() + DeliveryReportHandlers.PATH + platform.onfonDlrToken());
@@ -219,6 +231,11 @@ public final class Application implements AutoCloseable {
         return testDarajaSimulator;
     }
 
+    /** The WhatsApp simulator test mode sends to (the live one when WhatsApp is simulated anyway). */
+    public WhatsAppSimulator testWhatsappSimulator() {
+        return testWhatsappSimulator;
+    }
+
     /** The built-in WhatsApp (Graph API) simulator, present when no Cloud API account is configured. */
     public Optional<WhatsAppSimulator> whatsappSimulator() {
         return Optional.ofNullable(whatsappSimulator);
@@ -280,6 +297,9 @@ public final class Application implements AutoCloseable {
         }
         if (whatsappSimulator != null) {
             whatsappSimulator.close();
+        }
+        if (testWhatsappSimulator != whatsappSimulator) {
+            testWhatsappSimulator.close();
         }
         platform.close();
     }

@@ -5,6 +5,10 @@ import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.sms.SendRateLimiter;
+import io.jumbe.core.ratelimit.UpstreamLimiter;
+import io.jumbe.core.store.StoreErrors;
+import io.jumbe.core.tenant.TenantModes;
+import java.util.function.BooleanSupplier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,11 +71,16 @@ public final class WhatsAppDispatcher implements AutoCloseable {
     private final JobQueue jobs;
     private final Clock clock;
     private final Supplier<WhatsAppGateway> gateway;
+    private final Supplier<WhatsAppGateway> testGateway;
+    private final TenantModes modes;
+    private final BooleanSupplier mayWork;
+    // true while close() waits for the workers: a claimed message not yet sent then goes back instead
+    private volatile boolean stopping;
     private final WhatsAppLifecycle lifecycle;
     private final Alerts alerts;
     private final Settings settings;
     private final String workerId;
-    private final SendRateLimiter limiter;
+    private final UpstreamLimiter limiter;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
@@ -81,17 +90,35 @@ public final class WhatsAppDispatcher implements AutoCloseable {
             WhatsAppService.BULK_QUEUE, new Object());
     private ExecutorService workers;
 
+    /** A dispatcher of one instance with its own cap, sending test mode's messages through {@code gateway} too. */
     public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
                               WhatsAppLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
+        this(jdbi, jobs, clock, gateway, gateway, lifecycle, alerts, settings, workerId,
+                new SendRateLimiter(settings.maxMps()), () -> true);
+    }
+
+    /**
+     * @param gateway     Meta's Cloud API (or the simulator when WhatsApp is simulated), for live tenants
+     * @param testGateway the simulator, for test twins: test mode never reaches the real Graph API, and its trouble
+     *                    never pauses live dispatch
+     * @param limiter     the upstream's cap, shared by the instances ({@code Jumbe.upstreamLimiter("whatsapp", ...)})
+     * @param mayWork     whether this instance may claim and send now (its heartbeat is fresh)
+     */
+    public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
+                              Supplier<WhatsAppGateway> testGateway, WhatsAppLifecycle lifecycle, Alerts alerts,
+                              Settings settings, String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.clock = clock;
         this.gateway = gateway;
+        this.testGateway = testGateway;
+        this.modes = new TenantModes(jdbi);
         this.lifecycle = lifecycle;
         this.alerts = alerts;
         this.settings = settings;
         this.workerId = workerId;
-        this.limiter = new SendRateLimiter(settings.maxMps());
+        this.limiter = limiter;
+        this.mayWork = mayWork;
     }
 
     /** Starts the lanes' workers. */
@@ -166,14 +193,30 @@ public final class WhatsAppDispatcher implements AutoCloseable {
      * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
      */
     public int dispatchOnce(String queue) throws InterruptedException {
-        if (paused()) {
+        if (paused() || stopping || !mayWork.getAsBoolean()) {
             return 0;
         }
-        List<Job> claimed = jobs.claim(queue, settings.batchSize(), workerId, settings.lease());
+        // Under a cap a claim holds about a second's worth, so the last message of a claim goes out long before
+        // its lease ends (a lease running out mid-claim would let another worker send it again).
+        int limit = settings.maxMps() > 0 ? Math.max(1, Math.min(settings.batchSize(), settings.maxMps()))
+                : settings.batchSize();
+        List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
         for (Job job : claimed) {
             ChannelMessage m = jdbi.withHandle(h -> WhatsAppStore.find(h, job.payload())).orElse(null);
             if (m == null || !"queued".equals(m.status())) {
                 jdbi.useTransaction(h -> jobs.completeAll(h, List.of(job)));
+                continue;
+            }
+            if (stopping || !mayWork.getAsBoolean()) {
+                // Stopping (SIGTERM), or this instance's heartbeat is late: what was not sent goes back at once
+                jobs.retry(job, clock.instant(), stopping ? "instance stopping" : "heartbeat late", false);
+                continue;
+            }
+            OutboundWhatsApp outbound = new OutboundWhatsApp(m.id(), m.recipient(), m.text(),
+                    m.templateName() == null ? null
+                            : new TemplateRef(m.templateName(), m.templateLanguage(), m.templateParameters()));
+            if (modes.isTest(m.tenantId())) {
+                recordUntilStored(job, m, testGateway.get().send(m.phoneNumberId(), outbound), true);
                 continue;
             }
             if (paused()) {
@@ -181,15 +224,35 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 continue;
             }
             limiter.acquire(1);
-            SendOutcome outcome = gateway.get().send(m.phoneNumberId(),
-                    new OutboundWhatsApp(m.id(), m.recipient(), m.text(), m.templateName() == null ? null
-                            : new TemplateRef(m.templateName(), m.templateLanguage(), m.templateParameters())));
-            record(job, m, outcome);
+            recordUntilStored(job, m, gateway.get().send(m.phoneNumberId(), outbound), false);
         }
         return claimed.size();
     }
 
-    private void record(Job job, ChannelMessage m, SendOutcome outcome) {
+    /**
+     * Records what Meta answered, retrying while the database cannot be reached: the message went out, and a claim
+     * left unrecorded would be sent again once released. Recording twice is harmless (every move is conditional).
+     */
+    private void recordUntilStored(Job job, ChannelMessage m, SendOutcome outcome, boolean test)
+            throws InterruptedException {
+        long pause = 100;
+        while (true) {
+            try {
+                record(job, m, outcome, test);
+                return;
+            } catch (RuntimeException e) {
+                if (!StoreErrors.unreachable(e)) {
+                    throw e;
+                }
+                log.warn("recording the outcome of WhatsApp message {} failed: the database cannot be reached; "
+                        + "retrying in {} ms", m.id(), pause);
+                Thread.sleep(pause);
+                pause = Math.min(5_000, pause * 2);
+            }
+        }
+    }
+
+    private void record(Job job, ChannelMessage m, SendOutcome outcome, boolean test) {
         if (outcome instanceof SendOutcome.Accepted a) {
             jdbi.useTransaction(h -> {
                 if (lifecycle.markSent(h, m, a.wamid())) {
@@ -198,7 +261,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 jobs.completeAll(h, List.of(job));
             });
             lifecycle.applyHeld(a.wamid());
-            if (alertMayBeOpen.compareAndSet(true, false)) {
+            if (!test && alertMayBeOpen.compareAndSet(true, false)) {
                 alerts.resolve(ALERT_ACCESS);
             }
         } else if (outcome instanceof SendOutcome.Failed f) {
@@ -221,6 +284,10 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 jobs.retry(job, clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
                         r.code() + ": " + r.reason(), true);
             }
+        } else if (test) {
+            // the simulator refused test mode's token: retried later, live dispatch untouched
+            jobs.retry(job, clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
+                    "test-mode simulator refused the token", true);
         } else {
             SendOutcome.AccessDenied d = (SendOutcome.AccessDenied) outcome;
             Instant until = clock.instant().plus(settings.upstreamPause());
@@ -240,6 +307,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         if (!running.compareAndSet(true, false)) {
             return;
         }
+        stopping = true;
         wakeups.values().forEach(lock -> {
             synchronized (lock) {
                 lock.notifyAll();
@@ -253,6 +321,8 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        } finally {
+            stopping = false;
         }
     }
 }

@@ -5,6 +5,7 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.events.EventStore;
+import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.events.EventTypes;
 import io.jumbe.core.phone.PhoneNumbers;
@@ -36,10 +37,12 @@ public final class WhatsAppLifecycle {
     private final String platformPhoneNumberId;
     private final HeldCallbacks held;
     private final OptOuts optOuts;
+    private final UsageCounters usage;
 
     public WhatsAppLifecycle(Jdbi jdbi, Clock clock, Ids ids, Ledger ledger, EventStore events,
-                             String platformPhoneNumberId, OptOuts optOuts) {
+                             String platformPhoneNumberId, OptOuts optOuts, UsageCounters usage) {
         this.optOuts = optOuts;
+        this.usage = usage;
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -59,6 +62,7 @@ public final class WhatsAppLifecycle {
                 .bind("u", wamid).bind("now", clock.instant()).bind("id", m.id()).execute();
         if (n == 1) {
             events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, WhatsAppStatus.SENT, null, null, false));
+            usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
         }
         return n == 1;
     }
@@ -73,6 +77,7 @@ public final class WhatsAppLifecycle {
             return false;
         }
         refund(h, m);
+        usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
         events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED, data(m, WhatsAppStatus.FAILED, code, description, true));
         return true;
     }
@@ -85,6 +90,17 @@ public final class WhatsAppLifecycle {
             return;
         }
         ledger.refund(h, m.tenantId(), m.cost(), m.id(), Posting.of("refund", "Refund for " + m.id()).withReference(m.id()));
+        usage.refunded(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), m.cost().cents());
+    }
+
+    /** The counters' category of a message: its pricing category's wire name. */
+    private static String category(ChannelMessage m) {
+        return m.category() == null ? "" : m.category().wireName();
+    }
+
+    /** The daily usage counters these moves update. */
+    public UsageCounters usage() {
+        return usage;
     }
 
     /**
@@ -194,11 +210,22 @@ public final class WhatsAppLifecycle {
             return 1;
         }
         switch (next) {
-            case SENT -> events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, next, null, null, m.refunded()));
-            case DELIVERED -> events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED,
-                    data(m, next, null, null, m.refunded()));
-            case READ -> events.append(h, m.tenantId(), EventTypes.MESSAGE_READ, data(m, next, null, null, m.refunded()));
+            case SENT -> {
+                usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, next, null, null, m.refunded()));
+            }
+            case DELIVERED -> {
+                usage.delivered(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED, data(m, next, null, null, m.refunded()));
+            }
+            case READ -> {
+                if (was != WhatsAppStatus.DELIVERED) {
+                    usage.delivered(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
+                }
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_READ, data(m, next, null, null, m.refunded()));
+            }
             default -> {
+                usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
                 // Meta does not charge for a failed message, so neither do we
                 refund(h, m);
                 events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED,

@@ -1,6 +1,8 @@
 package io.jumbe.core.whatsapp;
 
+import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.contacts.OptOuts;
+import io.jumbe.core.tenant.TenantModes;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ListPage;
@@ -64,6 +66,8 @@ public final class WhatsAppService {
     private final Ledger ledger;
     private final JobQueue jobs;
     private final Templates templates;
+    private Templates testTemplates;
+    private TenantModes modes;
     private final WhatsAppLifecycle lifecycle;
     private final String platformPhoneNumberId;
     private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
@@ -93,6 +97,23 @@ public final class WhatsAppService {
         queuedListeners.add(listener);
     }
 
+    /**
+     * Where test mode's templates come from (the simulator test mode sends to); until set, the live account's.
+     */
+    public void testTemplates(Templates simulator) {
+        this.testTemplates = simulator;
+        this.modes = new TenantModes(jdbi);
+    }
+
+    private Templates templatesFor(long tenantId) {
+        return testTemplates != null && modes.isTest(tenantId) ? testTemplates : templates;
+    }
+
+    /** The templates of the business account test mode or live mode of {@code tenantId} sends with (cached). */
+    public List<Template> templates(long tenantId) {
+        return templatesFor(tenantId).all();
+    }
+
     /** The business account's templates (cached). */
     public List<Template> templates() {
         return templates.all();
@@ -110,7 +131,7 @@ public final class WhatsAppService {
         TemplateRef ref = request.template();
         Category category = Category.SERVICE;
         if (ref != null) {
-            Template t = templates.require(ref);
+            Template t = templatesFor(tenantId).require(ref);
             category = t.category();
             ref = new TemplateRef(t.name(), t.language(), ref.parameters());
         }
@@ -139,6 +160,8 @@ public final class WhatsAppService {
             h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(queue)));
             WhatsAppStore.insertAll(h, messages);
             jobs.enqueueAll(h, work);
+            lifecycle.usage().accepted(h, tenantId, UsageCounters.WHATSAPP, charged.wireName(), messages.size(),
+                    messages.size(), total.cents());
             return ledger.debit(h, tenantId, total, Posting.of("whatsapp_charge", "WhatsApp " + charged.wireName()
                             + " message to " + messages.size() + " recipient(s)").withReference(what))
                     .orElseThrow(() -> insufficient(total, balance(h, tenantId)));

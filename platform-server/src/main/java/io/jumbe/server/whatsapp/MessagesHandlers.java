@@ -225,8 +225,8 @@ public final class MessagesHandlers implements RouteGroup {
     }
 
     void templates(Context ctx) {
-        Authenticator.tenantId(ctx);
-        List<Template> all = unavailableAs503(whatsapp::templates);
+        long tenantId = Authenticator.tenantId(ctx);
+        List<Template> all = unavailableAs503(() -> whatsapp.templates(tenantId));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", all.stream().map(t -> {
             Map<String, Object> item = new LinkedHashMap<>();

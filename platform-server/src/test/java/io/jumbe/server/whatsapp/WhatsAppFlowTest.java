@@ -189,6 +189,15 @@ class WhatsAppFlowTest {
             assertThat(count(app.platform(), "SELECT COUNT(*) FROM wallet_transactions WHERE tenant_id = ? "
                     + "AND type = 'refund'", s.clientId())).isEqualTo(1);
             assertThat(app.platform().ledgerCheck().verify()).isEmpty();
+
+            // analytics and the revenue report count it once, charged and refunded (cost 0), failed
+            String delivered = sendTemplate(s, "0712345678");
+            awaitStatus(s, delivered, "delivered");
+            JsonNode usage = s.get("/analytics/summary").json().get("today").get("by_channel").get("whatsapp");
+            assertThat(usage.get("messages_sent").asInt()).isEqualTo(2);
+            assertThat(usage.get("delivered").asInt()).isEqualTo(1);
+            assertThat(usage.get("failed").asInt()).isEqualTo(1);
+            assertThat(usage.get("cost").decimalValue()).isEqualByComparingTo("1.00");
         }
     }
 
