@@ -24,6 +24,7 @@ import io.jumbe.core.store.Batches;
 import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.tenant.TenantService;
+import io.jumbe.core.wallet.InsufficientBalance;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
 import java.io.IOException;
@@ -301,7 +302,7 @@ public final class CampaignService {
                 }
                 ledger.debit(h, tenantId, r.total(), Posting.of("campaign_charge", "Campaign " + campaignId + ": "
                                 + r.sendable().size() + " message(s)").withReference(campaignId))
-                        .orElseThrow(() -> insufficient(h, tenantId, r.total()));
+                        .orElseThrow(() -> InsufficientBalance.of(h, tenantId, r.total(), "campaign"));
                 feed(h, campaignId, scheduled ? c.scheduleAt() : now);
                 Map<String, Object> data = eventData(campaignId, c.name(), scheduled ? "scheduled" : "running");
                 data.put("recipients", r.sendable().size() + r.skipped());
@@ -343,14 +344,6 @@ public final class CampaignService {
     private void feed(Handle h, String campaignId, Instant at) {
         jobs.enqueue(h, NewJob.of(QUEUE, FEED_KIND, campaignId).dedupedBy(campaignId + "/feed/" + ids.next("F"))
                 .at(at).maxAttempts(20));
-    }
-
-    private static ServiceException insufficient(Handle h, long tenantId, Money needed) {
-        Money balance = Money.ofCents(h.createQuery("SELECT balance_cents FROM tenants WHERE id = :id")
-                .bind("id", tenantId).mapTo(Long.class).one());
-        return new ServiceException("insufficient_balance", "The balance of KES " + balance + " does not cover this "
-                + "campaign's cost of KES " + needed + ".", List.of(),
-                Map.of("required", needed.toDecimal(), "balance", balance.toDecimal()));
     }
 
     // --- pause, resume, cancel ---

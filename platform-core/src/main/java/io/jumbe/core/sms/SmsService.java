@@ -16,6 +16,7 @@ import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.BalanceChange;
+import io.jumbe.core.wallet.InsufficientBalance;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
@@ -141,7 +142,7 @@ public final class SmsService {
             BalanceChange charged = ledger.debit(h, tenantId, c.total(),
                             Posting.of("sms_charge", "SMS to " + c.recipients().size() + " recipient(s), "
                                     + c.count().segments() + " segment(s) each").withReference(what))
-                    .orElseThrow(() -> insufficient(c.total(), ledgerBalance(h, tenantId)));
+                    .orElseThrow(() -> InsufficientBalance.of(h, tenantId, c.total(), "request"));
             lifecycle.usage().accepted(h, tenantId, UsageCounters.SMS, "", messages.size(),
                     (long) messages.size() * c.count().segments(), c.total().cents());
             return charged;
@@ -264,7 +265,7 @@ public final class SmsService {
         }
         if (valid.isEmpty()) {
             // The reason already says "not a Kenyan mobile number: ..."; the detail does not say it twice.
-            List<Map<String, Object>> list = rejected.stream().limit(100).map(SmsService::rejectionMap).toList();
+            List<Map<String, Object>> list = rejected.stream().limit(100).map(Rejection::toMap).toList();
             throw new ServiceException("invalid_recipient", rejected.size() == 1
                     ? "The recipient is " + rejected.get(0).reason() + "."
                     : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
@@ -283,29 +284,10 @@ public final class SmsService {
             if (valid.isEmpty()) {
                 throw new ServiceException(OptOuts.RECIPIENT_OPTED_OUT, "All " + optedOut.size() + " recipients have "
                         + "opted out of messages from this account.", List.of(),
-                        Map.of("rejected", rejected.stream().limit(100).map(SmsService::rejectionMap).toList()));
+                        Map.of("rejected", rejected.stream().limit(100).map(Rejection::toMap).toList()));
             }
         }
         return new Checked(tenant, sender, count, List.copyOf(valid), List.copyOf(rejected));
-    }
-
-    static Map<String, Object> rejectionMap(Rejection r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recipient", r.recipient());
-        m.put("code", r.code());
-        m.put("reason", r.reason());
-        return m;
-    }
-
-    private static ServiceException insufficient(Money needed, Money balance) {
-        return new ServiceException("insufficient_balance", "The balance of KES " + balance + " does not cover this "
-                + "request's cost of KES " + needed + ".", List.of(),
-                Map.of("required", needed.toDecimal(), "balance", balance.toDecimal()));
-    }
-
-    private static Money ledgerBalance(Handle h, long tenantId) {
-        return Money.ofCents(h.createQuery("SELECT balance_cents FROM tenants WHERE id = :id").bind("id", tenantId)
-                .mapTo(Long.class).one());
     }
 
     /** One of the tenant's messages; another tenant's id is {@code not_found}. */
@@ -417,7 +399,7 @@ public final class SmsService {
                     .bind("t", tenantId).bind("from", month).mapToMap().one();
             return new ClientStatistics(month, num(m, "sent"), num(m, "delivered"), num(m, "failed"),
                     Money.ofCents(num(j, "debits") - num(j, "refunds")), Money.ofCents(num(j, "topups")),
-                    ledgerBalance(h, tenantId));
+                    InsufficientBalance.balance(h, tenantId));
         });
     }
 

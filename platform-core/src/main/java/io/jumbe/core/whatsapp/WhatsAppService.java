@@ -17,6 +17,7 @@ import io.jumbe.core.sms.Rejection;
 import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.tenant.Tenant;
 import io.jumbe.core.wallet.BalanceChange;
+import io.jumbe.core.wallet.InsufficientBalance;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
 import java.time.Clock;
@@ -164,7 +165,7 @@ public final class WhatsAppService {
                     messages.size(), total.cents());
             return ledger.debit(h, tenantId, total, Posting.of("whatsapp_charge", "WhatsApp " + charged.wireName()
                             + " message to " + messages.size() + " recipient(s)").withReference(what))
-                    .orElseThrow(() -> insufficient(total, balance(h, tenantId)));
+                    .orElseThrow(() -> InsufficientBalance.of(h, tenantId, total, "request"));
         });
         List<WhatsAppSendResult.Queued> queued = messages.stream()
                 .map(m -> new WhatsAppSendResult.Queued(m.id(), m.recipient(), m.cost())).toList();
@@ -256,7 +257,7 @@ public final class WhatsAppService {
             throw new ServiceException("invalid_recipient", rejected.size() == 1
                     ? "The recipient is " + rejected.get(0).reason() + "."
                     : "None of the " + rejected.size() + " recipients is a valid Kenyan mobile number.",
-                    invalid, Map.of("rejected", rejected.stream().limit(100).map(WhatsAppService::rejectionMap).toList()));
+                    invalid, Map.of("rejected", rejected.stream().limit(100).map(Rejection::toMap).toList()));
         }
         // Numbers that opted out of this tenant are never sent to nor charged: one alone is refused, in a list each
         // is rejected with the others sent (the same rule as SMS).
@@ -271,7 +272,7 @@ public final class WhatsAppService {
             if (valid.isEmpty()) {
                 throw new ServiceException(OptOuts.RECIPIENT_OPTED_OUT, "All " + optedOut.size() + " recipients have "
                         + "opted out of messages from this account.", List.of(),
-                        Map.of("rejected", rejected.stream().limit(100).map(WhatsAppService::rejectionMap).toList()));
+                        Map.of("rejected", rejected.stream().limit(100).map(Rejection::toMap).toList()));
             }
         }
         List<String> accepted = new ArrayList<>(valid);
@@ -291,29 +292,10 @@ public final class WhatsAppService {
                         + closed.get(0) + " has not. Send an approved template instead."
                         : "None of the recipients wrote to this account in the last 24 hours; free-form text can only "
                         + "go to them inside that window. Send an approved template instead.", List.of(),
-                        Map.of("rejected", rejected.stream().limit(100).map(WhatsAppService::rejectionMap).toList()));
+                        Map.of("rejected", rejected.stream().limit(100).map(Rejection::toMap).toList()));
             }
         }
         return new Recipients(List.copyOf(accepted), List.copyOf(rejected));
-    }
-
-    static Map<String, Object> rejectionMap(Rejection r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("recipient", r.recipient());
-        m.put("code", r.code());
-        m.put("reason", r.reason());
-        return m;
-    }
-
-    private static ServiceException insufficient(Money needed, Money balance) {
-        return new ServiceException("insufficient_balance", "The balance of KES " + balance + " does not cover this "
-                + "request's cost of KES " + needed + ".", List.of(),
-                Map.of("required", needed.toDecimal(), "balance", balance.toDecimal()));
-    }
-
-    private static Money balance(Handle h, long tenantId) {
-        return Money.ofCents(h.createQuery("SELECT balance_cents FROM tenants WHERE id = :id").bind("id", tenantId)
-                .mapTo(Long.class).one());
     }
 
     /** Whether {@code recipient} wrote to the tenant in the last 24 hours. */
