@@ -100,6 +100,35 @@ public final class JobQueue {
         });
     }
 
+    /**
+     * Renews the lease of claims this worker still holds; returns the ids of those it no longer holds (done since,
+     * or claimed again by someone else after the lease ran out: the attempt count fences them off).
+     */
+    public java.util.Set<Long> renew(java.util.Collection<Job> held, String workerId, Duration lease) {
+        if (held.isEmpty()) {
+            return java.util.Set.of();
+        }
+        List<Job> list = List.copyOf(held);
+        int[] counts = jdbi.withHandle(h -> {
+            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE jobs SET locked_until = :until, "
+                    + "updated_at = :now WHERE id = :id AND attempts = :attempts AND status = 'running' "
+                    + "AND locked_by = :worker");
+            Instant now = clock.instant();
+            for (Job job : list) {
+                batch.bind("until", now.plus(lease)).bind("now", now).bind("id", job.id())
+                        .bind("attempts", job.attempts()).bind("worker", workerId).add();
+            }
+            return batch.execute();
+        });
+        java.util.Set<Long> lost = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (counts[i] == 0) {
+                lost.add(list.get(i).id());
+            }
+        }
+        return lost;
+    }
+
     /** Marks the job done; false when the claim was lost (the lease ran out and someone else took it). */
     public boolean complete(Job job) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'done', locked_by = NULL, locked_until = NULL, "

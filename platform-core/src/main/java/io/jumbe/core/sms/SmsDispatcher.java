@@ -3,6 +3,7 @@ package io.jumbe.core.sms;
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
 import java.time.Clock;
@@ -241,6 +242,7 @@ public final class SmsDispatcher implements AutoCloseable {
             return 0;
         }
         crashPoints.reach(CLAIMED);
+        HeldClaims held = new HeldClaims(jobs, clock, workerId, settings.lease(), claimed);
         Map<String, Job> jobByMessage = new LinkedHashMap<>();
         claimed.forEach(j -> jobByMessage.put(j.payload(), j));
         List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, jobByMessage.keySet()));
@@ -277,17 +279,24 @@ public final class SmsDispatcher implements AutoCloseable {
                 batches.add(new SubmitBatch(sender, all.subList(from, Math.min(all.size(), from + chunk))));
             }
         }));
-        for (SubmitBatch batch : batches) {
+        for (SubmitBatch planned : batches) {
             if (paused()) {
-                putBack(batch, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
+                putBack(planned, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
                 continue;
             }
             if (stopping || !mayWork.getAsBoolean()) {
                 // Stopping (SIGTERM), or this instance's heartbeat is late so others may soon take its claims: what
                 // was not submitted yet goes back for any instance, at once.
-                putBack(batch, jobByMessage, clock.instant(), stopping ? "instance stopping" : "heartbeat late");
+                putBack(planned, jobByMessage, clock.instant(), stopping ? "instance stopping" : "heartbeat late");
                 continue;
             }
+            // a slow claim may have lost some of its leases meanwhile: another worker has those now
+            List<OutboundSms> stillHeld = planned.messages().stream()
+                    .filter(m -> held.holds(jobByMessage.get(m.messageId()))).toList();
+            if (stillHeld.isEmpty()) {
+                continue;
+            }
+            SubmitBatch batch = new SubmitBatch(planned.senderId(), stillHeld);
             limiter.acquire(batch.messages().size());
             SubmitResult result = gateway.get().submit(batch);
             recordUntilStored(batch, result, jobByMessage, byId, false);

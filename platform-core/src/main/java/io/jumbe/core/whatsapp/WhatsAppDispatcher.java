@@ -2,6 +2,7 @@ package io.jumbe.core.whatsapp;
 
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.sms.SendRateLimiter;
@@ -196,12 +197,16 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         if (paused() || stopping || !mayWork.getAsBoolean()) {
             return 0;
         }
-        // Under a cap a claim holds about a second's worth, so the last message of a claim goes out long before
-        // its lease ends (a lease running out mid-claim would let another worker send it again).
+        // Under a cap a claim holds about a second's worth: less is held should this instance die, and the rest
+        // stays free for the other workers sharing the cap.
         int limit = settings.maxMps() > 0 ? Math.max(1, Math.min(settings.batchSize(), settings.maxMps()))
                 : settings.batchSize();
         List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
+        HeldClaims held = new HeldClaims(jobs, clock, workerId, settings.lease(), claimed);
         for (Job job : claimed) {
+            if (!held.holds(job)) {
+                continue; // the lease ran out on a slow batch and another worker has it now
+            }
             ChannelMessage m = jdbi.withHandle(h -> WhatsAppStore.find(h, job.payload())).orElse(null);
             if (m == null || !"queued".equals(m.status())) {
                 jdbi.useTransaction(h -> jobs.completeAll(h, List.of(job)));

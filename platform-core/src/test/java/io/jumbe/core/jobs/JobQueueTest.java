@@ -49,6 +49,40 @@ class JobQueueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aSlowBatchKeepsItsClaimsByRenewingThemAndSkipsTheOnesAnotherWorkerTookAfterTheirLease(TestDatabase db) {
+        TestClock clock = TestClock.ofNow();
+        try (Jumbe platform = db.platform(clock)) {
+            JobQueue jobs = platform.jobs();
+            platform.jdbi().useTransaction(h -> {
+                for (int i = 0; i < 3; i++) {
+                    jobs.enqueue(h, NewJob.of("q", "k", "{\"n\":" + i + "}"));
+                }
+            });
+            Duration lease = Duration.ofSeconds(3);
+            List<Job> batch = jobs.claim("q", 10, "slow-worker", lease);
+            HeldClaims held = new HeldClaims(jobs, clock, "slow-worker", lease, batch);
+            assertThat(held.holds(batch.get(0))).isTrue();
+            assertThat(jobs.complete(batch.get(0))).isTrue();
+
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(held.holds(batch.get(1))).as("renewed a third of the way into the lease").isTrue();
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(jobs.claim("q", 10, "other-worker", lease))
+                    .as("renewed claims are not taken though the first lease has run out").isEmpty();
+            assertThat(jobs.complete(batch.get(1))).isTrue();
+
+            // the slow worker then stalls past its renewed lease, and another worker takes the last job
+            clock.advance(Duration.ofSeconds(4));
+            List<Job> taken = jobs.claim("q", 10, "other-worker", lease);
+            assertThat(taken).extracting(Job::id).containsExactly(batch.get(2).id());
+            assertThat(held.holds(batch.get(2))).as("lost to the other worker: never sent twice").isFalse();
+            assertThat(jobs.complete(taken.get(0))).isTrue();
+            assertThat(jobs.depth()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void concurrentWorkersNeverClaimTheSameJob(TestDatabase db) throws Exception {
         try (Jumbe platform = db.platform()) {
             JobQueue jobs = platform.jobs();
