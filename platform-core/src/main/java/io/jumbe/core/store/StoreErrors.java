@@ -34,4 +34,27 @@ public final class StoreErrors {
         }
         return false;
     }
+
+    /**
+     * Whether {@code e} is a transaction the database rolled back to break a conflict with another one: a deadlock
+     * or a serialization failure (SQLSTATE class 40), or H2's lock timeout. Nothing of it landed, so running the
+     * same transaction again is safe.
+     */
+    public static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("40")) {
+                    return true;
+                }
+                if (t.getClass().getName().startsWith("org.h2.") && sql.getErrorCode() == 50200) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
 }

@@ -77,8 +77,8 @@ public final class WhatsAppLifecycle {
             return false;
         }
         refund(h, m);
-        usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
         events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED, data(m, WhatsAppStatus.FAILED, code, description, true));
+        usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
         return true;
     }
 
@@ -209,27 +209,29 @@ public final class WhatsAppLifecycle {
         if (n != 1) {
             return 1;
         }
+        // The event (or the refund) locks the tenant's row before the usage counters are touched: every writer of a
+        // tenant takes the two in that order, so a status and a dispatch of the same tenant never deadlock.
         switch (next) {
             case SENT -> {
-                usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
                 events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, next, null, null, m.refunded()));
+                usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
             }
             case DELIVERED -> {
-                usage.delivered(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
                 events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED, data(m, next, null, null, m.refunded()));
+                usage.delivered(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
             }
             case READ -> {
+                events.append(h, m.tenantId(), EventTypes.MESSAGE_READ, data(m, next, null, null, m.refunded()));
                 if (was != WhatsAppStatus.DELIVERED) {
                     usage.delivered(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
                 }
-                events.append(h, m.tenantId(), EventTypes.MESSAGE_READ, data(m, next, null, null, m.refunded()));
             }
             default -> {
-                usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
                 // Meta does not charge for a failed message, so neither do we
                 refund(h, m);
                 events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED,
                         data(m, next, code == null ? "failed" : code, title, true));
+                usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
             }
         }
         return 0;
