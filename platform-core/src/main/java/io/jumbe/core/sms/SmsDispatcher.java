@@ -3,6 +3,7 @@ package io.jumbe.core.sms;
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.DispatchLanes;
 import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -14,9 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,17 +88,14 @@ public final class SmsDispatcher implements AutoCloseable {
     private final UpstreamLimiter limiter;
     private final BooleanSupplier mayWork;
     private final CrashPoints crashPoints;
-    private final AtomicBoolean running = new AtomicBoolean();
-    // true while close() waits for the workers: a batch not yet submitted then goes back instead
-    private volatile boolean stopping;
+    // close() lets the rounds in hand finish; a batch not yet submitted then goes back instead
+    private final DispatchLanes lanes;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     // true until a success has resolved any alert left open, by this instance or by one before a restart
     private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
     private final AtomicLong upstreamPauses = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final Map<String, Object> wakeups = new HashMap<>();
-    private ExecutorService workers;
 
     /**
      * @param gateway     Onfon, for live tenants
@@ -135,34 +130,18 @@ public final class SmsDispatcher implements AutoCloseable {
         this.limiter = limiter;
         this.mayWork = mayWork;
         this.crashPoints = crashPoints;
-        wakeups.put(SmsService.SINGLE_QUEUE, new Object());
-        wakeups.put(SmsService.BULK_QUEUE, new Object());
+        this.lanes = new DispatchLanes("SMS", List.of(SmsService.SINGLE_QUEUE, SmsService.BULK_QUEUE),
+                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused);
     }
 
     /** Starts the lanes' workers. */
-    public synchronized void start() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        workers = Executors.newFixedThreadPool(2 * settings.workersPerLane(), r -> {
-            Thread t = new Thread(r, "sms-dispatch");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < settings.workersPerLane(); i++) {
-            workers.submit(() -> loop(SmsService.SINGLE_QUEUE));
-            workers.submit(() -> loop(SmsService.BULK_QUEUE));
-        }
+    public void start() {
+        lanes.start();
     }
 
     /** Wakes a lane now (a send was just queued in this process). */
     public void wake(String queue) {
-        Object lock = wakeups.get(queue);
-        if (lock != null) {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
-        }
+        lanes.wake(queue);
     }
 
     /** Whether dispatch is paused after our upstream account was refused. */
@@ -183,46 +162,6 @@ public final class SmsDispatcher implements AutoCloseable {
     /** Messages this instance failed (and refunded). */
     public long failedCount() {
         return failed.get();
-    }
-
-    private void loop(String queue) {
-        Object lock = wakeups.get(queue);
-        long unreachableFor = 0;
-        while (running.get()) {
-            try {
-                int done = dispatchOnce(queue);
-                if (unreachableFor > 0) {
-                    log.info("SMS dispatch on {} runs again: the database is back", queue);
-                    unreachableFor = 0;
-                }
-                if (done == 0 || paused()) {
-                    synchronized (lock) {
-                        lock.wait(settings.pollInterval().toMillis());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                long pause = settings.pollInterval().toMillis();
-                if (StoreErrors.unreachable(e)) {
-                    // The database is down or restarting: pause, longer each time (up to 5 s), and say so once.
-                    if (unreachableFor == 0) {
-                        log.warn("SMS dispatch on {} paused: the database cannot be reached ({})", queue, e.getMessage());
-                    }
-                    unreachableFor++;
-                    pause = Math.min(5_000, pause * (1L << Math.min(unreachableFor, 5)));
-                } else {
-                    log.warn("SMS dispatch on {} failed; trying again shortly", queue, e);
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /**
@@ -284,10 +223,10 @@ public final class SmsDispatcher implements AutoCloseable {
                 putBack(planned, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
                 continue;
             }
-            if (stopping || !mayWork.getAsBoolean()) {
+            if (lanes.stopping() || !mayWork.getAsBoolean()) {
                 // Stopping (SIGTERM), or this instance's heartbeat is late so others may soon take its claims: what
                 // was not submitted yet goes back for any instance, at once.
-                putBack(planned, jobByMessage, clock.instant(), stopping ? "instance stopping" : "heartbeat late");
+                putBack(planned, jobByMessage, clock.instant(), lanes.stopping() ? "instance stopping" : "heartbeat late");
                 continue;
             }
             // a slow claim may have lost some of its leases meanwhile: another worker has those now
@@ -317,6 +256,9 @@ public final class SmsDispatcher implements AutoCloseable {
                 record(batch, result, jobByMessage, byId, test);
                 return;
             } catch (RuntimeException e) {
+                if (StoreErrors.conflict(e)) {
+                    continue; // rolled back to break a deadlock: nothing landed, so record it again at once
+                }
                 if (!StoreErrors.unreachable(e)) {
                     throw e;
                 }
@@ -463,26 +405,7 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!running.compareAndSet(true, false)) {
-            return;
-        }
-        stopping = true;
-        wakeups.values().forEach(lock -> {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
-        });
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        } finally {
-            stopping = false;
-        }
+    public void close() {
+        lanes.close();
     }
 }

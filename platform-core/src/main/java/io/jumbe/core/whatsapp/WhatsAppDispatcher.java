@@ -2,6 +2,7 @@ package io.jumbe.core.whatsapp;
 
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.DispatchLanes;
 import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -14,10 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,21 +72,17 @@ public final class WhatsAppDispatcher implements AutoCloseable {
     private final Supplier<WhatsAppGateway> testGateway;
     private final TenantModes modes;
     private final BooleanSupplier mayWork;
-    // true while close() waits for the workers: a claimed message not yet sent then goes back instead
-    private volatile boolean stopping;
+    // close() lets the rounds in hand finish; a claimed message not yet sent then goes back instead
+    private final DispatchLanes lanes;
     private final WhatsAppLifecycle lifecycle;
     private final Alerts alerts;
     private final Settings settings;
     private final String workerId;
     private final UpstreamLimiter limiter;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicBoolean alertMayBeOpen = new AtomicBoolean(true);
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final Map<String, Object> wakeups = Map.of(WhatsAppService.SINGLE_QUEUE, new Object(),
-            WhatsAppService.BULK_QUEUE, new Object());
-    private ExecutorService workers;
 
     /** A dispatcher of one instance with its own cap, sending test mode's messages through {@code gateway} too. */
     public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
@@ -120,32 +113,18 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         this.workerId = workerId;
         this.limiter = limiter;
         this.mayWork = mayWork;
+        this.lanes = new DispatchLanes("WhatsApp", List.of(WhatsAppService.SINGLE_QUEUE, WhatsAppService.BULK_QUEUE),
+                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused);
     }
 
     /** Starts the lanes' workers. */
-    public synchronized void start() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        workers = Executors.newFixedThreadPool(2 * settings.workersPerLane(), r -> {
-            Thread t = new Thread(r, "whatsapp-dispatch");
-            t.setDaemon(true);
-            return t;
-        });
-        for (int i = 0; i < settings.workersPerLane(); i++) {
-            workers.submit(() -> loop(WhatsAppService.SINGLE_QUEUE));
-            workers.submit(() -> loop(WhatsAppService.BULK_QUEUE));
-        }
+    public void start() {
+        lanes.start();
     }
 
     /** Wakes a lane now (a send was just queued in this process). */
     public void wake(String queue) {
-        Object lock = wakeups.get(queue);
-        if (lock != null) {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
-        }
+        lanes.wake(queue);
     }
 
     /** Whether dispatch is paused after our token was refused. */
@@ -163,38 +142,13 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         return failed.get();
     }
 
-    private void loop(String queue) {
-        Object lock = wakeups.get(queue);
-        while (running.get()) {
-            try {
-                int done = dispatchOnce(queue);
-                if (done == 0 || paused()) {
-                    synchronized (lock) {
-                        lock.wait(settings.pollInterval().toMillis());
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("WhatsApp dispatch on {} failed; trying again shortly", queue, e);
-                try {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     /**
      * Claims one batch of due jobs of {@code queue} and sends them.
      *
      * @return how many jobs were claimed (0 when none was due, or dispatch is paused)
      */
     public int dispatchOnce(String queue) throws InterruptedException {
-        if (paused() || stopping || !mayWork.getAsBoolean()) {
+        if (paused() || lanes.stopping() || !mayWork.getAsBoolean()) {
             return 0;
         }
         // Under a cap a claim holds about a second's worth: less is held should this instance die, and the rest
@@ -212,9 +166,9 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 jdbi.useTransaction(h -> jobs.completeAll(h, List.of(job)));
                 continue;
             }
-            if (stopping || !mayWork.getAsBoolean()) {
+            if (lanes.stopping() || !mayWork.getAsBoolean()) {
                 // Stopping (SIGTERM), or this instance's heartbeat is late: what was not sent goes back at once
-                jobs.retry(job, clock.instant(), stopping ? "instance stopping" : "heartbeat late", false);
+                jobs.retry(job, clock.instant(), lanes.stopping() ? "instance stopping" : "heartbeat late", false);
                 continue;
             }
             OutboundWhatsApp outbound = new OutboundWhatsApp(m.id(), m.recipient(), m.text(),
@@ -246,6 +200,9 @@ public final class WhatsAppDispatcher implements AutoCloseable {
                 record(job, m, outcome, test);
                 return;
             } catch (RuntimeException e) {
+                if (StoreErrors.conflict(e)) {
+                    continue; // rolled back to break a deadlock: nothing landed, so record it again at once
+                }
                 if (!StoreErrors.unreachable(e)) {
                     throw e;
                 }
@@ -308,26 +265,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (!running.compareAndSet(true, false)) {
-            return;
-        }
-        stopping = true;
-        wakeups.values().forEach(lock -> {
-            synchronized (lock) {
-                lock.notifyAll();
-            }
-        });
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            workers.shutdownNow();
-        } finally {
-            stopping = false;
-        }
+    public void close() {
+        lanes.close();
     }
 }
