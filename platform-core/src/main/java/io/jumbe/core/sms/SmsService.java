@@ -6,6 +6,7 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
+import io.jumbe.core.common.SendLimits;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.contacts.OptOuts;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,10 +46,10 @@ public final class SmsService {
     public static final String BULK_QUEUE = "sms-bulk";
     /** Job kind of a message's dispatch; the payload is the message id. */
     public static final String SEND_KIND = "sms.send";
-    public static final int MAX_RECIPIENTS = 10_000;
+    public static final int MAX_RECIPIENTS = SendLimits.MAX_RECIPIENTS;
     public static final int MAX_SEGMENTS = 10;
-    public static final int MAX_REFERENCE = 64;
-    public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+    public static final int MAX_REFERENCE = SendLimits.MAX_REFERENCE;
+    public static final Duration MAX_SCHEDULE_AHEAD = SendLimits.MAX_SCHEDULE_AHEAD;
     /** Dispatch attempts before a message that keeps failing transiently is failed and refunded. */
     public static final int MAX_ATTEMPTS = 8;
 
@@ -218,24 +218,8 @@ public final class SmsService {
         }
         TextRules.check(errors, "message", text, TextRules.Kind.MESSAGE);
         TextRules.check(errors, "sender", request.sender(), TextRules.Kind.LINE);
-        TextRules.check(errors, "reference", request.reference(), TextRules.Kind.LINE);
-        if (request.reference() != null && request.reference().length() > MAX_REFERENCE) {
-            errors.add(new FieldError("reference", "is at most " + MAX_REFERENCE + " characters"));
-        }
-        if (request.scheduleAt() != null) {
-            Instant now = clock.instant();
-            if (!request.scheduleAt().isAfter(now)) {
-                errors.add(new FieldError("schedule_at", "must be in the future"));
-            } else if (request.scheduleAt().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-                errors.add(new FieldError("schedule_at", "may be at most 30 days ahead"));
-            }
-        }
-        String field = request.single() ? "recipient" : "recipients";
-        if (request.recipients().isEmpty()) {
-            errors.add(new FieldError(field, "at least one recipient is required"));
-        } else if (request.recipients().size() > MAX_RECIPIENTS) {
-            errors.add(new FieldError(field, "at most " + MAX_RECIPIENTS + " recipients per request"));
-        }
+        SendLimits.check(errors, clock.instant(), request.reference(), request.scheduleAt(), request.single(),
+                request.recipients());
         if (!errors.isEmpty()) {
             throw new ServiceException("validation_failed", "The request has invalid fields", errors);
         }

@@ -8,6 +8,7 @@ import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
+import io.jumbe.core.common.SendLimits;
 import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.TextRules;
 import io.jumbe.core.jobs.JobQueue;
@@ -31,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -48,12 +48,12 @@ public final class WhatsAppService {
     public static final String BULK_QUEUE = "whatsapp-bulk";
     /** Job kind of a message's dispatch; the payload is the message id. */
     public static final String SEND_KIND = "whatsapp.send";
-    public static final int MAX_RECIPIENTS = 10_000;
+    public static final int MAX_RECIPIENTS = SendLimits.MAX_RECIPIENTS;
     public static final int MAX_TEXT = 4096;
-    public static final int MAX_REFERENCE = 64;
+    public static final int MAX_REFERENCE = SendLimits.MAX_REFERENCE;
     public static final int MAX_PARAMETER = 1024;
     public static final Duration WINDOW = Duration.ofHours(24);
-    public static final Duration MAX_SCHEDULE_AHEAD = Duration.ofDays(30);
+    public static final Duration MAX_SCHEDULE_AHEAD = SendLimits.MAX_SCHEDULE_AHEAD;
     public static final int MAX_ATTEMPTS = 8;
 
     private static final NewestFirst<ChannelMessage> HISTORY = new NewestFirst<>(WhatsAppStore.COLUMNS, "messages",
@@ -205,24 +205,8 @@ public final class WhatsAppService {
                 }
             }
         }
-        TextRules.check(errors, "reference", request.reference(), TextRules.Kind.LINE);
-        if (request.reference() != null && request.reference().length() > MAX_REFERENCE) {
-            errors.add(new FieldError("reference", "is at most " + MAX_REFERENCE + " characters"));
-        }
-        if (request.scheduleAt() != null) {
-            Instant now = clock.instant();
-            if (!request.scheduleAt().isAfter(now)) {
-                errors.add(new FieldError("schedule_at", "must be in the future"));
-            } else if (request.scheduleAt().isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
-                errors.add(new FieldError("schedule_at", "may be at most 30 days ahead"));
-            }
-        }
-        String field = request.single() ? "recipient" : "recipients";
-        if (request.recipients().isEmpty()) {
-            errors.add(new FieldError(field, "at least one recipient is required"));
-        } else if (request.recipients().size() > MAX_RECIPIENTS) {
-            errors.add(new FieldError(field, "at most " + MAX_RECIPIENTS + " recipients per request"));
-        }
+        SendLimits.check(errors, clock.instant(), request.reference(), request.scheduleAt(), request.single(),
+                request.recipients());
         if (!errors.isEmpty()) {
             throw new ServiceException("validation_failed", "The request has invalid fields", errors);
         }
