@@ -42,18 +42,8 @@ final class SmsViews {
         body.put("encoding", r.encoding().label());
         body.put("total_cost", r.totalCost().toDecimal());
         body.put("balance", r.balance().toDecimal());
-        body.put("rejected", rejected(r.rejected()));
+        body.put("rejected", r.rejected().stream().map(Rejection::toMap).toList());
         return body;
-    }
-
-    static List<Map<String, Object>> rejected(List<Rejection> rejected) {
-        return rejected.stream().map(x -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("recipient", x.recipient());
-            item.put("code", x.code());
-            item.put("reason", x.reason());
-            return item;
-        }).toList();
     }
 
     static Map<String, Object> quote(Quote q) {
@@ -66,7 +56,7 @@ final class SmsViews {
         body.put("total_cost", q.totalCost().toDecimal());
         body.put("balance", q.balance().toDecimal());
         body.put("sufficient_balance", q.affordable());
-        body.put("rejected", rejected(q.rejected()));
+        body.put("rejected", q.rejected().stream().map(Rejection::toMap).toList());
         return body;
     }
 

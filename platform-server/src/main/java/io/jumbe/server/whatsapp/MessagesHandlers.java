@@ -182,18 +182,8 @@ public final class MessagesHandlers implements RouteGroup {
         }).toList());
         body.put("total_cost", r.totalCost().toDecimal());
         body.put("balance", r.balance().toDecimal());
-        body.put("rejected", rejected(r.rejected()));
+        body.put("rejected", r.rejected().stream().map(Rejection::toMap).toList());
         return body;
-    }
-
-    static List<Map<String, Object>> rejected(List<Rejection> rejected) {
-        return rejected.stream().map(x -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("recipient", x.recipient());
-            item.put("code", x.code());
-            item.put("reason", x.reason());
-            return item;
-        }).toList();
     }
 
     void get(Context ctx) {
