@@ -9,7 +9,6 @@ import io.jumbe.core.sms.SendResult;
 import io.jumbe.core.sms.SmsStatistics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON shapes of the SMS endpoints, field names as the reseller's tenants already use them. */
