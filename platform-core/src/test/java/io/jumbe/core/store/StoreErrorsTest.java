@@ -57,8 +57,8 @@ class StoreErrorsTest {
             assertThat(failures).as("the database broke the cycle by rolling back one of the two").hasSize(1);
             assertThat(StoreErrors.conflict(failures.get(0))).as(failures.get(0).toString()).isTrue();
             assertThat(StoreErrors.unreachable(failures.get(0))).isFalse();
-            assertThat(jdbi.withHandle(h -> h.createQuery("SELECT SUM(n) FROM deadlock_probe").mapTo(Integer.class)
-                    .one())).as("the survivor's two updates landed, the victim's none").isEqualTo(2);
+            int total = jdbi.withHandle(h -> h.createQuery("SELECT SUM(n) FROM deadlock_probe").mapTo(Integer.class).one());
+            assertThat(total).as("the survivor's two updates landed, the victim's none").isEqualTo(2);
         }
     }
 }
