@@ -61,8 +61,10 @@ public final class WhatsAppLifecycle {
                         + "sent_at = :now WHERE id = :id AND status = 'queued'")
                 .bind("u", wamid).bind("now", clock.instant()).bind("id", m.id()).execute();
         if (n == 1) {
-            events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, WhatsAppStatus.SENT, null, null, false));
+            // the day's counter row before the tenant's row (events, refunds lock it), as every move takes them: a
+            // webhook's move and dispatch's never wait for each other in opposite orders
             usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
+            events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, WhatsAppStatus.SENT, null, null, false));
         }
         return n == 1;
     }
@@ -76,8 +78,8 @@ public final class WhatsAppLifecycle {
         if (n != 1) {
             return false;
         }
-        refund(h, m);
         usage.failed(h, m.tenantId(), UsageCounters.WHATSAPP, category(m));
+        refund(h, m);
         events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED, data(m, WhatsAppStatus.FAILED, code, description, true));
         return true;
     }
