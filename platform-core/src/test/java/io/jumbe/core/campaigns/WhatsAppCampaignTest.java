@@ -141,6 +141,14 @@ class WhatsAppCampaignTest {
             });
             assertThat(platform.campaigns().get(tenant, draft.id()).progress().queued()).isEqualTo(sendable);
 
+            // pause holds the campaign's waiting WhatsApp jobs, resume releases them
+            String due = "SELECT COUNT(*) FROM jobs WHERE queue = 'whatsapp-bulk' AND status = 'ready' "
+                    + "AND run_at <= CURRENT_TIMESTAMP";
+            assertThat(platform.campaigns().pause(tenant, draft.id()).status()).isEqualTo("paused");
+            assertThat(count(platform, due)).isZero();
+            assertThat(platform.campaigns().resume(tenant, draft.id()).status()).isEqualTo("running");
+            assertThat(count(platform, due)).isEqualTo(sendable);
+
             // two were already taken by dispatch: they stay charged; the rest comes back in one refund
             platform.database().jdbi().useHandle(h -> h.execute("UPDATE jobs SET status = 'running' WHERE id IN "
                     + "(SELECT id FROM jobs WHERE queue = 'whatsapp-bulk' ORDER BY id LIMIT 2)"));
