@@ -13,14 +13,18 @@ import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.contacts.ContactImportTest;
 import io.jumbe.core.contacts.OptOuts;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.core.whatsapp.Category;
 import io.jumbe.core.whatsapp.ChannelMessage;
 import io.jumbe.core.whatsapp.GraphConfig;
 import io.jumbe.core.whatsapp.TemplateRef;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -47,13 +51,14 @@ class WhatsAppCampaignTest {
     /** A Graph API that only lists the templates (nothing is sent in these tests). */
     static final class Graph implements AutoCloseable {
         final MockWebServer server = new MockWebServer();
+        final AtomicReference<String> templates = new AtomicReference<>(TEMPLATES);
 
         Graph() throws IOException {
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                            .body(TEMPLATES).build();
+                            .body(templates.get()).build();
                 }
             });
             server.start();
@@ -215,6 +220,38 @@ class WhatsAppCampaignTest {
             assertThat(count(platform, "SELECT COUNT(*) FROM messages")).isZero();
             assertThat(count(platform, "SELECT COUNT(*) FROM jobs WHERE queue = 'whatsapp-bulk'")).isZero();
             assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.parse("5.00"));
+            assertThat(platform.ledgerCheck().verify()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aDraftWhoseTemplateIsNoLongerApprovedShowsAWarningAndItsLaunchIsRefusedChargingNothing(TestDatabase db)
+            throws IOException {
+        TestClock clock = new TestClock(Instant.parse("2026-11-24T08:00:00Z"));
+        try (Graph graph = new Graph();
+             Jumbe platform = Jumbe.builder().database(db.fresh()).clock(clock).whatsapp(graph::config).build()) {
+            long tenant = tenant(platform, "100.00");
+            Campaign c = platform.campaigns().create(tenant, CampaignRequest.whatsapp("Offer",
+                    new TemplateRef("weekend_offer", "en", List.of("{{name|Friend}}")),
+                    new Audience(null, null, List.of("0712000001")), null, null));
+            assertThat(c.estimate().cost()).isEqualTo(Money.parse("3.00"));
+            // Meta paused the template; the cached list runs out
+            graph.templates.set(TEMPLATES.replace("\"weekend_offer\",\"language\":\"en\",\"status\":\"APPROVED\"",
+                    "\"weekend_offer\",\"language\":\"en\",\"status\":\"PAUSED\""));
+            clock.advance(Duration.ofMinutes(11));
+
+            Campaign draft = platform.campaigns().get(tenant, c.id());
+            assertThat(draft.status()).isEqualTo("draft");
+            assertThat(draft.estimate().warnings()).singleElement().asString().contains("weekend_offer",
+                    "unknown_template");
+            assertThatThrownBy(() -> platform.campaigns().launch(tenant, c.id()))
+                    .hasFieldOrPropertyWithValue("code", "unknown_template");
+            assertThatThrownBy(() -> platform.campaigns().preview(tenant, c.id()))
+                    .hasFieldOrPropertyWithValue("code", "unknown_template");
+            assertThat(platform.campaigns().get(tenant, c.id()).status()).isEqualTo("draft");
+            assertThat(count(platform, "SELECT COUNT(*) FROM campaign_recipients")).isZero();
+            assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(Money.parse("100.00"));
             assertThat(platform.ledgerCheck().verify()).isEmpty();
         }
     }
