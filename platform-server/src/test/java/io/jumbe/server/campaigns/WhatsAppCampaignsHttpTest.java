@@ -7,18 +7,25 @@ import io.jumbe.core.Jumbe;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.events.DomainEvent;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.core.whatsapp.Category;
 import io.jumbe.server.simulator.whatsapp.WhatsAppSimulator;
+import io.jumbe.server.testing.Await;
 import io.jumbe.server.testing.Eventually;
 import io.jumbe.server.testing.Http;
 import io.jumbe.server.testing.Sender;
 import io.jumbe.server.testing.TestApp;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -174,6 +181,78 @@ class WhatsAppCampaignsHttpTest {
             assertThat(app.platform().wallet().balance(s.clientId()).balance()).isEqualTo(Money.parse("100.00"));
             assertThat(app.platform().ledgerCheck().verify()).isEmpty();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aTestKeysTemplateCampaignUsesTheSimulatorsTemplatesAndNeverTheRealAccount(TestDatabase db) throws IOException {
+        try (MockWebServer meta = new MockWebServer()) {
+            // the real Cloud API account is down: live mode cannot read its templates
+            meta.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    return new MockResponse().setResponseCode(500);
+                }
+            });
+            meta.start();
+            Map<String, String> realAccount = Map.of("WHATSAPP_BASE_URL", meta.url("/").toString().replaceAll("/$", ""),
+                    "WHATSAPP_ACCESS_TOKEN", "real-token", "WHATSAPP_PHONE_NUMBER_ID", "106540352242922",
+                    "WHATSAPP_BUSINESS_ACCOUNT_ID", "102290129340398", "WHATSAPP_APP_SECRET", "real-app-secret");
+            try (TestApp app = TestApp.start(db, realAccount)) {
+                var created = app.platform().tenants().create(NewTenant.of("Shop", "ops@shop.example", "SHOP")
+                        .withBalance(Money.parse("50.00")));
+                Sender live = new Sender(created.tenant().id(), created.key().secret(), app.http());
+                Sender test = new Sender(created.tenant().id(), created.testKey().secret(), app.http());
+                String body = "{\"name\":\"Order updates\",\"channel\":\"whatsapp\",\"template\":" + ORDER_UPDATE
+                        + ",\"audience\":{\"recipients\":[\"0712345678\",\"0712340006\"]}}";
+
+                Http.Response unavailable = live.post("/campaigns", body);
+                assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
+                assertThat(unavailable.json().get("code").asText()).isEqualTo("service_unavailable");
+
+                Http.Response created2 = test.post("/campaigns", body);
+                assertThat(created2.status()).as(created2.body()).isEqualTo(201);
+                assertThat(created2.header("Jumbe-Mode")).isEqualTo("test");
+                String id = created2.json().get("campaign_id").asText();
+                // numbers given directly have only {{phone}}: no name, so both are skipped, and nothing is charged
+                assertThat(created2.json().get("skipped").asInt()).isEqualTo(2);
+                Http.Response launch = test.post("/campaigns/" + id + "/launch", "{}");
+                assertThat(launch.status()).as(launch.body()).isEqualTo(400);
+
+                String withPhone = body.replace("[\"{{name}}\",\"{{attributes.order}}\"]", "[\"{{name|there}}\","
+                        + "\"{{phone}}\"]");
+                String id2 = test.post("/campaigns", withPhone).json().get("campaign_id").asText();
+                assertThat(test.post("/campaigns/" + id2 + "/launch", "{}").status()).isEqualTo(200);
+                Await.until(() -> test.get("/campaigns/" + id2).json(), c -> "completed".equals(c.get("status").asText()));
+                JsonNode done = test.get("/campaigns/" + id2).json();
+                assertThat(done.get("delivered").asInt() + done.get("read").asInt()).isEqualTo(2);
+                assertThat(done.get("charged").decimalValue()).isEqualByComparingTo("2.00");
+
+                assertThat(meta.getRequestCount()).as("calls that reached the real Cloud API")
+                        .isEqualTo(unavailableTemplateReads(meta));
+                assertThat(test.get("/client/balance").json().get("balance").decimalValue())
+                        .isEqualByComparingTo("998.00");
+                assertThat(live.get("/client/balance").json().get("balance").decimalValue())
+                        .isEqualByComparingTo("50.00");
+                assertThat(app.platform().ledgerCheck().verify()).isEmpty();
+            }
+        }
+    }
+
+    // only live mode's attempts to list templates reached the real account, never a send
+    private static int unavailableTemplateReads(MockWebServer meta) {
+        int reads = 0;
+        for (int i = meta.getRequestCount(); i > 0; i--) {
+            try {
+                RecordedRequest r = meta.takeRequest();
+                assertThat(r.getMethod()).isEqualTo("GET");
+                reads++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        return reads;
     }
 
     // 0722500000 + i: the last four digits are i's, as the simulator's test numbers read them
