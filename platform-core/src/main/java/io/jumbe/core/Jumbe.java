@@ -192,8 +192,6 @@ public final class Jumbe implements AutoCloseable {
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
                 usage), optOuts);
-        this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms,
-                new ContactAudience(jdbi, optOuts));
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.
@@ -235,6 +233,8 @@ public final class Jumbe implements AutoCloseable {
             whatsapp.testTemplates(new Templates(testGraphGateway, clock, Duration.ofMinutes(10),
                     Duration.ofSeconds(30)));
         }
+        this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms, whatsapp,
+                new ContactAudience(jdbi, optOuts));
         int maxMps = b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps();
         this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, testGraphGateway,
                 waLifecycle, alerts, WhatsAppDispatcher.Settings.defaults(maxMps)

@@ -19,7 +19,6 @@ import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.JobRunner;
 import io.jumbe.core.jobs.NewJob;
 import io.jumbe.core.sms.SmsService;
-import io.jumbe.core.sms.Segments;
 import io.jumbe.core.store.Batches;
 import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.tenant.Tenant;
@@ -27,6 +26,8 @@ import io.jumbe.core.tenant.TenantService;
 import io.jumbe.core.wallet.InsufficientBalance;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
+import io.jumbe.core.whatsapp.TemplateRef;
+import io.jumbe.core.whatsapp.WhatsAppService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -54,7 +56,9 @@ import org.jdbi.v3.core.statement.Query;
  * charge in one journal entry.
  *
  * <p>The audience and the placeholders are channel-independent ({@link ContactAudience}, {@link Placeholders});
- * pricing and queueing are the SMS channel's ({@link SmsService#costOf}, {@link SmsService#queuePrepaid}).
+ * what a channel's campaign takes, what one recipient's message is and costs, and how paid messages are queued sit
+ * behind {@link CampaignChannel}: SMS texts ({@link SmsCampaignChannel}) and WhatsApp templates
+ * ({@link WhatsAppCampaignChannel}).
  */
 public final class CampaignService {
     public static final String QUEUE = "campaigns";
@@ -69,7 +73,7 @@ public final class CampaignService {
     private static final Duration CLAIM = Duration.ofMinutes(10);
     private static final String COLUMNS = "id, tenant_id, name, channel, sender, message, audience, reference, "
             + "schedule_at, status, recipients, skipped, charged_cents, refunded_cents, created_at, launched_at, "
-            + "completed_at, cancelled_at";
+            + "completed_at, cancelled_at, template";
     private static final NewestFirst<Campaign> LIST = new NewestFirst<>(COLUMNS, "campaigns", "tenant_id",
             (rs, ctx) -> map(rs));
     private static final Set<String> FINAL = Set.of("delivered", "read", "failed", "expired", "cancelled");
@@ -81,12 +85,12 @@ public final class CampaignService {
     private final Ledger ledger;
     private final EventStore events;
     private final JobQueue jobs;
-    private final SmsService sms;
+    private final Map<String, CampaignChannel> channels;
     private final ContactAudience audiences;
     private final List<Runnable> newWork = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CampaignService(Jdbi jdbi, Clock clock, Ids ids, TenantService tenants, Ledger ledger, EventStore events,
-                           JobQueue jobs, SmsService sms, ContactAudience audiences) {
+                           JobQueue jobs, SmsService sms, WhatsAppService whatsapp, ContactAudience audiences) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.ids = ids;
@@ -94,7 +98,8 @@ public final class CampaignService {
         this.ledger = ledger;
         this.events = events;
         this.jobs = jobs;
-        this.sms = sms;
+        this.channels = Map.of("sms", new SmsCampaignChannel(tenants, sms),
+                "whatsapp", new WhatsAppCampaignChannel(whatsapp));
         this.audiences = audiences;
     }
 
@@ -114,8 +119,9 @@ public final class CampaignService {
     /**
      * Creates a draft.
      *
-     * @throws ServiceException {@code validation_failed} (an unknown placeholder syntax among them),
-     *                          {@code sender_not_allowed}
+     * @throws ServiceException {@code validation_failed} (an unknown placeholder syntax among them; for WhatsApp, a
+     *                          parameter count the template does not take), {@code sender_not_allowed} (SMS),
+     *                          {@code unknown_template} (WhatsApp: not there or not approved)
      */
     public Campaign create(long tenantId, CampaignRequest r) {
         Tenant tenant = tenants.get(tenantId);
@@ -127,18 +133,11 @@ public final class CampaignService {
         }
         TextRules.check(errors, "name", r.name(), TextRules.Kind.LINE);
         String channel = r.channel() == null ? "sms" : r.channel();
-        if (!channel.equals("sms")) {
-            errors.add(new FieldError("channel", "must be 'sms'"));
-        }
-        if (r.message() == null || r.message().isBlank()) {
-            errors.add(new FieldError("message", "is required"));
+        CampaignChannel ch = channels.get(channel);
+        if (ch == null) {
+            errors.add(new FieldError("channel", "must be 'sms' or 'whatsapp'"));
         } else {
-            TextRules.check(errors, "message", r.message(), TextRules.Kind.MESSAGE);
-            try {
-                Placeholders.parse(r.message());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("message", e.getMessage()));
-            }
+            ch.validate(r, errors);
         }
         TextRules.check(errors, "reference", r.reference(), TextRules.Kind.LINE);
         if (r.reference() != null && r.reference().length() > SmsService.MAX_REFERENCE) {
@@ -160,23 +159,18 @@ public final class CampaignService {
         if (!errors.isEmpty()) {
             throw new ServiceException("validation_failed", "The request has invalid fields", errors);
         }
-        String sender = r.sender() == null || r.sender().isBlank() ? tenant.defaultSenderId() : r.sender().strip();
-        if (sender == null || !tenant.senderIds().contains(sender)) {
-            throw new ServiceException("sender_not_allowed", sender == null
-                    ? "This account has no default sender id; name one in 'sender'."
-                    : "The sender id '" + sender + "' has not been approved for this account.",
-                    List.of(), Map.of("allowed_senders", tenant.senderIds()));
-        }
+        CampaignChannel.Content content = ch.admit(tenant, r);
         String id = ids.next("CMP");
         Map<String, Object> aud = new LinkedHashMap<>();
         aud.put("groups", audience.groups());
         aud.put("contacts", audience.contacts());
         aud.put("recipients", audience.recipients());
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO campaigns (id, tenant_id, name, channel, sender, message, "
-                        + "audience, reference, schedule_at, status, created_at) VALUES (:id, :t, :n, :c, :s, :m, :a, "
-                        + ":r, :at, 'draft', :now)")
-                .bind("id", id).bind("t", tenantId).bind("n", r.name().strip()).bind("c", channel).bind("s", sender)
-                .bind("m", r.message()).bind("a", Json.write(aud)).bind("r", blankToNull(r.reference()))
+                        + "audience, reference, schedule_at, status, created_at, template) VALUES (:id, :t, :n, :c, :s, "
+                        + ":m, :a, :r, :at, 'draft', :now, :tpl)")
+                .bind("id", id).bind("t", tenantId).bind("n", r.name().strip()).bind("c", channel)
+                .bind("s", content.sender()).bind("m", content.message()).bind("tpl", templateJson(content))
+                .bind("a", Json.write(aud)).bind("r", blankToNull(r.reference()))
                 .bind("at", r.scheduleAt()).bind("now", clock.instant()).execute());
         return get(tenantId, id);
     }
@@ -185,7 +179,17 @@ public final class CampaignService {
     public Campaign get(long tenantId, String campaignId) {
         Campaign c = find(tenantId, campaignId);
         if (c.status().equals("draft")) {
-            Rendered r = render(c);
+            Rendered r;
+            try {
+                r = render(c);
+            } catch (ServiceException e) {
+                if (!e.code().equals("unknown_template")) {
+                    throw e;
+                }
+                // the template was approved at creation and is no longer: the draft still shows, launch will refuse
+                return with(c, 0, Campaign.Progress.NONE, new Campaign.Estimate(0, 0, Money.ZERO,
+                        List.of(e.detail() + " Launching this campaign will be refused (unknown_template).")));
+            }
             return with(c, r.sendable().size() + r.skipped(), Campaign.Progress.NONE,
                     new Campaign.Estimate(r.sendable().size(), r.skipped(), r.total(), r.warnings()));
         }
@@ -208,59 +212,43 @@ public final class CampaignService {
     }
 
     private record Rendered(List<CampaignRecipient> sendable, List<CampaignRecipient> skippedRows, Money total,
-                            List<String> warnings) {
+                            List<String> warnings, CampaignChannel.Content content) {
         long skipped() {
             return skippedRows.size();
         }
     }
 
     private Rendered render(Campaign c) {
-        Tenant tenant = tenants.get(c.tenantId());
-        Placeholders text = Placeholders.parse(c.message());
+        CampaignChannel.Renderer renderer = channel(c).renderer(c);
         ContactAudience.Resolved resolved = audiences.resolve(c.tenantId(), c.audience().groups(),
                 c.audience().contacts(), c.audience().recipients());
         List<CampaignRecipient> sendable = new ArrayList<>();
         List<CampaignRecipient> skipped = new ArrayList<>();
         long total = 0;
         int seq = 0;
-        long missing = 0;
-        long tooLong = 0;
+        Map<String, Long> skippedBy = new TreeMap<>();
         for (ContactAudience.Target t : resolved.targets()) {
             seq++;
-            Optional<String> body = text.render(t.fields());
-            if (body.isEmpty()) {
-                missing++;
-                skipped.add(new CampaignRecipient(seq, t.phone(), t.contactId(), null, 0, Money.ZERO, "skipped",
-                        "missing_field", null));
+            CampaignChannel.Rendering m = renderer.render(t.fields());
+            if (m.skipped() != null) {
+                skippedBy.merge(m.skipped(), 1L, Long::sum);
+                skipped.add(new CampaignRecipient(seq, t.phone(), t.contactId(), m.text(), m.segments(), Money.ZERO,
+                        "skipped", m.skipped(), null, m.parameters()));
                 continue;
             }
-            int segments = Segments.count(body.get()).segments();
-            if (segments > SmsService.MAX_SEGMENTS) {
-                tooLong++;
-                skipped.add(new CampaignRecipient(seq, t.phone(), t.contactId(), body.get(), segments, Money.ZERO,
-                        "skipped", "too_long", null));
-                continue;
-            }
-            Money cost = SmsService.costOf(body.get(), tenant.pricePerSegment());
-            total = Math.addExact(total, cost.cents());
-            sendable.add(new CampaignRecipient(seq, t.phone(), t.contactId(), body.get(), segments, cost, "pending",
-                    null, null));
+            total = Math.addExact(total, m.cost().cents());
+            sendable.add(new CampaignRecipient(seq, t.phone(), t.contactId(), m.text(), m.segments(), m.cost(),
+                    "pending", null, null, m.parameters()));
         }
         List<String> warnings = new ArrayList<>(resolved.warnings());
-        if (missing > 0) {
-            warnings.add(missing + " recipient(s) lack a field the message uses and will be skipped (missing_field)");
-        }
-        if (tooLong > 0) {
-            warnings.add(tooLong + " recipient(s) would get more than " + SmsService.MAX_SEGMENTS + " segments and "
-                    + "will be skipped (too_long)");
-        }
+        skippedBy.forEach((reason, n) -> warnings.add(renderer.skipWarning(reason, n)));
         if (resolved.optedOut() > 0) {
             warnings.add(resolved.optedOut() + " number(s) opted out and are left out");
         }
         if (sendable.isEmpty()) {
             warnings.add("no recipient can be sent to");
         }
-        return new Rendered(sendable, skipped, Money.ofCents(total), warnings);
+        return new Rendered(sendable, skipped, Money.ofCents(total), warnings, renderer.content());
     }
 
     // --- launch ---
@@ -294,7 +282,8 @@ public final class CampaignService {
             jdbi.useTransaction(h -> {
                 h.afterCommit(() -> newWork.forEach(Runnable::run));
                 int n = h.createUpdate("UPDATE campaigns SET status = :s, recipients = :n, skipped = :k, "
-                                + "charged_cents = :charged WHERE id = :id AND status = 'draft'")
+                                + "charged_cents = :charged, template = :tpl WHERE id = :id AND status = 'draft'")
+                        .bind("tpl", templateJson(r.content()))
                         .bind("s", scheduled ? "scheduled" : "running").bind("n", r.sendable().size() + r.skipped())
                         .bind("k", r.skipped()).bind("charged", r.total().cents()).bind("id", campaignId).execute();
                 if (n != 1) {
@@ -333,9 +322,10 @@ public final class CampaignService {
         for (int from = 0; from < all.size(); from += PART) {
             List<CampaignRecipient> part = all.subList(from, Math.min(all.size(), from + PART));
             jdbi.useTransaction(h -> Batches.insertInParts(h, "INSERT INTO campaign_recipients (campaign_id, seq, "
-                            + "recipient, contact_id, body, segments, cost_cents, status, reason) VALUES (:c, :seq, :r, "
-                            + ":contact, :body, :segments, :cost, :status, :reason)", part,
+                            + "recipient, contact_id, body, segments, cost_cents, status, reason, parameters) VALUES (:c, "
+                            + ":seq, :r, :contact, :body, :segments, :cost, :status, :reason, :params)", part,
                     (b, x) -> b.bind("c", campaignId).bind("seq", x.seq()).bind("r", x.recipient())
+                            .bind("params", x.parameters() == null ? null : Json.write(x.parameters()))
                             .bind("contact", x.contactId()).bind("body", x.message()).bind("segments", x.segments())
                             .bind("cost", x.cost().cents()).bind("status", x.status()).bind("reason", x.reason())));
         }
@@ -481,7 +471,7 @@ public final class CampaignService {
     public ListPage<CampaignRecipient> recipients(long tenantId, String campaignId, String status, PageRequest page) {
         find(tenantId, campaignId);
         String from = "(SELECT r.seq, r.recipient, r.contact_id, r.body, r.segments, r.cost_cents, r.message_id, "
-                + "COALESCE(m.status, r.status) AS status, COALESCE(r.reason, m.error_code) AS reason "
+                + "r.parameters, COALESCE(m.status, r.status) AS status, COALESCE(r.reason, m.error_code) AS reason "
                 + "FROM campaign_recipients r LEFT JOIN messages m ON m.id = r.message_id WHERE r.campaign_id = :c) x";
         String where = status == null ? "" : " WHERE status = :s";
         return jdbi.withHandle(h -> {
@@ -528,9 +518,11 @@ public final class CampaignService {
     }
 
     private static CampaignRecipient recipient(ResultSet rs) throws SQLException {
+        String parameters = rs.getString("parameters");
         return new CampaignRecipient(rs.getInt("seq"), rs.getString("recipient"), rs.getString("contact_id"),
                 rs.getString("body"), rs.getInt("segments"), Money.ofCents(rs.getLong("cost_cents")),
-                rs.getString("status"), rs.getString("reason"), rs.getString("message_id"));
+                rs.getString("status"), rs.getString("reason"), rs.getString("message_id"),
+                parameters == null ? null : strings(readTree(parameters)));
     }
 
     // --- feeding ---
@@ -584,18 +576,18 @@ public final class CampaignService {
                 return 0;
             }
             List<CampaignRecipient> part = h.createQuery("SELECT seq, recipient, contact_id, body, segments, cost_cents, "
-                            + "status, reason, message_id FROM campaign_recipients WHERE campaign_id = :id "
+                            + "status, reason, message_id, parameters FROM campaign_recipients WHERE campaign_id = :id "
                             + "AND status = 'pending' ORDER BY seq LIMIT :n")
                     .bind("id", c.id()).bind("n", limit).map((rs, ctx) -> recipient(rs)).list();
             if (part.isEmpty()) {
                 return 0;
             }
-            List<SmsService.Prepaid> prepaid = new ArrayList<>(part.size());
+            List<String> messageIds = new ArrayList<>(part.size());
             var mark = h.prepareBatch("UPDATE campaign_recipients SET status = 'queued', message_id = :m "
                     + "WHERE campaign_id = :c AND seq = :seq AND status = 'pending'");
             for (CampaignRecipient r : part) {
                 String messageId = ids.next("MSG");
-                prepaid.add(new SmsService.Prepaid(messageId, r.recipient(), r.message()));
+                messageIds.add(messageId);
                 mark.bind("m", messageId).bind("c", c.id()).bind("seq", r.seq()).add();
             }
             int[] marked = mark.execute();
@@ -604,8 +596,7 @@ public final class CampaignService {
                     throw new IllegalStateException("a part of campaign " + c.id() + " was queued twice");
                 }
             }
-            sms.queuePrepaid(h, c.tenantId(), c.id(), c.sender(), tenant.pricePerSegment(), c.reference(), null,
-                    prepaid);
+            channel(c).queue(h, tenant, c, part, messageIds);
             return part.size();
         });
     }
@@ -669,17 +660,18 @@ public final class CampaignService {
                 c.reference(), c.scheduleAt(), c.status(), recipients,
                 new Campaign.Progress(progress.queued(), progress.sent(), progress.delivered(), progress.read(),
                         progress.failed(), c.progress().skipped(), progress.cancelled()),
-                c.charged(), refunded, estimate, c.createdAt(), c.launchedAt(), c.completedAt(), c.cancelledAt());
+                c.charged(), refunded, estimate, c.createdAt(), c.launchedAt(), c.completedAt(), c.cancelledAt(),
+                c.template(), c.category());
     }
 
     private static Campaign map(ResultSet rs) throws SQLException {
-        Audience audience;
-        try {
-            JsonNode a = Json.mapper().readTree(rs.getString("audience"));
-            audience = new Audience(strings(a.get("groups")), strings(a.get("contacts")), strings(a.get("recipients")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode a = readTree(rs.getString("audience"));
+        Audience audience = new Audience(strings(a.get("groups")), strings(a.get("contacts")),
+                strings(a.get("recipients")));
+        String templateJson = rs.getString("template");
+        JsonNode t = templateJson == null ? null : readTree(templateJson);
+        TemplateRef template = t == null ? null : new TemplateRef(t.path("name").asText(),
+                t.path("language").asText(null), strings(t.get("parameters")));
         String status = rs.getString("status");
         return new Campaign(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("name"), rs.getString("channel"),
                 rs.getString("sender"), rs.getString("message"), audience, rs.getString("reference"),
@@ -687,7 +679,38 @@ public final class CampaignService {
                 new Campaign.Progress(0, 0, 0, 0, 0, rs.getLong("skipped"), 0),
                 Money.ofCents(rs.getLong("charged_cents")), Money.ofCents(rs.getLong("refunded_cents")), null,
                 time(rs, "created_at"), status.equals("draft") ? null : time(rs, "launched_at"),
-                time(rs, "completed_at"), time(rs, "cancelled_at"));
+                time(rs, "completed_at"), time(rs, "cancelled_at"), template,
+                t == null ? null : t.path("category").asText(null));
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // The channel's template as the campaign stores it: name, language, parameters with placeholders, category.
+    private static String templateJson(CampaignChannel.Content content) {
+        if (content.template() == null) {
+            return null;
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", content.template().name());
+        t.put("language", content.template().language());
+        t.put("parameters", content.template().parameters());
+        t.put("category", content.category());
+        return Json.write(t);
+    }
+
+    private CampaignChannel channel(Campaign c) {
+        CampaignChannel ch = channels.get(c.channel());
+        if (ch == null) {
+            throw new IllegalStateException("campaign " + c.id() + " has channel '" + c.channel() + "' no "
+                    + "CampaignChannel serves");
+        }
+        return ch;
     }
 
     private static List<String> strings(JsonNode n) {

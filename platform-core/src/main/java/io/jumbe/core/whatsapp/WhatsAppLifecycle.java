@@ -61,6 +61,8 @@ public final class WhatsAppLifecycle {
                         + "sent_at = :now WHERE id = :id AND status = 'queued'")
                 .bind("u", wamid).bind("now", clock.instant()).bind("id", m.id()).execute();
         if (n == 1) {
+            // the tenant's row (the event locks it) before the day's counter row, as every move and the send's debit
+            // take them: a webhook's move, dispatch and a send never wait for each other in opposite orders
             events.append(h, m.tenantId(), EventTypes.MESSAGE_SENT, data(m, WhatsAppStatus.SENT, null, null, false));
             usage.upstreamAccepted(h, m.tenantId(), UsageCounters.WHATSAPP, category(m), 1);
         }

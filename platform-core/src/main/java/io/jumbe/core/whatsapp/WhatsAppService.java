@@ -121,6 +121,56 @@ public final class WhatsAppService {
     }
 
     /**
+     * The approved template of the account {@code tenantId} sends with (test mode: the simulator's) that {@code ref}
+     * names, with its parameter count checked, as a send checks it.
+     *
+     * @throws ServiceException {@code unknown_template}, {@code validation_failed} on {@code template.parameters}
+     */
+    public Template template(long tenantId, TemplateRef ref) {
+        return templatesFor(tenantId).require(ref);
+    }
+
+    /**
+     * A template message whose charge was already taken (a campaign's, debited once at launch): what
+     * {@link #queuePrepaid} needs to queue it.
+     *
+     * @param parameters the body parameters, rendered for this recipient
+     * @param cost       what the recipient was charged
+     */
+    public record Prepaid(String messageId, String recipient, List<String> parameters, Money cost) {
+    }
+
+    /**
+     * Inserts already-paid template messages with their dispatch jobs on the bulk lane, in the caller's transaction,
+     * debiting nothing: the caller charged for them, and each message carries its own cost, so one Meta reports
+     * failed is refunded like any other. No 24-hour window applies: these are templates.
+     *
+     * @param batchId  the batch the messages belong to (a campaign id)
+     * @param template the template's name and language (the parameters are each message's)
+     */
+    public void queuePrepaid(Handle h, long tenantId, String batchId, TemplateRef template, Category category,
+                             String reference, List<Prepaid> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String own = WhatsAppStore.settings(h, tenantId).phoneNumberId();
+        String phoneNumberId = own == null ? platformPhoneNumberId : own;
+        List<WhatsAppStore.NewMessage> messages = new ArrayList<>(items.size());
+        List<NewJob> work = new ArrayList<>(items.size());
+        for (Prepaid p : items) {
+            messages.add(new WhatsAppStore.NewMessage(p.messageId(), tenantId, batchId, p.recipient(), null,
+                    new TemplateRef(template.name(), template.language(), p.parameters()), category, p.cost(),
+                    reference, "bulk", phoneNumberId, null, now));
+            work.add(NewJob.of(BULK_QUEUE, SEND_KIND, p.messageId()).dedupedBy(p.messageId())
+                    .maxAttempts(MAX_ATTEMPTS));
+        }
+        h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(BULK_QUEUE)));
+        WhatsAppStore.insertAll(h, messages);
+        jobs.enqueueAll(h, work);
+    }
+
+    /**
      * Queues a send and charges it, all or nothing.
      *
      * @throws ServiceException {@code validation_failed}, {@code unknown_template}, {@code invalid_recipient},

@@ -8,9 +8,13 @@ import io.jumbe.core.campaigns.Campaign;
 import io.jumbe.core.campaigns.CampaignRecipient;
 import io.jumbe.core.campaigns.CampaignRequest;
 import io.jumbe.core.campaigns.CampaignService;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.PageRequest;
 import io.jumbe.server.contacts.CsvOut;
+import io.jumbe.core.whatsapp.TemplateRef;
+import io.jumbe.core.whatsapp.WhatsAppUnavailableException;
 import io.jumbe.server.http.Authenticator;
+import io.jumbe.server.http.HttpProblem;
 import io.jumbe.server.http.CsvOrJson;
 import io.jumbe.server.http.Idempotency;
 import io.jumbe.server.http.JsonBody;
@@ -18,19 +22,21 @@ import io.jumbe.server.http.Page;
 import io.jumbe.server.http.Query;
 import io.jumbe.server.http.Responses;
 import io.jumbe.server.http.RouteGroup;
+import io.jumbe.server.whatsapp.TemplateField;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The tenant's campaigns: parse, call {@link CampaignService}, shape the answer. */
 public final class CampaignHandlers implements RouteGroup {
     private static final List<String> RECIPIENT_STATUSES = List.of("pending", "queued", "sent", "delivered", "read",
             "failed", "expired", "skipped", "cancelled");
     private static final List<String> CSV_COLUMNS = List.of("seq", "recipient", "contact_id", "message", "segments",
-            "cost", "status", "reason", "message_id");
+            "cost", "status", "reason", "message_id", "parameters");
     private final CampaignService campaigns;
     private final Idempotency idempotency;
 
@@ -55,9 +61,14 @@ public final class CampaignHandlers implements RouteGroup {
     void create(Context ctx) {
         JsonBody body = JsonBody.of(ctx);
         String name = body.requiredText("name");
-        String channel = body.oneOf("channel", List.of("sms")).orElse("sms");
+        String channel = body.oneOf("channel", List.of("sms", "whatsapp")).orElse("sms");
         String sender = body.text("sender").orElse(null);
-        String message = body.requiredText("message");
+        // the core says which of message and template the channel takes, and refuses the other
+        String message = channel.equals("whatsapp") ? body.text("message").orElse(null) : body.requiredText("message");
+        TemplateRef template = TemplateField.read(body);
+        if (channel.equals("whatsapp") && template == null && !body.has("template")) {
+            body.addError("template", "is required: the name, language and parameters of an approved template");
+        }
         Instant scheduleAt = body.instant("schedule_at").orElse(null);
         String reference = body.text("reference").orElse(null);
         Audience audience = new Audience(null, null, null);
@@ -68,8 +79,9 @@ public final class CampaignHandlers implements RouteGroup {
             audience = new Audience(list(body, a, "groups"), list(body, a, "contacts"), list(body, a, "recipients"));
         }
         body.throwIfInvalid();
-        Campaign c = campaigns.create(Authenticator.tenantId(ctx), new CampaignRequest(name, channel, sender, message,
-                audience, scheduleAt, reference));
+        CampaignRequest request = new CampaignRequest(name, channel, sender, message, audience, scheduleAt, reference,
+                template);
+        Campaign c = whatsAppAvailable(() -> campaigns.create(Authenticator.tenantId(ctx), request));
         Responses.json(ctx, 201, view(c));
     }
 
@@ -101,12 +113,13 @@ public final class CampaignHandlers implements RouteGroup {
     }
 
     void get(Context ctx) {
-        Responses.json(ctx, 200, view(campaigns.get(Authenticator.tenantId(ctx), ctx.pathParam("campaign_id"))));
+        Responses.json(ctx, 200, view(whatsAppAvailable(() -> campaigns.get(Authenticator.tenantId(ctx),
+                ctx.pathParam("campaign_id")))));
     }
 
     void preview(Context ctx) {
-        List<Map<String, Object>> data = campaigns.preview(Authenticator.tenantId(ctx), ctx.pathParam("campaign_id"))
-                .stream().map(CampaignHandlers::recipientView).toList();
+        List<Map<String, Object>> data = whatsAppAvailable(() -> campaigns.preview(Authenticator.tenantId(ctx),
+                ctx.pathParam("campaign_id"))).stream().map(CampaignHandlers::recipientView).toList();
         Responses.json(ctx, 200, Map.of("data", data));
     }
 
@@ -126,6 +139,8 @@ public final class CampaignHandlers implements RouteGroup {
                 out.row(CSV_COLUMNS);
                 campaigns.forEachRecipient(tenantId, id, status, r -> {
                     Map<String, Object> v = recipientView(r);
+                    // a WhatsApp recipient's parameters as one JSON array cell
+                    v.computeIfPresent("parameters", (k, p) -> Json.write(p));
                     out.row(CSV_COLUMNS.stream().map(v::get).toList());
                 });
             }
@@ -136,7 +151,18 @@ public final class CampaignHandlers implements RouteGroup {
     }
 
     void launch(Context ctx) {
-        Responses.json(ctx, 200, view(campaigns.launch(Authenticator.tenantId(ctx), ctx.pathParam("campaign_id"))));
+        Responses.json(ctx, 200, view(whatsAppAvailable(() -> campaigns.launch(Authenticator.tenantId(ctx),
+                ctx.pathParam("campaign_id")))));
+    }
+
+    // A WhatsApp campaign's draft reads the business account's templates: when they cannot be read, 503, not 500.
+    private static <T> T whatsAppAvailable(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WhatsAppUnavailableException e) {
+            throw new HttpProblem(503, "service_unavailable", "WhatsApp is unavailable right now (the template list "
+                    + "could not be read); try again shortly.");
+        }
     }
 
     void pause(Context ctx) {
@@ -158,6 +184,16 @@ public final class CampaignHandlers implements RouteGroup {
         m.put("channel", c.channel());
         m.put("sender", c.sender());
         m.put("message", c.message());
+        if (c.template() == null) {
+            m.put("template", null);
+        } else {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("name", c.template().name());
+            t.put("language", c.template().language());
+            t.put("parameters", c.template().parameters());
+            t.put("category", c.category());
+            m.put("template", t);
+        }
         Map<String, Object> audience = new LinkedHashMap<>();
         audience.put("groups", c.audience().groups());
         audience.put("contacts", c.audience().contacts());
@@ -192,11 +228,13 @@ public final class CampaignHandlers implements RouteGroup {
         m.put("recipient", r.recipient());
         m.put("contact_id", r.contactId());
         m.put("message", r.message());
-        m.put("segments", r.segments());
+        // a WhatsApp message is priced per message, not per segment
+        m.put("segments", r.parameters() == null ? r.segments() : null);
         m.put("cost", r.cost().toDecimal());
         m.put("status", r.status());
         m.put("reason", r.reason());
         m.put("message_id", r.messageId());
+        m.put("parameters", r.parameters());
         return m;
     }
 

@@ -108,43 +108,7 @@ public final class MessagesHandlers implements RouteGroup {
             body.addError("recipient", "is required (or 'recipients' for several)");
         }
         String text = body.text("text").orElse(null);
-        TemplateRef template = null;
-        if (body.has("template")) {
-            JsonNode t = body.node("template");
-            if (!t.isObject()) {
-                body.addError("template", "must be an object with name, language and parameters");
-            } else {
-                String name = t.path("name").isTextual() ? t.path("name").asText() : null;
-                if (name == null) {
-                    body.addError("template.name", "is required");
-                }
-                String language = null;
-                if (t.hasNonNull("language")) {
-                    if (t.get("language").isTextual()) {
-                        language = t.get("language").asText();
-                    } else {
-                        body.addError("template.language", "must be a string");
-                    }
-                }
-                List<String> parameters = new ArrayList<>();
-                JsonNode ps = t.path("parameters");
-                if (!ps.isMissingNode() && !ps.isNull()) {
-                    if (!ps.isArray()) {
-                        body.addError("template.parameters", "must be an array of strings");
-                    } else {
-                        for (int i = 0; i < ps.size(); i++) {
-                            JsonNode p = ps.get(i);
-                            if (p.isTextual() || p.isNumber()) {
-                                parameters.add(p.asText());
-                            } else {
-                                body.addError("template.parameters[" + i + "]", "must be a string");
-                            }
-                        }
-                    }
-                }
-                template = new TemplateRef(name, language, parameters);
-            }
-        }
+        TemplateRef template = TemplateField.read(body);
         if (text == null && template == null && !body.has("text")) {
             body.addError("text", "is required (or 'template')");
         }

@@ -105,6 +105,9 @@ class ExamplesAgainstTheServerTest {
         EXPECTED.put("deleteOptOut", Expected.of(204));
         EXPECTED.put("deleteContact", Expected.of(204));
         EXPECTED.put("createCampaign", Expected.of(201, "\"campaign_id\":\"CMP-", "\"status\":\"draft\""));
+        // not an operation of its own: the Contacts and campaigns page's WhatsApp example of createCampaign
+        EXPECTED.put("createWhatsAppCampaign", Expected.of(201, "\"channel\":\"whatsapp\"", "\"category\":\"utility\"",
+                "\"recipients\":1", "\"estimated_cost\":1.00"));
         EXPECTED.put("listCampaigns", Expected.of(200, "\"data\":[", "\"campaign_id\":\"CMP-"));
         EXPECTED.put("getCampaign", Expected.of(200, "\"status\":\"draft\"", "\"estimated_cost\":"));
         EXPECTED.put("previewCampaign", Expected.of(200, "\"message\":\"Dear "));
@@ -151,6 +154,9 @@ class ExamplesAgainstTheServerTest {
                 + "\"attributes\": {\"student\": \"Baraka\"}, \"groups\": [\"parents-form-2\"]}");
         assertThat(contact.status()).as(contact.body()).isEqualTo(201);
         environment.put("CONTACT_ID", contact.json().get("contact_id").asText());
+        Http.Response customer = sender.post("/contacts", "{\"phone\": \"0722110109\", \"name\": \"Juma Mwangi\", "
+                + "\"attributes\": {\"order\": \"ORD-1182\"}, \"groups\": [\"customers\"]}");
+        assertThat(customer.status()).as(customer.body()).isEqualTo(201);
         Http.Response imported = app.http().sendBytes("POST", sender.path("/contacts/import"),
                 "phone,name\n0722110102,Brian\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Map.of("X-API-Key", sender.apiKey(), "Content-Type", "text/csv"));

@@ -499,6 +499,22 @@ class OpenApiContractTest {
         assertThat(http.send("POST", s.path("/campaigns/" + scheduled + "/cancel"), null, key(s)).status()).isEqualTo(200);
         assertThat(http.send("POST", s.path("/campaigns/" + id + "/cancel"), null, key(s)).status()).isEqualTo(200);
         assertThat(http.send("GET", s.path("/campaigns/CMP-NOPE"), null, key(s)).status()).isEqualTo(404);
+
+        // a WhatsApp-template campaign: its draft, preview, recipients and the template's problems
+        String whatsapp = "{\"name\": \"Order updates\", \"channel\": \"whatsapp\", \"template\": {\"name\": "
+                + "\"order_update\", \"language\": \"en\", \"parameters\": [\"{{name}}\", \"{{order|soon}}\"]}, "
+                + "\"audience\": {\"groups\": [\"form-2\"]}}";
+        Http.Response wa = http.send("POST", s.path("/campaigns"), whatsapp, json);
+        assertThat(wa.status()).as(wa.body()).isEqualTo(201);
+        String waId = wa.json().get("campaign_id").asText();
+        assertThat(http.send("GET", s.path("/campaigns/" + waId + "/preview"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.sendBad("POST", s.path("/campaigns"), whatsapp.replace("order_update", "order_updat"), json)
+                .status()).isEqualTo(422);
+        assertThat(http.sendBad("POST", s.path("/campaigns"), whatsapp.replace(", \"{{order|soon}}\"", ""), json)
+                .status()).isEqualTo(400);
+        assertThat(http.send("POST", s.path("/campaigns/" + waId + "/launch"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + waId + "/recipients"), null, key(s)).status()).isEqualTo(200);
+        assertThat(http.send("GET", s.path("/campaigns/" + waId), null, key(s)).status()).isEqualTo(200);
         assertThat(http.mismatches()).isEmpty();
     }
 

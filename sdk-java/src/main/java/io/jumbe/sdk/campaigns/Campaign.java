@@ -9,9 +9,9 @@ import java.util.List;
  *
  * @param campaignId    its id, {@code CMP-…}
  * @param name          its name
- * @param channel       {@code sms}
- * @param sender        the sender id
- * @param message       the text with placeholders
+ * @param channel       {@code sms} or {@code whatsapp}
+ * @param sender        SMS: the sender id; null on WhatsApp
+ * @param message       SMS: the text with placeholders; null on WhatsApp
  * @param audience      who it goes to, as given
  * @param reference     the caller's reference, or null
  * @param scheduleAt    when it starts sending (ISO-8601), or null for at launch
@@ -33,6 +33,7 @@ import java.util.List;
  * @param launchedAt    when it was launched, or null
  * @param completedAt   when every message reached a final state, or null
  * @param cancelledAt   when it was cancelled, or null
+ * @param template      WhatsApp: the template with its parameters as written and its category; null on SMS
  */
 public record Campaign(@Json(name = "campaign_id") String campaignId, String name, String channel, String sender,
                        String message, Audience audience, String reference,
@@ -42,7 +43,7 @@ public record Campaign(@Json(name = "campaign_id") String campaignId, String nam
                        @Json(name = "estimated_cost") BigDecimal estimatedCost, List<String> warnings,
                        @Json(name = "created_at") String createdAt, @Json(name = "launched_at") String launchedAt,
                        @Json(name = "completed_at") String completedAt,
-                       @Json(name = "cancelled_at") String cancelledAt) {
+                       @Json(name = "cancelled_at") String cancelledAt, Template template) {
     /**
      * Keeps the warnings unmodifiable and never null.
      *
@@ -71,6 +72,7 @@ public record Campaign(@Json(name = "campaign_id") String campaignId, String nam
      * @param launchedAt    launched
      * @param completedAt   completed
      * @param cancelledAt   cancelled
+     * @param template      the WhatsApp template
      */
     public Campaign {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -83,6 +85,28 @@ public record Campaign(@Json(name = "campaign_id") String campaignId, String nam
      */
     public boolean isFinished() {
         return "completed".equals(status) || "cancelled".equals(status);
+    }
+
+    /**
+     * A WhatsApp campaign's template.
+     *
+     * @param name       the template's name
+     * @param language   its language code
+     * @param parameters its body parameters as written, with placeholders
+     * @param category   {@code marketing}, {@code utility} or {@code authentication}: what each message is priced by
+     */
+    public record Template(String name, String language, List<String> parameters, String category) {
+        /**
+         * Keeps the parameters unmodifiable and never null.
+         *
+         * @param name       the name
+         * @param language   the language
+         * @param parameters the parameters
+         * @param category   the category
+         */
+        public Template {
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
     }
 
     /**

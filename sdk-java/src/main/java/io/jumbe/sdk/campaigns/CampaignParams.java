@@ -8,8 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A new campaign: a name, a message with placeholders ({@code {{name}}}, {@code {{phone}}}, {@code {{email}}},
- * {@code {{attribute}}} or {@code {{attributes.attribute}}}, {@code {{attribute|default}}}) and an audience.
+ * A new campaign: a name, what it sends and an audience. An SMS campaign ({@link #builder}) sends a message with
+ * placeholders ({@code {{name}}}, {@code {{phone}}}, {@code {{email}}}, {@code {{attribute}}} or
+ * {@code {{attributes.attribute}}}, {@code {{attribute|default}}}); a WhatsApp campaign ({@link #whatsappTemplate})
+ * sends an approved template whose body parameters are written with the same placeholders:
+ *
+ * <pre>{@code
+ * CampaignParams params = CampaignParams.whatsappTemplate("Order updates", "order_update", "en",
+ *         "{{name}}", "{{attributes.order}}").group("customers").build();
+ * }</pre>
  */
 public final class CampaignParams {
     private final Map<String, Object> body;
@@ -19,14 +26,36 @@ public final class CampaignParams {
     }
 
     /**
-     * Starts a campaign.
+     * Starts an SMS campaign.
      *
      * @param name    its name
      * @param message the text with placeholders
      * @return the builder
      */
     public static Builder builder(String name, String message) {
-        return new Builder(name, message);
+        return new Builder(name, "sms").put("message", Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Starts a WhatsApp campaign of an approved template. Each message costs the account's price for the template's
+     * category; the 24-hour window does not apply to templates. A template that is not there or not approved is
+     * refused at creation ({@code unknown_template}), and so is a parameter count the template does not take
+     * ({@code validation_failed} on {@code template.parameters}).
+     *
+     * @param name       the campaign's name
+     * @param template   the template's name
+     * @param language   its language code ({@code en}, {@code en_US}), or null for the one it is approved in
+     * @param parameters its body parameters in order, each a text with placeholders rendered per recipient
+     * @return the builder
+     */
+    public static Builder whatsappTemplate(String name, String template, String language, String... parameters) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", Objects.requireNonNull(template, "template"));
+        if (language != null) {
+            t.put("language", language);
+        }
+        t.put("parameters", List.of(parameters));
+        return new Builder(name, "whatsapp").put("template", t);
     }
 
     Map<String, Object> toBody() {
@@ -40,19 +69,28 @@ public final class CampaignParams {
         private final List<String> contacts = new ArrayList<>();
         private final List<String> recipients = new ArrayList<>();
 
-        private Builder(String name, String message) {
+        private Builder(String name, String channel) {
             body.put("name", Objects.requireNonNull(name, "name"));
-            body.put("channel", "sms");
-            body.put("message", Objects.requireNonNull(message, "message"));
+            body.put("channel", channel);
+        }
+
+        private Builder put(String field, Object value) {
+            body.put(field, value);
+            return this;
         }
 
         /**
-         * The sender id (the account's default when not set).
+         * SMS only: the sender id (the account's default when not set).
          *
          * @param sender an approved sender id
          * @return this builder
+         * @throws IllegalStateException on a WhatsApp campaign, which goes from the account's WhatsApp number
          */
         public Builder sender(String sender) {
+            if (!"sms".equals(body.get("channel"))) {
+                throw new IllegalStateException("a sender id is for SMS campaigns; WhatsApp messages go from the "
+                        + "account's WhatsApp number");
+            }
             body.put("sender", sender);
             return this;
         }

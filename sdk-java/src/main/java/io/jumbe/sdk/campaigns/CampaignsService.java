@@ -31,11 +31,14 @@ public final class CampaignsService {
     }
 
     /**
-     * Creates a draft ({@code POST /campaigns}); an unknown placeholder syntax is a validation error.
+     * Creates a draft ({@code POST /campaigns}) of an SMS or a WhatsApp-template campaign.
      *
      * @param params the campaign
      * @return the draft with its estimate
-     * @throws io.jumbe.sdk.errors.JumbeException when the call fails
+     * @throws io.jumbe.sdk.errors.ValidationException for a bad field: an unknown placeholder syntax, a parameter count
+     *                                                 the template does not take, a template that is not there or not
+     *                                                 approved ({@code unknown_template}), a sender id not approved
+     * @throws io.jumbe.sdk.errors.JumbeException when the call fails otherwise
      */
     public Campaign create(CampaignParams params) {
         return create(params, RequestOptions.none());
