@@ -234,7 +234,7 @@ public final class Jumbe implements AutoCloseable {
                     Duration.ofSeconds(30)));
         }
         this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms, whatsapp,
-                new ContactAudience(jdbi, optOuts));
+                new ContactAudience(jdbi, optOuts), usage);
         int maxMps = b.whatsappMaxMps != null ? b.whatsappMaxMps : wa.maxMps();
         this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, testGraphGateway,
                 waLifecycle, alerts, WhatsAppDispatcher.Settings.defaults(maxMps)

@@ -1,6 +1,7 @@
 package io.jumbe.core.campaigns;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.FieldError;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
@@ -78,6 +79,7 @@ public final class CampaignService {
             (rs, ctx) -> map(rs));
     private static final Set<String> FINAL = Set.of("delivered", "read", "failed", "expired", "cancelled");
 
+    private final UsageCounters usage;
     private final Jdbi jdbi;
     private final Clock clock;
     private final Ids ids;
@@ -90,8 +92,10 @@ public final class CampaignService {
     private final List<Runnable> newWork = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public CampaignService(Jdbi jdbi, Clock clock, Ids ids, TenantService tenants, Ledger ledger, EventStore events,
-                           JobQueue jobs, SmsService sms, WhatsAppService whatsapp, ContactAudience audiences) {
+                           JobQueue jobs, SmsService sms, WhatsAppService whatsapp, ContactAudience audiences,
+                           UsageCounters usage) {
         this.jdbi = jdbi;
+        this.usage = usage;
         this.clock = clock;
         this.ids = ids;
         this.tenants = tenants;
@@ -292,6 +296,10 @@ public final class CampaignService {
                 ledger.debit(h, tenantId, r.total(), Posting.of("campaign_charge", "Campaign " + campaignId + ": "
                                 + r.sendable().size() + " message(s)").withReference(campaignId))
                         .orElseThrow(() -> InsufficientBalance.of(h, tenantId, r.total(), "campaign"));
+                // the day's usage counts the campaign's messages and charge when they are paid, as a send counts its
+                // own (after the debit: the tenant's row before the counter row, as every writer takes them)
+                usage.accepted(h, tenantId, channel(c).name(), r.content().category() == null ? "" : r.content().category(), r.sendable().size(),
+                        r.sendable().stream().mapToLong(x -> Math.max(1, x.segments())).sum(), r.total().cents());
                 feed(h, campaignId, scheduled ? c.scheduleAt() : now);
                 Map<String, Object> data = eventData(campaignId, c.name(), scheduled ? "scheduled" : "running");
                 data.put("recipients", r.sendable().size() + r.skipped());
@@ -432,6 +440,7 @@ public final class CampaignService {
                         "Refund of campaign " + campaignId + ": messages not sent").withReference(campaignId));
                 h.createUpdate("UPDATE campaigns SET refunded_cents = refunded_cents + :r WHERE id = :id")
                         .bind("r", refund).bind("id", campaignId).execute();
+                usage.refunded(h, tenantId, channel(c).name(), c.category() == null ? "" : c.category(), refund);
             }
         });
         return get(tenantId, campaignId);

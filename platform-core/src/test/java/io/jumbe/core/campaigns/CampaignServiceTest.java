@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jumbe.core.Jumbe;
+import io.jumbe.core.analytics.Analytics;
 import io.jumbe.core.common.Money;
 import io.jumbe.core.common.PageRequest;
 import io.jumbe.core.contacts.ContactImportTest;
@@ -71,6 +72,10 @@ class CampaignServiceTest {
             assertThat(count(platform, "SELECT COUNT(*) FROM wallet_transactions WHERE type = 'debit' "
                     + "AND reference = '" + draft.id() + "'")).isEqualTo(1);
             assertThat(platform.events().forTenant(tenant, EventTypes.CAMPAIGN_LAUNCHED, 5)).hasSize(1);
+            // the day's analytics count the campaign when it is paid, as they count a send
+            Analytics.Usage paid = platform.analytics().summary(tenant).todayUsage().byChannel().get("sms");
+            assertThat(paid.messagesSent()).isEqualTo(draft.estimate().recipients());
+            assertThat(paid.cost()).isEqualTo(Money.ofCents(expected));
 
             feed(platform);
             // the bulk lane gets a window of the campaign, never the whole of it at once
@@ -93,6 +98,8 @@ class CampaignServiceTest {
             assertThat(cancelled.refunded()).isEqualTo(Money.ofCents(expected - taken));
             assertThat(platform.wallet().balance(tenant).balance()).isEqualTo(before.minus(Money.ofCents(taken)));
             assertThat(count(platform, "SELECT COUNT(*) FROM wallet_transactions WHERE type = 'refund'")).isEqualTo(1);
+            assertThat(platform.analytics().summary(tenant).todayUsage().byChannel().get("sms").cost())
+                    .as("charged minus the cancel's refund").isEqualTo(Money.ofCents(taken));
             assertThat(count(platform, "SELECT COUNT(*) FROM jobs WHERE queue = 'sms-bulk' AND status = 'ready'")).isZero();
             assertThat(platform.campaigns().recipients(tenant, draft.id(), "skipped", PageRequest.page(1, 100))
                     .total()).isEqualTo(missing);
