@@ -34,4 +34,24 @@ public final class StoreErrors {
         }
         return false;
     }
+
+    /**
+     * Whether the database aborted the transaction to resolve a conflict with another one: SQLSTATE class 40
+     * (PostgreSQL's deadlock victim {@code 40P01}, a serialization failure {@code 40001}; H2 reports its deadlocks as
+     * {@code 40001} too). Nothing of the transaction landed, and the same work may simply be tried again.
+     */
+    public static boolean conflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                String state = sql.getSQLState();
+                if (state != null && state.startsWith("40")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
 }
