@@ -153,8 +153,8 @@ public final class CampaignBench {
                             busy[i][2], quiet[i][0], quiet[i][1], quiet[i][2]);
                 }
                 if (done > 0) {
-                    System.out.printf("single-send latency at %.0f/s, medians of %d rounds: p99 %.1f ms while a campaign "
-                            + "dispatches, p99 %.1f ms with none (p50 %.1f / %.1f ms)%n", RATE, done,
+                    System.out.printf("single-send latency at %.0f/s, medians of %d rounds: p99 %.1f ms while a "
+                            + "campaign dispatches, p99 %.1f ms with none (p50 %.1f / %.1f ms)%n", RATE, done,
                             median(busy, done, 1), median(quiet, done, 1), median(busy, done, 0),
                             median(quiet, done, 0));
                 }
@@ -322,7 +322,7 @@ public final class CampaignBench {
             boolean done(T value);
         }
 
-        /** Polls {@code call} every 100 ms until {@code done}; fails after {@code max}. */
+        /** Polls {@code call} every 250 ms until {@code done}, for at most {@code max}. */
         <T> T await(Call<T> call, Check<T> done, Duration max) throws Exception {
             long deadline = System.nanoTime() + max.toNanos();
             while (true) {
@@ -333,7 +333,7 @@ public final class CampaignBench {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("gave up waiting after " + max + "; last " + value);
                 }
-                Thread.sleep(100);
+                Thread.sleep(250);
             }
         }
     }

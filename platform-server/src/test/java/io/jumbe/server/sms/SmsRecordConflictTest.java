@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The database may abort the transaction that records what the upstream accepted (PostgreSQL picks it as a deadlock
- * victim: seen under {@code CampaignBench} when a campaign was cancelled while its messages dispatched). Those
+ * victim: seen under {@code CampaignBench} as a campaign was paused, resumed and cancelled while it dispatched). Those
  * messages have left us: the record is tried again, so they are never claimed again and sent a second time when
  * their lease runs out.
  */
