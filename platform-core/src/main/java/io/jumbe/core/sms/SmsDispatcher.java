@@ -305,9 +305,9 @@ public final class SmsDispatcher implements AutoCloseable {
     }
 
     /**
-     * Records what upstream answered, retrying while the database cannot be reached or aborts the transaction for a
-     * conflict (a deadlock victim): the messages went out, and a claim left unrecorded would be sent again once
-     * released. Recording twice is harmless (every step is conditional on the state it moves from).
+     * Records what upstream answered, retrying while the database cannot be reached: the messages went out, and a
+     * claim left unrecorded would be sent again once released. Recording twice is harmless (every step is
+     * conditional on the state it moves from).
      */
     private void recordUntilStored(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
                                    Map<String, Message> byId, boolean test) throws InterruptedException {
@@ -317,13 +317,14 @@ public final class SmsDispatcher implements AutoCloseable {
                 record(batch, result, jobByMessage, byId, test);
                 return;
             } catch (RuntimeException e) {
-                boolean conflict = StoreErrors.conflict(e);
-                if (!conflict && !StoreErrors.unreachable(e)) {
+                if (StoreErrors.conflict(e)) {
+                    continue; // rolled back to break a deadlock: nothing landed, so record it again at once
+                }
+                if (!StoreErrors.unreachable(e)) {
                     throw e;
                 }
-                log.warn("recording the outcome of {} submitted message(s) failed: {}; retrying in {} ms",
-                        batch.messages().size(), conflict ? "the database aborted it for a conflict"
-                                : "the database cannot be reached", pause);
+                log.warn("recording the outcome of {} submitted message(s) failed: the database cannot be reached; "
+                        + "retrying in {} ms", batch.messages().size(), pause);
                 Thread.sleep(pause);
                 pause = Math.min(5_000, pause * 2);
             }

@@ -36,15 +36,18 @@ public final class StoreErrors {
     }
 
     /**
-     * Whether the database aborted the transaction to resolve a conflict with another one: SQLSTATE class 40
-     * (PostgreSQL's deadlock victim {@code 40P01}, a serialization failure {@code 40001}; H2 reports its deadlocks as
-     * {@code 40001} too). Nothing of the transaction landed, and the same work may simply be tried again.
+     * Whether {@code e} is a transaction the database rolled back to break a conflict with another one: a deadlock
+     * or a serialization failure (SQLSTATE class 40), or H2's lock timeout. Nothing of it landed, so running the
+     * same transaction again is safe.
      */
     public static boolean conflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+            if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && state.startsWith("40")) {
+                    return true;
+                }
+                if (t.getClass().getName().startsWith("org.h2.") && sql.getErrorCode() == 50200) {
                     return true;
                 }
             }
