@@ -55,7 +55,9 @@ class NotificationsTest {
     }
 
     private GreenMail startSmtp(int port) {
-        GreenMail mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(30_000); // 2 s by default: too little for SMTPS on a busy machine
+        GreenMail mail = new GreenMail(setup);
         mail.start();
         return mail;
     }
@@ -302,7 +304,9 @@ class NotificationsTest {
 
     @Test
     void smtpsDeliversOverTlsFromTheFirstByte() throws Exception {
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+        setup.setServerStartupTimeout(30_000); // 2 s by default: too little for SMTPS on a busy machine
+        smtp = new GreenMail(setup);
         smtp.start();
         Properties trustTheTestCertificate = new Properties();
         trustTheTestCertificate.put("mail.smtps.ssl.trust", "127.0.0.1");

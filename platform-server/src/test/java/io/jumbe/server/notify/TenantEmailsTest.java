@@ -34,7 +34,9 @@ class TenantEmailsTest {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort();
+        setup.setServerStartupTimeout(30_000); // 2 s by default: too little for SMTPS on a busy machine
+        smtp = new GreenMail(setup);
         smtp.start();
     }
 
