@@ -191,7 +191,7 @@ public final class Jumbe implements AutoCloseable {
         this.contactImports = new ContactImports(jdbi, clock, ids, jobs, optOuts);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
-                usage), optOuts);
+                usage, database.dialect()), optOuts);
         this.campaigns = new CampaignService(jdbi, clock, ids, tenants, ledger, events, jobs, sms,
                 new ContactAudience(jdbi, optOuts));
 

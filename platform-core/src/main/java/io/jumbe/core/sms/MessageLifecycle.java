@@ -4,6 +4,7 @@ import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
@@ -33,12 +34,14 @@ public final class MessageLifecycle {
     private final EventStore events;
     private final boolean refundOnDeliveryFailure;
     private final HeldCallbacks held;
+    private final Dialect dialect;
 
     private final UsageCounters usage;
 
     public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure,
-                            UsageCounters usage) {
+                            UsageCounters usage, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.usage = usage;
         this.clock = clock;
         this.ledger = ledger;
@@ -76,40 +79,65 @@ public final class MessageLifecycle {
     }
 
     /**
-     * queued → sent for many messages at once: one batched UPDATE and one sequence reservation per tenant, so a
-     * bulk's hundred acceptances hold the tenant's row only briefly. Returns how many moved.
+     * queued → sent for many messages at once: one UPDATE for the whole batch (PostgreSQL; a JDBC batch on H2), then
+     * per tenant one sequence reservation and one INSERT for its {@code message.sent} events, and one usage update.
+     * The tenant's row (the event sequence) and its usage row are locked last, so a send of that tenant waits on
+     * them for a few statements only; tenant row before usage row, the order the send path takes them in. Returns
+     * how many moved; a message no longer queued is left alone, with no event.
      */
     int markSentAll(Handle h, List<Map.Entry<Message, String>> accepted) {
         if (accepted.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
+        java.util.Set<String> moved = moveToSent(h, accepted, clock.instant());
+        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
+        for (Map.Entry<Message, String> a : accepted) {
+            Message m = a.getKey();
+            if (moved.contains(m.id())) {
+                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+            }
+        }
+        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
+            List<Map<String, Object>> payloads = new java.util.ArrayList<>(e.getValue().size());
+            long segments = 0;
+            for (Message m : e.getValue()) {
+                payloads.add(data(m, MessageStatus.SENT, null, null, false));
+                segments += m.segments();
+            }
+            events.appendAll(h, e.getKey(), EventTypes.MESSAGE_SENT, payloads);
+            usage.upstreamAccepted(h, e.getKey(), UsageCounters.SMS, "", segments);
+        }
+        return moved.size();
+    }
+
+    /** The conditional queued → sent move of a batch; returns the ids that moved. */
+    private java.util.Set<String> moveToSent(Handle h, List<Map.Entry<Message, String>> accepted, Instant now) {
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        if (dialect == Dialect.POSTGRES) {
+            String[] ids = new String[accepted.size()];
+            String[] upstreamIds = new String[accepted.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = accepted.get(i).getKey().id();
+                upstreamIds[i] = accepted.get(i).getValue();
+            }
+            h.createQuery("UPDATE messages SET status = 'sent', upstream_message_id = v.u, upstream_status = 'ACCEPTED', "
+                            + "sent_at = :now FROM unnest(CAST(:ids AS varchar[]), CAST(:us AS varchar[])) AS v(id, u) "
+                            + "WHERE messages.id = v.id AND messages.status = 'queued' RETURNING messages.id")
+                    .bind("now", now).bindArray("ids", String.class, (Object[]) ids)
+                    .bindArray("us", String.class, (Object[]) upstreamIds)
+                    .mapTo(String.class).forEach(moved::add);
+            return moved;
+        }
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = 'sent', "
                 + "upstream_message_id = :u, upstream_status = 'ACCEPTED', sent_at = :now WHERE id = :id AND status = 'queued'");
         for (Map.Entry<Message, String> a : accepted) {
             batch.bind("u", a.getValue()).bind("now", now).bind("id", a.getKey().id()).add();
         }
         int[] changed = batch.execute();
-        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] == 1) {
-                Message m = accepted.get(i).getKey();
-                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+                moved.add(accepted.get(i).getKey().id());
             }
-        }
-        int moved = 0;
-        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
-            List<Message> list = e.getValue();
-            long last = events.reserve(h, e.getKey(), list.size());
-            long sequence = last - list.size();
-            long segments = 0;
-            for (Message m : list) {
-                events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,
-                        data(m, MessageStatus.SENT, null, null, false));
-                segments += m.segments();
-                moved++;
-            }
-            usage.upstreamAccepted(h, e.getKey(), UsageCounters.SMS, "", segments);
         }
         return moved;
     }

@@ -349,8 +349,9 @@ public final class SmsDispatcher implements AutoCloseable {
                 perTenant(upstreamIds.keySet(), byId, (h, messages) -> {
                     List<Map.Entry<Message, String>> moves = new ArrayList<>();
                     messages.forEach(m -> moves.add(Map.entry(m, upstreamIds.get(m.id()))));
-                    sent.addAndGet(lifecycle.markSentAll(h, moves));
+                    // jobs first: markSentAll locks the tenant's row (its event sequence) last, for a few statements
                     jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
+                    sent.addAndGet(lifecycle.markSentAll(h, moves));
                 });
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 if (!test) {
