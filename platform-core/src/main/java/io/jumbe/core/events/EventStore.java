@@ -111,6 +111,82 @@ public final class EventStore {
     }
 
     /**
+     * {@link #appendAll} for several tenants in one transaction (a dispatched batch's {@code message.sent} events):
+     * on PostgreSQL the tenants' rows are locked in the order of their ids (as every transaction that locks several
+     * does, so none waits on another in a cycle), their sequences taken in one UPDATE and all the events inserted in
+     * one INSERT; on H2, {@link #appendAll} per tenant in that order. Listeners are told per tenant.
+     *
+     * @param byTenant the events' data per tenant, each list in the order its sequence numbers are given
+     */
+    public void appendAllByTenant(Handle h, String type, Map<Long, List<Map<String, Object>>> byTenant) {
+        java.util.SortedMap<Long, List<Map<String, Object>>> sorted = new java.util.TreeMap<>(byTenant);
+        sorted.values().removeIf(List::isEmpty);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        if (dialect != Dialect.POSTGRES || sorted.size() == 1) {
+            sorted.forEach((tenantId, data) -> appendAll(h, tenantId, type, data));
+            return;
+        }
+        Long[] tenantIds = sorted.keySet().toArray(Long[]::new);
+        Integer[] counts = sorted.values().stream().map(List::size).toArray(Integer[]::new);
+        h.createQuery("SELECT id FROM tenants WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                .bindList("ids", List.of(tenantIds)).mapTo(Long.class).list();
+        Map<Long, Long> lastSequence = new java.util.HashMap<>();
+        h.createQuery("UPDATE tenants SET event_seq = event_seq + v.n FROM unnest(CAST(:ids AS bigint[]), "
+                        + "CAST(:ns AS int[])) AS v(id, n) WHERE tenants.id = v.id "
+                        + "RETURNING tenants.id, tenants.event_seq, tenants.settings_version")
+                .bindArray("ids", Long.class, (Object[]) tenantIds).bindArray("ns", Integer.class, (Object[]) counts)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .forEach(row -> {
+                    lastSequence.put(row[0], row[1]);
+                    sawSettingsVersion(h, row[0], row[2]);
+                });
+        Instant now = clock.instant();
+        List<String> eventIds = new java.util.ArrayList<>();
+        List<Long> tenants = new java.util.ArrayList<>();
+        List<Long> sequences = new java.util.ArrayList<>();
+        List<String> payloads = new java.util.ArrayList<>();
+        sorted.forEach((tenantId, data) -> {
+            Long last = lastSequence.get(tenantId);
+            if (last == null) {
+                throw noTenant(tenantId);
+            }
+            long sequence = last - data.size();
+            for (Map<String, Object> d : data) {
+                eventIds.add(ids.next("EVT"));
+                tenants.add(tenantId);
+                sequences.add(++sequence);
+                payloads.add(Json.write(d));
+            }
+        });
+        Map<String, Long> idByEvent = new java.util.HashMap<>();
+        h.createQuery("INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at) "
+                        + "SELECT e, t, :type, s, p, :createdAt FROM unnest(CAST(:eventIds AS varchar[]), "
+                        + "CAST(:tenants AS bigint[]), CAST(:sequences AS bigint[]), CAST(:payloads AS varchar[])) "
+                        + "AS v(e, t, s, p) RETURNING id, event_id")
+                .bind("type", type).bind("createdAt", now)
+                .bindArray("eventIds", String.class, eventIds.toArray())
+                .bindArray("tenants", Long.class, tenants.toArray())
+                .bindArray("sequences", Long.class, sequences.toArray())
+                .bindArray("payloads", String.class, payloads.toArray())
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
+        int i = 0;
+        for (Map.Entry<Long, List<Map<String, Object>>> e : sorted.entrySet()) {
+            List<DomainEvent> out = new java.util.ArrayList<>(e.getValue().size());
+            for (Map<String, Object> d : e.getValue()) {
+                out.add(new DomainEvent(idByEvent.get(eventIds.get(i)), eventIds.get(i), e.getKey(), type,
+                        sequences.get(i), d, now));
+                i++;
+            }
+            for (EventListener listener : listeners) {
+                listener.onEvents(h, out);
+            }
+        }
+    }
+
+    /**
      * Records several events of one type for one tenant: one sequence reservation and one INSERT (PostgreSQL; a
      * JDBC batch on H2) instead of a statement per event, and the listeners told once with all of them. Each event
      * gets the next sequence number in list order, exactly as {@link #append} called in that order would give.

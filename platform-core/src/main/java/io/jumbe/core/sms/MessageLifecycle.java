@@ -79,34 +79,30 @@ public final class MessageLifecycle {
     }
 
     /**
-     * queued → sent for many messages at once: one UPDATE for the whole batch (PostgreSQL; a JDBC batch on H2), then
-     * per tenant one sequence reservation and one INSERT for its {@code message.sent} events, and one usage update.
-     * The tenant's row (the event sequence) and its usage row are locked last, so a send of that tenant waits on
-     * them for a few statements only; tenant row before usage row, the order the send path takes them in. Returns
-     * how many moved; a message no longer queued is left alone, with no event.
+     * queued → sent for many messages, of one tenant or several, at once: one UPDATE for the whole batch (PostgreSQL;
+     * a JDBC batch on H2), the tenants' {@code message.sent} events in one INSERT
+     * ({@link EventStore#appendAllByTenant}) and one usage update per tenant. The tenants' rows (their event
+     * sequences) are locked last, in the order of their ids, and their usage rows after them (the order the send path
+     * takes them in), so a send of one of them waits on them for a few statements only. Returns how many moved; a
+     * message no longer queued is left alone, with no event.
      */
     int markSentAll(Handle h, List<Map.Entry<Message, String>> accepted) {
         if (accepted.isEmpty()) {
             return 0;
         }
         java.util.Set<String> moved = moveToSent(h, accepted, clock.instant());
-        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
+        Map<Long, List<Map<String, Object>>> payloads = new java.util.TreeMap<>();
+        Map<Long, Long> segments = new java.util.TreeMap<>();
         for (Map.Entry<Message, String> a : accepted) {
             Message m = a.getKey();
             if (moved.contains(m.id())) {
-                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+                payloads.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>())
+                        .add(data(m, MessageStatus.SENT, null, null, false));
+                segments.merge(m.tenantId(), (long) m.segments(), Long::sum);
             }
         }
-        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
-            List<Map<String, Object>> payloads = new java.util.ArrayList<>(e.getValue().size());
-            long segments = 0;
-            for (Message m : e.getValue()) {
-                payloads.add(data(m, MessageStatus.SENT, null, null, false));
-                segments += m.segments();
-            }
-            events.appendAll(h, e.getKey(), EventTypes.MESSAGE_SENT, payloads);
-            usage.upstreamAccepted(h, e.getKey(), UsageCounters.SMS, "", segments);
-        }
+        events.appendAllByTenant(h, EventTypes.MESSAGE_SENT, payloads);
+        segments.forEach((tenantId, units) -> usage.upstreamAccepted(h, tenantId, UsageCounters.SMS, "", units));
         return moved.size();
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import io.jumbe.core.ratelimit.UpstreamLimiter;
+import io.jumbe.core.store.SqlErrors;
 import io.jumbe.core.store.StoreErrors;
 import io.jumbe.core.tenant.TenantModes;
 import org.jdbi.v3.core.Jdbi;
@@ -312,11 +313,18 @@ public final class SmsDispatcher implements AutoCloseable {
     private void recordUntilStored(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
                                    Map<String, Message> byId, boolean test) throws InterruptedException {
         long pause = 100;
+        int conflicts = 0;
         while (true) {
             try {
                 record(batch, result, jobByMessage, byId, test);
                 return;
             } catch (RuntimeException e) {
+                if (SqlErrors.isTransactionConflict(e) && ++conflicts <= 10) {
+                    // rolled back to break a deadlock: nothing was recorded, and recording again is safe
+                    log.info("recording the outcome of {} submitted message(s) met a transaction conflict; retrying",
+                            batch.messages().size());
+                    continue;
+                }
                 if (!StoreErrors.unreachable(e)) {
                     throw e;
                 }
@@ -344,13 +352,16 @@ public final class SmsDispatcher implements AutoCloseable {
                 }
             }
             if (!accepted.isEmpty()) {
-                Map<String, String> upstreamIds = new HashMap<>();
-                accepted.forEach(a -> upstreamIds.put(a.messageId(), a.upstreamMessageId()));
-                perTenant(upstreamIds.keySet(), byId, (h, messages) -> {
-                    List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                    messages.forEach(m -> moves.add(Map.entry(m, upstreamIds.get(m.id()))));
-                    // jobs first: markSentAll locks the tenant's row (its event sequence) last, for a few statements
-                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
+                // One transaction for the batch, whatever its tenants: markSentAll locks their rows (event sequences)
+                // last and in id order, so the jobs are completed first and a send waits only for the tail.
+                List<Map.Entry<Message, String>> moves = new ArrayList<>();
+                List<Job> done = new ArrayList<>();
+                for (MessageOutcome.Accepted a : accepted) {
+                    moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
+                    done.add(jobByMessage.get(a.messageId()));
+                }
+                jdbi.useTransaction(h -> {
+                    jobs.completeAll(h, done);
                     sent.addAndGet(lifecycle.markSentAll(h, moves));
                 });
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());

@@ -21,6 +21,14 @@ public final class SqlErrors {
         return hasState(e, "55P03") || hasState(e, "HYT00");
     }
 
+    /**
+     * The database rolled the transaction back to break a deadlock (PostgreSQL 40P01) or a serialization conflict
+     * (40001, also H2's deadlock): nothing of it was kept, and the same work run again is expected to succeed.
+     */
+    public static boolean isTransactionConflict(Throwable e) {
+        return hasState(e, "40001") || hasState(e, "40P01");
+    }
+
     private static boolean hasState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && state.equals(s.getSQLState())) {
