@@ -56,11 +56,21 @@ public final class UsageCounters {
     }
 
     public void delivered(Handle h, long tenantId, String channel, String category) {
-        add(h, tenantId, channel, category, "delivered = delivered + :a", 1, 0, 0);
+        delivered(h, tenantId, channel, category, 1);
+    }
+
+    /** {@code messages} delivered at once (a batch of delivery reports). */
+    public void delivered(Handle h, long tenantId, String channel, String category, long messages) {
+        add(h, tenantId, channel, category, "delivered = delivered + :a", messages, 0, 0);
     }
 
     public void failed(Handle h, long tenantId, String channel, String category) {
-        add(h, tenantId, channel, category, "failed = failed + :a", 1, 0, 0);
+        failed(h, tenantId, channel, category, 1);
+    }
+
+    /** {@code messages} failed at once (a batch of delivery reports). */
+    public void failed(Handle h, long tenantId, String channel, String category, long messages) {
+        add(h, tenantId, channel, category, "failed = failed + :a", messages, 0, 0);
     }
 
     /** A charge returned; the day's cost is what was charged minus what was refunded. */

@@ -110,138 +110,127 @@ public final class EventStore {
         return announce(h, new DomainEvent(id, eventId, tenantId, type, sequence, data, now));
     }
 
+    /** An event to record with {@link #appendAll} or {@link #appendAllByTenant}. */
+    public record NewEvent(String type, Map<String, Object> data) {
+    }
+
     /**
-     * {@link #appendAll} for several tenants in one transaction (a dispatched batch's {@code message.sent} events):
-     * on PostgreSQL the tenants' rows are locked in the order of their ids (as every transaction that locks several
-     * does, so none waits on another in a cycle), their sequences taken in one UPDATE and all the events inserted in
-     * one INSERT; on H2, {@link #appendAll} per tenant in that order. Listeners are told per tenant.
+     * Records several events for one tenant: one sequence reservation and one INSERT (PostgreSQL; a JDBC batch on
+     * H2) instead of a statement per event, and the listeners told once with all of them. Each event gets the next
+     * sequence number in list order, exactly as {@link #append} called in that order would give. Callers put this
+     * near the end of their transaction: the reservation locks the tenant's row until commit.
      *
-     * @param byTenant the events' data per tenant, each list in the order its sequence numbers are given
+     * @return the events, in the order given
      */
-    public void appendAllByTenant(Handle h, String type, Map<Long, List<Map<String, Object>>> byTenant) {
-        java.util.SortedMap<Long, List<Map<String, Object>>> sorted = new java.util.TreeMap<>(byTenant);
+    public List<DomainEvent> appendAll(Handle h, long tenantId, List<NewEvent> newEvents) {
+        if (newEvents.isEmpty()) {
+            return List.of();
+        }
+        long last = reserve(h, tenantId, newEvents.size());
+        return insertAll(h, Map.of(tenantId, newEvents), Map.of(tenantId, last)).get(tenantId);
+    }
+
+    /**
+     * {@link #appendAll} for several tenants in one transaction (a dispatched batch's {@code message.sent} events,
+     * a batch of delivery reports): on PostgreSQL the tenants' rows are locked in the order of their ids (as every
+     * transaction that locks several does, so none waits on another in a cycle), their sequences taken in one
+     * UPDATE and all the events inserted in one INSERT; on H2, one reservation per tenant in that order. Listeners
+     * are told per tenant.
+     *
+     * @param byTenant the events per tenant, each list in the order its sequence numbers are given
+     */
+    public void appendAllByTenant(Handle h, Map<Long, List<NewEvent>> byTenant) {
+        java.util.SortedMap<Long, List<NewEvent>> sorted = new java.util.TreeMap<>(byTenant);
         sorted.values().removeIf(List::isEmpty);
         if (sorted.isEmpty()) {
             return;
         }
-        if (dialect != Dialect.POSTGRES || sorted.size() == 1) {
-            sorted.forEach((tenantId, data) -> appendAll(h, tenantId, type, data));
-            return;
-        }
-        Long[] tenantIds = sorted.keySet().toArray(Long[]::new);
-        Integer[] counts = sorted.values().stream().map(List::size).toArray(Integer[]::new);
-        h.createQuery("SELECT id FROM tenants WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
-                .bindList("ids", List.of(tenantIds)).mapTo(Long.class).list();
         Map<Long, Long> lastSequence = new java.util.HashMap<>();
-        h.createQuery("UPDATE tenants SET event_seq = event_seq + v.n FROM unnest(CAST(:ids AS bigint[]), "
-                        + "CAST(:ns AS int[])) AS v(id, n) WHERE tenants.id = v.id "
-                        + "RETURNING tenants.id, tenants.event_seq, tenants.settings_version")
-                .bindArray("ids", Long.class, (Object[]) tenantIds).bindArray("ns", Integer.class, (Object[]) counts)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                .forEach(row -> {
-                    lastSequence.put(row[0], row[1]);
-                    sawSettingsVersion(h, row[0], row[2]);
-                });
+        if (dialect != Dialect.POSTGRES || sorted.size() == 1) {
+            sorted.forEach((tenantId, list) -> lastSequence.put(tenantId, reserve(h, tenantId, list.size())));
+        } else {
+            Long[] tenantIds = sorted.keySet().toArray(Long[]::new);
+            Integer[] counts = sorted.values().stream().map(List::size).toArray(Integer[]::new);
+            h.createQuery("SELECT id FROM tenants WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+                    .bindList("ids", List.of(tenantIds)).mapTo(Long.class).list();
+            h.createQuery("UPDATE tenants SET event_seq = event_seq + v.n FROM unnest(CAST(:ids AS bigint[]), "
+                            + "CAST(:ns AS int[])) AS v(id, n) WHERE tenants.id = v.id "
+                            + "RETURNING tenants.id, tenants.event_seq, tenants.settings_version")
+                    .bindArray("ids", Long.class, (Object[]) tenantIds).bindArray("ns", Integer.class, (Object[]) counts)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                    .forEach(row -> {
+                        lastSequence.put(row[0], row[1]);
+                        sawSettingsVersion(h, row[0], row[2]);
+                    });
+        }
+        insertAll(h, sorted, lastSequence);
+    }
+
+    /** Inserts the events whose sequences were reserved (ending at {@code lastSequence}) and tells the listeners. */
+    private Map<Long, List<DomainEvent>> insertAll(Handle h, Map<Long, List<NewEvent>> byTenant,
+                                                   Map<Long, Long> lastSequence) {
         Instant now = clock.instant();
         List<String> eventIds = new java.util.ArrayList<>();
         List<Long> tenants = new java.util.ArrayList<>();
         List<Long> sequences = new java.util.ArrayList<>();
+        List<String> types = new java.util.ArrayList<>();
         List<String> payloads = new java.util.ArrayList<>();
-        sorted.forEach((tenantId, data) -> {
+        byTenant.forEach((tenantId, list) -> {
             Long last = lastSequence.get(tenantId);
             if (last == null) {
                 throw noTenant(tenantId);
             }
-            long sequence = last - data.size();
-            for (Map<String, Object> d : data) {
+            long sequence = last - list.size();
+            for (NewEvent e : list) {
                 eventIds.add(ids.next("EVT"));
                 tenants.add(tenantId);
                 sequences.add(++sequence);
-                payloads.add(Json.write(d));
+                types.add(e.type());
+                payloads.add(Json.write(e.data()));
             }
         });
         Map<String, Long> idByEvent = new java.util.HashMap<>();
-        h.createQuery("INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at) "
-                        + "SELECT e, t, :type, s, p, :createdAt FROM unnest(CAST(:eventIds AS varchar[]), "
-                        + "CAST(:tenants AS bigint[]), CAST(:sequences AS bigint[]), CAST(:payloads AS varchar[])) "
-                        + "AS v(e, t, s, p) RETURNING id, event_id")
-                .bind("type", type).bind("createdAt", now)
-                .bindArray("eventIds", String.class, eventIds.toArray())
-                .bindArray("tenants", Long.class, tenants.toArray())
-                .bindArray("sequences", Long.class, sequences.toArray())
-                .bindArray("payloads", String.class, payloads.toArray())
-                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
-                .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
-        int i = 0;
-        for (Map.Entry<Long, List<Map<String, Object>>> e : sorted.entrySet()) {
-            List<DomainEvent> out = new java.util.ArrayList<>(e.getValue().size());
-            for (Map<String, Object> d : e.getValue()) {
-                out.add(new DomainEvent(idByEvent.get(eventIds.get(i)), eventIds.get(i), e.getKey(), type,
-                        sequences.get(i), d, now));
-                i++;
-            }
-            for (EventListener listener : listeners) {
-                listener.onEvents(h, out);
-            }
-        }
-    }
-
-    /**
-     * Records several events of one type for one tenant: one sequence reservation and one INSERT (PostgreSQL; a
-     * JDBC batch on H2) instead of a statement per event, and the listeners told once with all of them. Each event
-     * gets the next sequence number in list order, exactly as {@link #append} called in that order would give.
-     * Callers put this near the end of their transaction: the reservation locks the tenant's row until commit.
-     *
-     * @return the events, in the order of {@code data}
-     */
-    public List<DomainEvent> appendAll(Handle h, long tenantId, String type, List<Map<String, Object>> data) {
-        if (data.isEmpty()) {
-            return List.of();
-        }
-        int n = data.size();
-        long first = reserve(h, tenantId, n) - n + 1;
-        Instant now = clock.instant();
-        String[] eventIds = new String[n];
-        String[] payloads = new String[n];
-        Long[] sequences = new Long[n];
-        for (int i = 0; i < n; i++) {
-            eventIds[i] = ids.next("EVT");
-            payloads[i] = Json.write(data.get(i));
-            sequences[i] = first + i;
-        }
-        Map<Long, Long> idBySequence = new java.util.HashMap<>();
         if (dialect == Dialect.POSTGRES) {
             h.createQuery("INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at) "
-                            + "SELECT e, :tenantId, :type, s, p, :createdAt FROM unnest(CAST(:eventIds AS varchar[]), "
-                            + "CAST(:sequences AS bigint[]), CAST(:payloads AS varchar[])) AS v(e, s, p) "
-                            + "RETURNING id, sequence")
-                    .bind("tenantId", tenantId).bind("type", type).bind("createdAt", now)
-                    .bindArray("eventIds", String.class, (Object[]) eventIds)
-                    .bindArray("sequences", Long.class, (Object[]) sequences)
-                    .bindArray("payloads", String.class, (Object[]) payloads)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(2), rs.getLong(1)))
-                    .forEach(e -> idBySequence.put(e.getKey(), e.getValue()));
+                            + "SELECT e, t, y, s, p, :createdAt FROM unnest(CAST(:eventIds AS varchar[]), "
+                            + "CAST(:tenants AS bigint[]), CAST(:types AS varchar[]), CAST(:sequences AS bigint[]), "
+                            + "CAST(:payloads AS varchar[])) AS v(e, t, y, s, p) RETURNING id, event_id")
+                    .bind("createdAt", now)
+                    .bindArray("eventIds", String.class, eventIds.toArray())
+                    .bindArray("tenants", Long.class, tenants.toArray())
+                    .bindArray("types", String.class, types.toArray())
+                    .bindArray("sequences", Long.class, sequences.toArray())
+                    .bindArray("payloads", String.class, payloads.toArray())
+                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                    .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
         } else {
+            // H2: a JDBC batch, then the generated ids read back by the unique event ids
             org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO events (event_id, tenant_id, "
                     + "type, sequence, payload, created_at) VALUES (:eventId, :tenantId, :type, :sequence, :payload, "
                     + ":createdAt)");
-            for (int i = 0; i < n; i++) {
-                batch.bind("eventId", eventIds[i]).bind("tenantId", tenantId).bind("type", type)
-                        .bind("sequence", sequences[i]).bind("payload", payloads[i]).bind("createdAt", now).add();
+            for (int i = 0; i < eventIds.size(); i++) {
+                batch.bind("eventId", eventIds.get(i)).bind("tenantId", tenants.get(i)).bind("type", types.get(i))
+                        .bind("sequence", sequences.get(i)).bind("payload", payloads.get(i)).bind("createdAt", now)
+                        .add();
             }
             batch.execute();
-            h.createQuery("SELECT sequence, id FROM events WHERE tenant_id = :tenantId AND sequence BETWEEN :a AND :b")
-                    .bind("tenantId", tenantId).bind("a", first).bind("b", first + n - 1)
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                    .forEach(e -> idBySequence.put(e.getKey(), e.getValue()));
+            h.createQuery("SELECT id, event_id FROM events WHERE event_id IN (<ids>)").bindList("ids", eventIds)
+                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                    .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
         }
-        List<DomainEvent> out = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(new DomainEvent(idBySequence.get(sequences[i]), eventIds[i], tenantId, type, sequences[i],
-                    data.get(i), now));
-        }
-        for (EventListener listener : listeners) {
-            listener.onEvents(h, out);
+        Map<Long, List<DomainEvent>> out = new java.util.LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<Long, List<NewEvent>> e : byTenant.entrySet()) {
+            List<DomainEvent> recorded = new java.util.ArrayList<>(e.getValue().size());
+            for (NewEvent n : e.getValue()) {
+                recorded.add(new DomainEvent(idByEvent.get(eventIds.get(i)), eventIds.get(i), e.getKey(), n.type(),
+                        sequences.get(i), n.data(), now));
+                i++;
+            }
+            for (EventListener listener : listeners) {
+                listener.onEvents(h, recorded);
+            }
+            out.put(e.getKey(), recorded);
         }
         return out;
     }
