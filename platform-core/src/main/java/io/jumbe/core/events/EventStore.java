@@ -151,8 +151,8 @@ public final class EventStore {
         } else {
             Long[] tenantIds = sorted.keySet().toArray(Long[]::new);
             Integer[] counts = sorted.values().stream().map(List::size).toArray(Integer[]::new);
-            h.createQuery("SELECT id FROM tenants WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
-                    .bindList("ids", List.of(tenantIds)).mapTo(Long.class).list();
+            h.createQuery("SELECT id FROM tenants WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE")
+                    .bindArray("ids", Long.class, (Object[]) tenantIds).mapTo(Long.class).list();
             h.createQuery("UPDATE tenants SET event_seq = event_seq + v.n FROM unnest(CAST(:ids AS bigint[]), "
                             + "CAST(:ns AS int[])) AS v(id, n) WHERE tenants.id = v.id "
                             + "RETURNING tenants.id, tenants.event_seq, tenants.settings_version")

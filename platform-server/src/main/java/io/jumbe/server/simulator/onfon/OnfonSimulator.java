@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
  * Call {@link #close()} to stop its delivery-report scheduler.
  */
 public final class OnfonSimulator implements AutoCloseable {
+    /** Delivery reports in flight at once, as Onfon's callback workers send them. */
+    private static final int REPORT_CONCURRENCY = 32;
 
     /** Access key a default simulator expects. */
     public static final String DEFAULT_ACCESS_KEY = "sim-onfon-access-key";
@@ -72,6 +75,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private final boolean ownsHttp;
     private final ObjectMapper json = new ObjectMapper();
     private final ScheduledExecutorService scheduler;
+    private final Dispatcher reportDispatcher;
     private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final RecentItems<SentReport> reports = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final AtomicInteger requests = new AtomicInteger();
@@ -131,7 +135,13 @@ public final class OnfonSimulator implements AutoCloseable {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
         this.dlrDelay = Objects.requireNonNull(dlrDelay, "dlrDelay");
-        this.http = Objects.requireNonNull(http, "http");
+        // Onfon pushes reports from many workers at once. With OkHttp's default of 5 requests per host, reports due
+        // faster than 5 round trips allow piled up in this process's memory instead, and the server's batcher saw
+        // batches of 5 at most. A dispatcher of its own, so a client passed in is left as it was.
+        this.reportDispatcher = new Dispatcher();
+        reportDispatcher.setMaxRequests(REPORT_CONCURRENCY);
+        reportDispatcher.setMaxRequestsPerHost(REPORT_CONCURRENCY);
+        this.http = Objects.requireNonNull(http, "http").newBuilder().dispatcher(reportDispatcher).build();
         this.ownsHttp = ownsHttp;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "onfon-simulator-dlr");
@@ -259,8 +269,8 @@ public final class OnfonSimulator implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        reportDispatcher.executorService().shutdown();
         if (ownsHttp) {
-            http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
     }
