@@ -178,7 +178,7 @@ public final class Jumbe implements AutoCloseable {
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
-        this.usage = new UsageCounters(clock, config.reporting().zone());
+        this.usage = new UsageCounters(clock, config.reporting().zone(), database.dialect());
         this.analytics = new Analytics(jdbi, usage, config.reporting());
         Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
         this.notifications = new Notifications(jdbi, ids, clock, jobs, b.secrets,

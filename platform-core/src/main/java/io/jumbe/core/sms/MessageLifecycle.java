@@ -81,7 +81,7 @@ public final class MessageLifecycle {
     /**
      * queued → sent for many messages, of one tenant or several, at once: one UPDATE for the whole batch (PostgreSQL;
      * a JDBC batch on H2), the tenants' {@code message.sent} events in one INSERT
-     * ({@link EventStore#appendAllByTenant}) and one usage update per tenant. The tenants' rows (their event
+     * ({@link EventStore#appendAllByTenant}) and their usage counters in one more (PostgreSQL). The tenants' rows (their event
      * sequences) are locked last, in the order of their ids, and their usage rows after them (the order the send path
      * takes them in), so a send of one of them waits on them for a few statements only. Returns how many moved; a
      * message no longer queued is left alone, with no event.
@@ -102,7 +102,7 @@ public final class MessageLifecycle {
             }
         }
         events.appendAllByTenant(h, payloads);
-        segments.forEach((tenantId, units) -> usage.upstreamAccepted(h, tenantId, UsageCounters.SMS, "", units));
+        usage.upstreamAcceptedAll(h, UsageCounters.SMS, "", segments);
         return moved.size();
     }
 
@@ -242,14 +242,14 @@ public final class MessageLifecycle {
                 out[i] = ReportOutcome.APPLIED;
             }
             events.appendAllByTenant(h, newEvents);
+            Map<Long, Long> delivered = new java.util.TreeMap<>();
+            Map<Long, Long> failedCount = new java.util.TreeMap<>();
             finals.forEach((tenantId, counts) -> {
-                if (counts[0] > 0) {
-                    usage.delivered(h, tenantId, UsageCounters.SMS, "", counts[0]);
-                }
-                if (counts[1] > 0) {
-                    usage.failed(h, tenantId, UsageCounters.SMS, "", counts[1]);
-                }
+                delivered.put(tenantId, counts[0]);
+                failedCount.put(tenantId, counts[1]);
             });
+            usage.deliveredAll(h, UsageCounters.SMS, "", delivered);
+            usage.failedAll(h, UsageCounters.SMS, "", failedCount);
         });
         for (int i = 0; i < out.length; i++) {
             if (out[i] == ReportOutcome.UNKNOWN) {
