@@ -50,6 +50,8 @@ public final class SmsDispatcher implements AutoCloseable {
     public static final String ALERT_ACCESS = "onfon_access_denied";
     /** Crash point: a batch of message jobs claimed, nothing submitted yet. */
     public static final String CLAIMED = "sms.claimed";
+    /** Tenants whose acceptances one transaction records (their rows are locked together until it commits). */
+    static final int TENANTS_PER_TRANSACTION = 10;
 
     /**
      * How dispatch runs.
@@ -352,18 +354,39 @@ public final class SmsDispatcher implements AutoCloseable {
                 }
             }
             if (!accepted.isEmpty()) {
-                // One transaction for the batch, whatever its tenants: markSentAll locks their rows (event sequences)
-                // last and in id order, so the jobs are completed first and a send waits only for the tail.
-                List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                List<Job> done = new ArrayList<>();
+                // One transaction per group of up to TENANTS_PER_TRANSACTION tenants (a bulk's batch is one): markSentAll
+                // locks their rows (event sequences) last and in id order, so the jobs are completed first and a send
+                // of one of them waits only for the tail. Fewer tenants a transaction would mean more commits; more,
+                // that a send waits on a dispatch holding many rows while it takes the next.
+                Map<Long, List<MessageOutcome.Accepted>> byTenant = new java.util.TreeMap<>();
                 for (MessageOutcome.Accepted a : accepted) {
-                    moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
-                    done.add(jobByMessage.get(a.messageId()));
+                    byTenant.computeIfAbsent(byId.get(a.messageId()).tenantId(), t -> new ArrayList<>()).add(a);
                 }
-                jdbi.useTransaction(h -> {
-                    jobs.completeAll(h, done);
-                    sent.addAndGet(lifecycle.markSentAll(h, moves));
-                });
+                List<List<MessageOutcome.Accepted>> groups = new ArrayList<>();
+                List<MessageOutcome.Accepted> group = new ArrayList<>();
+                int tenantsInGroup = 0;
+                for (List<MessageOutcome.Accepted> ofTenant : byTenant.values()) {
+                    if (tenantsInGroup == TENANTS_PER_TRANSACTION) {
+                        groups.add(group);
+                        group = new ArrayList<>();
+                        tenantsInGroup = 0;
+                    }
+                    group.addAll(ofTenant);
+                    tenantsInGroup++;
+                }
+                groups.add(group);
+                for (List<MessageOutcome.Accepted> g : groups) {
+                    List<Map.Entry<Message, String>> moves = new ArrayList<>();
+                    List<Job> done = new ArrayList<>();
+                    for (MessageOutcome.Accepted a : g) {
+                        moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
+                        done.add(jobByMessage.get(a.messageId()));
+                    }
+                    jdbi.useTransaction(h -> {
+                        jobs.completeAll(h, done);
+                        sent.addAndGet(lifecycle.markSentAll(h, moves));
+                    });
+                }
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 if (!test) {
                     upstreamWorks();
