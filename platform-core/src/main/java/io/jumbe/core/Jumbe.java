@@ -178,7 +178,7 @@ public final class Jumbe implements AutoCloseable {
                 b.webhookSettings != null ? b.webhookSettings : WebhookSettings.from(config), b.secrets);
         webhooks.sealPlainSecrets();
         events.addListener(webhooks.listener());
-        this.usage = new UsageCounters(clock, config.reporting().zone());
+        this.usage = new UsageCounters(clock, config.reporting().zone(), database.dialect());
         this.analytics = new Analytics(jdbi, usage, config.reporting());
         Supplier<String> publicBaseUrl = b.publicBaseUrl != null ? b.publicBaseUrl : config::publicBaseUrl;
         this.notifications = new Notifications(jdbi, ids, clock, jobs, b.secrets,
@@ -191,7 +191,7 @@ public final class Jumbe implements AutoCloseable {
         this.contactImports = new ContactImports(jdbi, clock, ids, jobs, optOuts);
         this.sms = new SmsService(jdbi, clock, ids, tenants, ledger, jobs, new MessageLifecycle(jdbi, clock, ledger,
                 events, b.refundOnDeliveryFailure != null ? b.refundOnDeliveryFailure : config.refundOnDeliveryFailure(),
-                usage), optOuts);
+                usage, database.dialect()), optOuts);
 
         // The workers: built here, run only after start(), so that a program that only administers (the admin CLI)
         // runs none, and one that embeds decides which of its processes do the work.

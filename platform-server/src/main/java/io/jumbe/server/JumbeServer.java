@@ -5,6 +5,7 @@ import io.jumbe.core.common.ServiceException;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.config.ConfigLoader;
 import io.jumbe.core.config.JumbeConfig;
+import io.jumbe.core.store.StoreErrors;
 import io.jumbe.server.http.Admission;
 import io.jumbe.server.http.Authenticator;
 import io.jumbe.server.payments.CallbackSources;
@@ -137,6 +138,17 @@ public final class JumbeServer implements AutoCloseable {
                 if (BodyDeadline.causedBy(e)) {
                     Problems.write(ctx, 408, "request_timeout", "The request body arrived too slowly.", List.of(),
                             Map.of());
+                    return;
+                }
+                if (StoreErrors.conflict(e)) {
+                    // the database rolled the request's transaction back to break a deadlock: not a broken store,
+                    // and the same request sent again goes through (with its Idempotency-Key, never twice)
+                    log.info("{} {} rolled back by a transaction conflict (request {}): answered 503 to retry",
+                            ctx.method(), ctx.path(), ctx.attribute(RequestIds.ATTRIBUTE));
+                    ctx.header("Retry-After", "1");
+                    Problems.write(ctx, 503, "service_unavailable", "The request met concurrent changes to the same "
+                            + "data and was rolled back; nothing was accepted. Retry after 1 second.", List.of(),
+                            Map.of("retry_after", 1));
                     return;
                 }
                 if (StoreGuard.isFatal(e)) {

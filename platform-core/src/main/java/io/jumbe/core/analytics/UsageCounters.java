@@ -2,7 +2,11 @@ package io.jumbe.core.analytics;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import io.jumbe.core.store.Dialect;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,10 +26,17 @@ public final class UsageCounters {
 
     private final Clock clock;
     private final ZoneId zone;
+    private final Dialect dialect;
 
     public UsageCounters(Clock clock, ZoneId zone) {
+        this(clock, zone, Dialect.H2);
+    }
+
+    /** @param dialect on PostgreSQL, the counters of several tenants are added in one statement */
+    public UsageCounters(Clock clock, ZoneId zone, Dialect dialect) {
         this.clock = clock;
         this.zone = zone;
+        this.dialect = dialect;
     }
 
     /** The zone days are counted in. */
@@ -55,17 +66,67 @@ public final class UsageCounters {
         add(h, tenantId, channel, category, "upstream_units = upstream_units + :a", units, 0, 0);
     }
 
+    /**
+     * {@link #upstreamAccepted} for several tenants at once (a dispatched batch): one statement on PostgreSQL. Call it
+     * once every one of these tenants' rows is locked in this transaction, as for one tenant.
+     */
+    public void upstreamAcceptedAll(Handle h, String channel, String category, Map<Long, Long> unitsByTenant) {
+        addAll(h, channel, category, "upstream_units", unitsByTenant);
+    }
+
+    /** {@link #delivered} for several tenants at once (a batch of delivery reports); see {@link #upstreamAcceptedAll}. */
+    public void deliveredAll(Handle h, String channel, String category, Map<Long, Long> messagesByTenant) {
+        addAll(h, channel, category, "delivered", messagesByTenant);
+    }
+
+    /** {@link #failed} for several tenants at once (a batch of delivery reports); see {@link #upstreamAcceptedAll}. */
+    public void failedAll(Handle h, String channel, String category, Map<Long, Long> messagesByTenant) {
+        addAll(h, channel, category, "failed", messagesByTenant);
+    }
+
     public void delivered(Handle h, long tenantId, String channel, String category) {
-        add(h, tenantId, channel, category, "delivered = delivered + :a", 1, 0, 0);
+        delivered(h, tenantId, channel, category, 1);
+    }
+
+    /** {@code messages} delivered at once (a batch of delivery reports). */
+    public void delivered(Handle h, long tenantId, String channel, String category, long messages) {
+        add(h, tenantId, channel, category, "delivered = delivered + :a", messages, 0, 0);
     }
 
     public void failed(Handle h, long tenantId, String channel, String category) {
-        add(h, tenantId, channel, category, "failed = failed + :a", 1, 0, 0);
+        failed(h, tenantId, channel, category, 1);
+    }
+
+    /** {@code messages} failed at once (a batch of delivery reports). */
+    public void failed(Handle h, long tenantId, String channel, String category, long messages) {
+        add(h, tenantId, channel, category, "failed = failed + :a", messages, 0, 0);
     }
 
     /** A charge returned; the day's cost is what was charged minus what was refunded. */
     public void refunded(Handle h, long tenantId, String channel, String category, long cents) {
         add(h, tenantId, channel, category, "refunded_cents = refunded_cents + :a", cents, 0, 0);
+    }
+
+    /** Adds to one column of several tenants' rows, in tenant order (rows created as needed). */
+    private void addAll(Handle h, String channel, String category, String column, Map<Long, Long> byTenant) {
+        SortedMap<Long, Long> sorted = new TreeMap<>(byTenant);
+        sorted.values().removeIf(n -> n == 0);
+        if (sorted.isEmpty()) {
+            return;
+        }
+        if (dialect != Dialect.POSTGRES || sorted.size() == 1) {
+            sorted.forEach((tenantId, n) -> add(h, tenantId, channel, category, column + " = " + column + " + :a", n,
+                    0, 0));
+            return;
+        }
+        h.createUpdate("INSERT INTO usage_daily (tenant_id, usage_day, channel, category, " + column + ") "
+                        + "SELECT t, :d, :ch, :cat, n FROM unnest(CAST(:ts AS bigint[]), CAST(:ns AS bigint[])) AS v(t, n) "
+                        + "ON CONFLICT (tenant_id, usage_day, channel, category) DO UPDATE SET " + column + " = usage_daily."
+                        + column + " + EXCLUDED." + column)
+                .bind("d", today()).bind("ch", channel).bind("cat", category == null ? "" : category)
+                .bindArray("ts", Long.class, sorted.keySet().toArray())
+                .bindArray("ns", Long.class, sorted.values().toArray())
+                .execute();
     }
 
     private void add(Handle h, long tenantId, String channel, String category, String set, long a, long b, long c) {

@@ -4,6 +4,7 @@ import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.events.EventTypes;
+import io.jumbe.core.store.Dialect;
 import io.jumbe.core.store.HeldCallbacks;
 import io.jumbe.core.wallet.Ledger;
 import io.jumbe.core.wallet.Posting;
@@ -33,12 +34,14 @@ public final class MessageLifecycle {
     private final EventStore events;
     private final boolean refundOnDeliveryFailure;
     private final HeldCallbacks held;
+    private final Dialect dialect;
 
     private final UsageCounters usage;
 
     public MessageLifecycle(Jdbi jdbi, Clock clock, Ledger ledger, EventStore events, boolean refundOnDeliveryFailure,
-                            UsageCounters usage) {
+                            UsageCounters usage, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
         this.usage = usage;
         this.clock = clock;
         this.ledger = ledger;
@@ -76,40 +79,61 @@ public final class MessageLifecycle {
     }
 
     /**
-     * queued → sent for many messages at once: one batched UPDATE and one sequence reservation per tenant, so a
-     * bulk's hundred acceptances hold the tenant's row only briefly. Returns how many moved.
+     * queued → sent for many messages, of one tenant or several, at once: one UPDATE for the whole batch (PostgreSQL;
+     * a JDBC batch on H2), the tenants' {@code message.sent} events in one INSERT
+     * ({@link EventStore#appendAllByTenant}) and their usage counters in one more (PostgreSQL). The tenants' rows (their event
+     * sequences) are locked last, in the order of their ids, and their usage rows after them (the order the send path
+     * takes them in), so a send of one of them waits on them for a few statements only. Returns how many moved; a
+     * message no longer queued is left alone, with no event.
      */
     int markSentAll(Handle h, List<Map.Entry<Message, String>> accepted) {
         if (accepted.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
+        java.util.Set<String> moved = moveToSent(h, accepted, clock.instant());
+        Map<Long, List<EventStore.NewEvent>> payloads = new java.util.TreeMap<>();
+        Map<Long, Long> segments = new java.util.TreeMap<>();
+        for (Map.Entry<Message, String> a : accepted) {
+            Message m = a.getKey();
+            if (moved.contains(m.id())) {
+                payloads.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>())
+                        .add(new EventStore.NewEvent(EventTypes.MESSAGE_SENT, data(m, MessageStatus.SENT, null, null, false)));
+                segments.merge(m.tenantId(), (long) m.segments(), Long::sum);
+            }
+        }
+        events.appendAllByTenant(h, payloads);
+        usage.upstreamAcceptedAll(h, UsageCounters.SMS, "", segments);
+        return moved.size();
+    }
+
+    /** The conditional queued → sent move of a batch; returns the ids that moved. */
+    private java.util.Set<String> moveToSent(Handle h, List<Map.Entry<Message, String>> accepted, Instant now) {
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        if (dialect == Dialect.POSTGRES) {
+            String[] ids = new String[accepted.size()];
+            String[] upstreamIds = new String[accepted.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = accepted.get(i).getKey().id();
+                upstreamIds[i] = accepted.get(i).getValue();
+            }
+            h.createQuery("UPDATE messages SET status = 'sent', upstream_message_id = v.u, upstream_status = 'ACCEPTED', "
+                            + "sent_at = :now FROM unnest(CAST(:ids AS varchar[]), CAST(:us AS varchar[])) AS v(id, u) "
+                            + "WHERE messages.id = v.id AND messages.status = 'queued' RETURNING messages.id")
+                    .bind("now", now).bindArray("ids", String.class, (Object[]) ids)
+                    .bindArray("us", String.class, (Object[]) upstreamIds)
+                    .mapTo(String.class).forEach(moved::add);
+            return moved;
+        }
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = 'sent', "
                 + "upstream_message_id = :u, upstream_status = 'ACCEPTED', sent_at = :now WHERE id = :id AND status = 'queued'");
         for (Map.Entry<Message, String> a : accepted) {
             batch.bind("u", a.getValue()).bind("now", now).bind("id", a.getKey().id()).add();
         }
         int[] changed = batch.execute();
-        Map<Long, List<Message>> byTenant = new LinkedHashMap<>();
         for (int i = 0; i < changed.length; i++) {
             if (changed[i] == 1) {
-                Message m = accepted.get(i).getKey();
-                byTenant.computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(m);
+                moved.add(accepted.get(i).getKey().id());
             }
-        }
-        int moved = 0;
-        for (Map.Entry<Long, List<Message>> e : byTenant.entrySet()) {
-            List<Message> list = e.getValue();
-            long last = events.reserve(h, e.getKey(), list.size());
-            long sequence = last - list.size();
-            long segments = 0;
-            for (Message m : list) {
-                events.appendWithSequence(h, m.tenantId(), ++sequence, EventTypes.MESSAGE_SENT,
-                        data(m, MessageStatus.SENT, null, null, false));
-                segments += m.segments();
-                moved++;
-            }
-            usage.upstreamAccepted(h, e.getKey(), UsageCounters.SMS, "", segments);
         }
         return moved;
     }
@@ -169,21 +193,63 @@ public final class MessageLifecycle {
     public List<ReportOutcome> applyAll(List<DeliveryReport> reports) {
         ReportOutcome[] out = new ReportOutcome[reports.size()];
         jdbi.useTransaction(h -> {
-            Map<String, Long> tenantOf = new java.util.HashMap<>();
-            h.createQuery("SELECT upstream_message_id, tenant_id FROM messages WHERE upstream_message_id IN (<ids>)")
-                    .bindList("ids", reports.stream().map(DeliveryReport::upstreamMessageId).distinct().toList())
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> tenantOf.put(e.getKey(), e.getValue()));
+            Map<String, Message> byUpstreamId = new java.util.HashMap<>();
+            MessageStore.findAllByUpstreamIds(h, reports.stream().map(DeliveryReport::upstreamMessageId).distinct()
+                    .toList()).forEach(m -> byUpstreamId.putIfAbsent(m.upstreamMessageId(), m));
             List<Integer> order = new java.util.ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
                 order.add(i);
             }
             // a stable sort: reports of one message keep their arrival order
-            order.sort(java.util.Comparator.comparingLong(i -> tenantOf.getOrDefault(
-                    reports.get(i).upstreamMessageId(), Long.MAX_VALUE)));
-            for (int i : order) {
-                out[i] = apply(h, reports.get(i));
+            order.sort(java.util.Comparator.comparingLong(i -> {
+                Message m = byUpstreamId.get(reports.get(i).upstreamMessageId());
+                return m == null ? Long.MAX_VALUE : m.tenantId();
+            }));
+            if (refundOnDeliveryFailure) {
+                // a refund locks its tenant's row where it happens: one report after another, in tenant order
+                for (int i : order) {
+                    out[i] = apply(h, reports.get(i));
+                }
+                return;
             }
+            // The status moves first; then the events of every tenant in one go and the usage counters, so the
+            // tenants' rows (event sequences) and usage rows are locked at the end, in tenant order, briefly.
+            Map<String, MessageStatus> statusNow = new java.util.HashMap<>();
+            Map<Long, List<EventStore.NewEvent>> newEvents = new java.util.TreeMap<>();
+            Map<Long, long[]> finals = new java.util.TreeMap<>();
+            for (int i : order) {
+                DeliveryReport report = reports.get(i);
+                Message m = byUpstreamId.get(report.upstreamMessageId());
+                if (m == null) {
+                    out[i] = ReportOutcome.UNKNOWN;
+                    continue;
+                }
+                MessageStatus was = statusNow.getOrDefault(m.id(), m.status());
+                Optional<Move> move = move(h, m, was, report);
+                if (move.isEmpty()) {
+                    out[i] = ReportOutcome.IGNORED;
+                    continue;
+                }
+                statusNow.put(m.id(), move.get().next());
+                move.get().event(m, m.refunded()).ifPresent(e -> newEvents
+                        .computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(e));
+                long[] counts = finals.computeIfAbsent(m.tenantId(), t -> new long[2]);
+                if (move.get().next() == MessageStatus.DELIVERED) {
+                    counts[0]++;
+                } else if (move.get().next() == MessageStatus.FAILED) {
+                    counts[1]++;
+                }
+                out[i] = ReportOutcome.APPLIED;
+            }
+            events.appendAllByTenant(h, newEvents);
+            Map<Long, Long> delivered = new java.util.TreeMap<>();
+            Map<Long, Long> failedCount = new java.util.TreeMap<>();
+            finals.forEach((tenantId, counts) -> {
+                delivered.put(tenantId, counts[0]);
+                failedCount.put(tenantId, counts[1]);
+            });
+            usage.deliveredAll(h, UsageCounters.SMS, "", delivered);
+            usage.failedAll(h, UsageCounters.SMS, "", failedCount);
         });
         for (int i = 0; i < out.length; i++) {
             if (out[i] == ReportOutcome.UNKNOWN) {
@@ -224,13 +290,48 @@ public final class MessageLifecycle {
             return ReportOutcome.UNKNOWN;
         }
         Message m = found.get();
+        Optional<Move> move = move(h, m, m.status(), report);
+        if (move.isEmpty()) {
+            return ReportOutcome.IGNORED;
+        }
+        boolean refunded = move.get().next() == MessageStatus.FAILED && refundOnDeliveryFailure ? refund(h, m)
+                : m.refunded();
+        move.get().event(m, refunded).ifPresent(e -> events.append(h, m.tenantId(), e.type(), e.data()));
+        switch (move.get().next()) {
+            case DELIVERED -> usage.delivered(h, m.tenantId(), UsageCounters.SMS, "");
+            case FAILED -> usage.failed(h, m.tenantId(), UsageCounters.SMS, "");
+            default -> {
+            }
+        }
+        return ReportOutcome.APPLIED;
+    }
+
+    /** A status move a report made: where to, and the error it carried (null when none). */
+    private record Move(MessageStatus next, String error, String reportStatus) {
+        /** The event the move announces; an upstream EXPIRED is final for the network but has no event of its own. */
+        Optional<EventStore.NewEvent> event(Message m, boolean refunded) {
+            return switch (next) {
+                case DELIVERED -> Optional.of(new EventStore.NewEvent(EventTypes.MESSAGE_DELIVERED,
+                        data(m, next, null, null, refunded)));
+                case FAILED -> Optional.of(new EventStore.NewEvent(EventTypes.MESSAGE_FAILED,
+                        data(m, next, error == null ? reportStatus : error, reportStatus, refunded)));
+                default -> Optional.empty();
+            };
+        }
+    }
+
+    /**
+     * The conditional UPDATE a report makes, from status {@code was}: empty when the report is not final, a duplicate,
+     * older news, or the message moved meanwhile.
+     */
+    private Optional<Move> move(Handle h, Message m, MessageStatus was, DeliveryReport report) {
         Optional<MessageStatus> target = report.state().messageStatus();
         if (!report.recognised()) {
             log.info("delivery report for {} with unrecognised status {}: message stays {}", m.id(), report.status(),
-                    m.status().wireName());
+                    was.wireName());
         }
-        if (target.isEmpty() || !m.status().canMoveTo(target.get())) {
-            return ReportOutcome.IGNORED;
+        if (target.isEmpty() || !was.canMoveTo(target.get())) {
+            return Optional.empty();
         }
         MessageStatus next = target.get();
         String timeColumn = switch (next) {
@@ -244,26 +345,8 @@ public final class MessageLifecycle {
                         + timeColumn + " = :now WHERE id = :id AND status = :was")
                 .bind("next", next.wireName()).bind("us", truncate(report.status(), 64))
                 .bind("err", next == MessageStatus.DELIVERED ? null : truncate(error == null ? report.status() : error, 32))
-                .bind("now", clock.instant()).bind("id", m.id()).bind("was", m.status().wireName()).execute();
-        if (n != 1) {
-            return ReportOutcome.IGNORED;
-        }
-        switch (next) {
-            case DELIVERED -> {
-                events.append(h, m.tenantId(), EventTypes.MESSAGE_DELIVERED, data(m, next, null, null, m.refunded()));
-                usage.delivered(h, m.tenantId(), UsageCounters.SMS, "");
-            }
-            case FAILED -> {
-                boolean refunded = refundOnDeliveryFailure ? refund(h, m) : m.refunded();
-                events.append(h, m.tenantId(), EventTypes.MESSAGE_FAILED,
-                        data(m, next, error == null ? report.status() : error, report.status(), refunded));
-                usage.failed(h, m.tenantId(), UsageCounters.SMS, "");
-            }
-            default -> {
-                // an upstream EXPIRED is final for the network but has no event of its own
-            }
-        }
-        return ReportOutcome.APPLIED;
+                .bind("now", clock.instant()).bind("id", m.id()).bind("was", was.wireName()).execute();
+        return n == 1 ? Optional.of(new Move(next, error, report.status())) : Optional.empty();
     }
 
     /** sent → expired for messages with no final report after {@code expiry}; returns how many. */

@@ -54,6 +54,16 @@ final class MessageStore {
                 .bind("u", upstreamId).map((rs, ctx) -> map(rs)).findFirst();
     }
 
+    /** The messages carrying these upstream ids, newest first (as {@link #findByUpstreamId} prefers). */
+    static List<Message> findAllByUpstreamIds(Handle h, Collection<String> upstreamIds) {
+        if (upstreamIds.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM messages WHERE upstream_message_id IN (<ids>) "
+                        + "AND channel = 'sms' ORDER BY created_at DESC")
+                .bindList("ids", List.copyOf(upstreamIds)).map((rs, ctx) -> map(rs)).list();
+    }
+
     static Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getString("id"), rs.getLong("tenant_id"), rs.getString("batch_id"),
                 rs.getString("recipient"), rs.getString("sender_id"), rs.getString("body"),

@@ -47,6 +47,8 @@ public final class SmsDispatcher implements AutoCloseable {
     public static final String ALERT_ACCESS = "onfon_access_denied";
     /** Crash point: a batch of message jobs claimed, nothing submitted yet. */
     public static final String CLAIMED = "sms.claimed";
+    /** Tenants whose acceptances one transaction records (their rows are locked together until it commits). */
+    static final int TENANTS_PER_TRANSACTION = 10;
 
     /**
      * How dispatch runs.
@@ -257,7 +259,11 @@ public final class SmsDispatcher implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 if (StoreErrors.conflict(e)) {
-                    continue; // rolled back to break a deadlock: nothing landed, so record it again at once
+                    // rolled back to break a deadlock: nothing landed, and recording again is safe (and needed: the
+                    // messages went out, and a claim left unrecorded would be sent again)
+                    log.info("recording the outcome of {} submitted message(s) met a transaction conflict; retrying",
+                            batch.messages().size());
+                    continue;
                 }
                 if (!StoreErrors.unreachable(e)) {
                     throw e;
@@ -286,14 +292,39 @@ public final class SmsDispatcher implements AutoCloseable {
                 }
             }
             if (!accepted.isEmpty()) {
-                Map<String, String> upstreamIds = new HashMap<>();
-                accepted.forEach(a -> upstreamIds.put(a.messageId(), a.upstreamMessageId()));
-                perTenant(upstreamIds.keySet(), byId, (h, messages) -> {
+                // One transaction per group of up to TENANTS_PER_TRANSACTION tenants (a bulk's batch is one): markSentAll
+                // locks their rows (event sequences) last and in id order, so the jobs are completed first and a send
+                // of one of them waits only for the tail. Fewer tenants a transaction would mean more commits; more,
+                // that a send waits on a dispatch holding many rows while it takes the next.
+                Map<Long, List<MessageOutcome.Accepted>> byTenant = new java.util.TreeMap<>();
+                for (MessageOutcome.Accepted a : accepted) {
+                    byTenant.computeIfAbsent(byId.get(a.messageId()).tenantId(), t -> new ArrayList<>()).add(a);
+                }
+                List<List<MessageOutcome.Accepted>> groups = new ArrayList<>();
+                List<MessageOutcome.Accepted> group = new ArrayList<>();
+                int tenantsInGroup = 0;
+                for (List<MessageOutcome.Accepted> ofTenant : byTenant.values()) {
+                    if (tenantsInGroup == TENANTS_PER_TRANSACTION) {
+                        groups.add(group);
+                        group = new ArrayList<>();
+                        tenantsInGroup = 0;
+                    }
+                    group.addAll(ofTenant);
+                    tenantsInGroup++;
+                }
+                groups.add(group);
+                for (List<MessageOutcome.Accepted> g : groups) {
                     List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                    messages.forEach(m -> moves.add(Map.entry(m, upstreamIds.get(m.id()))));
-                    sent.addAndGet(lifecycle.markSentAll(h, moves));
-                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
-                });
+                    List<Job> done = new ArrayList<>();
+                    for (MessageOutcome.Accepted a : g) {
+                        moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
+                        done.add(jobByMessage.get(a.messageId()));
+                    }
+                    jdbi.useTransaction(h -> {
+                        jobs.completeAll(h, done);
+                        sent.addAndGet(lifecycle.markSentAll(h, moves));
+                    });
+                }
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 if (!test) {
                     upstreamWorks();

@@ -152,7 +152,17 @@ public final class WebhookService implements AutoCloseable {
      * @return the listener
      */
     public EventListener listener() {
-        return this::onEvent;
+        return new EventListener() {
+            @Override
+            public void onEvent(Handle h, DomainEvent event) {
+                WebhookService.this.onEvent(h, event);
+            }
+
+            @Override
+            public void onEvents(Handle h, List<DomainEvent> events) {
+                WebhookService.this.onEvents(h, events);
+            }
+        };
     }
 
     /**
@@ -537,6 +547,34 @@ public final class WebhookService implements AutoCloseable {
         store.insertDelivery(h, id, event.tenantId(), event.type(), event.eventId(), newWebhookId(),
                 new String(body, StandardCharsets.UTF_8), Delivery.PENDING, now, now);
         jobs.enqueue(h, job(id, 0, now));
+        h.afterCommit(() -> newWork.run());
+    }
+
+    /**
+     * {@link #onEvent} for a batch (a dispatched batch's {@code message.sent} events): the same deliveries and jobs,
+     * written with one batched insert each instead of two statements per event.
+     */
+    private void onEvents(Handle h, List<DomainEvent> batch) {
+        Instant now = clock.instant();
+        List<WebhookStore.NewDelivery> deliveries = new ArrayList<>();
+        List<NewJob> work = new ArrayList<>();
+        for (DomainEvent event : batch) {
+            if (!EventTypes.ALL.contains(event.type()) || !subscribedEvents(h, event.tenantId()).contains(event.type())) {
+                continue;
+            }
+            TenantModes.Mode mode = modes.of(h, event.tenantId());
+            byte[] body = WebhookPayload.of(event.type(), mode.clientId(), event.createdAt(), event.sequence(),
+                    mode.live(), event.data()).toBytes();
+            String id = ids.next("WH");
+            deliveries.add(new WebhookStore.NewDelivery(id, event.tenantId(), event.type(), event.eventId(),
+                    newWebhookId(), new String(body, StandardCharsets.UTF_8)));
+            work.add(job(id, 0, now));
+        }
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        store.insertPendingDeliveries(h, deliveries, now);
+        jobs.enqueueAll(h, work);
         h.afterCommit(() -> newWork.run());
     }
 

@@ -4,6 +4,7 @@ import static io.jumbe.core.store.Rows.instant;
 
 import io.jumbe.core.common.ListPage;
 import io.jumbe.core.common.PageRequest;
+import io.jumbe.core.store.Batches;
 import io.jumbe.core.store.NewestFirst;
 import io.jumbe.core.secrets.SecretBox;
 import java.sql.ResultSet;
@@ -125,6 +126,20 @@ final class WebhookStore {
                 .bind("id", id).bind("t", tenantId).bind("type", eventType).bind("eventId", eventId)
                 .bind("webhookId", webhookId).bind("payload", payload).bind("status", status)
                 .bind("next", nextAttemptAt).bind("now", now).execute();
+    }
+
+    /** A delivery to insert as pending, due at once ({@link #insertPendingDeliveries}). */
+    record NewDelivery(String id, long tenantId, String eventType, String eventId, String webhookId, String payload) {
+    }
+
+    /** What {@link #insertDelivery} does for one pending delivery, for many in one batched insert. */
+    void insertPendingDeliveries(Handle h, List<NewDelivery> deliveries, Instant now) {
+        Batches.insertInParts(h, "INSERT INTO webhook_deliveries (id, tenant_id, event_type, event_id, webhook_id, "
+                        + "payload, status, attempts, generation, next_attempt_at, created_at, updated_at) VALUES (:id, :t, "
+                        + ":type, :eventId, :webhookId, :payload, :status, 0, 0, :now, :now, :now)", deliveries,
+                (batch, d) -> batch.bind("id", d.id()).bind("t", d.tenantId()).bind("type", d.eventType())
+                        .bind("eventId", d.eventId()).bind("webhookId", d.webhookId()).bind("payload", d.payload())
+                        .bind("status", Delivery.PENDING).bind("now", now));
     }
 
     Optional<DeliveryRow> delivery(Handle h, String id) {

@@ -74,6 +74,43 @@ class DeliveryReportBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBatchOfReportsCountsItsOutcomesAndWritesTheEventsOfATenantInArrivalOrder(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            long tenant = platform.tenants().create(NewTenant.of("Clinic", "ops@clinic.example", "CLINIC")
+                    .withBalance(Money.parse("100"))).tenant().id();
+            List<String> ids = platform.sms().send(tenant, new SendRequest(List.of("0712345601", "0712345602",
+                    "0712345603"), "Results ready", null, null, null, false)).messages().stream()
+                    .map(SendResult.Queued::messageId).toList();
+            platform.jdbi().useTransaction(h -> {
+                List<Map.Entry<Message, String>> moves = new ArrayList<>();
+                for (Message m : MessageStore.findAll(h, ids)) {
+                    moves.add(Map.entry(m, "up-" + ids.indexOf(m.id())));
+                }
+                platform.sms().lifecycle().markSentAll(h, moves);
+            });
+
+            platform.sms().lifecycle().applyAll(List.of(report("up-2", "DELIVRD"), report("up-0", "UNDELIV"),
+                    report("up-1", "DELIVRD"), report("up-2", "DELIVRD")));
+
+            List<io.jumbe.core.events.DomainEvent> events = new ArrayList<>(platform.events().forTenant(tenant, null, 100));
+            events.removeIf(e -> !e.type().equals("message.delivered") && !e.type().equals("message.failed"));
+            events.sort(java.util.Comparator.comparingLong(io.jumbe.core.events.DomainEvent::sequence));
+            assertThat(events).extracting(e -> e.type() + " " + e.data().get("message_id")).containsExactly(
+                    "message.delivered " + ids.get(2), "message.failed " + ids.get(0),
+                    "message.delivered " + ids.get(1));
+            assertThat(events.get(1).data()).containsEntry("status", "failed").containsEntry("refunded", false);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> error = (Map<String, Object>) events.get(1).data().get("error");
+            assertThat(error).containsEntry("code", "UNDELIV").containsEntry("description", "UNDELIV");
+            long[] counts = platform.jdbi().withHandle(h -> h.createQuery("SELECT SUM(delivered), SUM(failed) FROM "
+                    + "usage_daily WHERE tenant_id = :t").bind("t", tenant)
+                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one());
+            assertThat(counts).containsExactly(2, 1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void reportsArrivingTogetherThroughTheBatcherEachGetTheirOwnOutcome(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             List<String> ids = sentMessages(platform, 20);

@@ -100,9 +100,16 @@ class StoreFailureTest {
     static final class CommitSwitch implements DataSource {
         final AtomicBoolean failing = new AtomicBoolean();
         private final DataSource delegate;
+        private final java.util.function.Supplier<SQLException> failure;
 
         CommitSwitch(DataSource delegate) {
+            this(delegate, () -> new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        }
+
+        /** @param failure what a commit throws while {@link #failing} is set */
+        CommitSwitch(DataSource delegate, java.util.function.Supplier<SQLException> failure) {
             this.delegate = delegate;
+            this.failure = failure;
         }
 
         @Override
@@ -111,7 +118,7 @@ class StoreFailureTest {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("commit") && failing.get()) {
-                            throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                            throw failure.get();
                         }
                         try {
                             return method.invoke(real, args);

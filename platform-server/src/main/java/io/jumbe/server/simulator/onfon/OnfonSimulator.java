@@ -18,15 +18,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * anything else accepted then {@code DELIVRD}.
  *
  * <p>Mount it in an app with {@link #addRoutes(JavalinConfig)}, or run it alone with {@link #start(int)}.
- * Call {@link #close()} to stop its delivery-report scheduler.
+ * Call {@link #close()} to stop its delivery-report senders.
  */
 public final class OnfonSimulator implements AutoCloseable {
+    /** Delivery reports in flight at once, as Onfon's callback workers send them. */
+    private static final int REPORT_CONCURRENCY = 16;
 
     /** Access key a default simulator expects. */
     public static final String DEFAULT_ACCESS_KEY = "sim-onfon-access-key";
@@ -71,7 +70,10 @@ public final class OnfonSimulator implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final ObjectMapper json = new ObjectMapper();
-    private final ScheduledExecutorService scheduler;
+    /** Reports not sent yet, oldest first (one delay for all, so also the order they fall due in): small records. */
+    private final LinkedBlockingQueue<DueReport> due = new LinkedBlockingQueue<>();
+    private final List<Thread> reporters = new java.util.ArrayList<>();
+    private volatile boolean closed;
     private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final RecentItems<SentReport> reports = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final AtomicInteger requests = new AtomicInteger();
@@ -133,11 +135,6 @@ public final class OnfonSimulator implements AutoCloseable {
         this.dlrDelay = Objects.requireNonNull(dlrDelay, "dlrDelay");
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "onfon-simulator-dlr");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /**
@@ -253,12 +250,18 @@ public final class OnfonSimulator implements AutoCloseable {
     }
 
     /**
-     * Stops the delivery-report scheduler (reports not yet sent are dropped) and, when the simulator built its
+     * Stops the delivery-report senders (reports not yet sent are dropped) and, when the simulator built its
      * own HTTP client, that client's threads.
      */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        List<Thread> started;
+        synchronized (reporters) {
+            closed = true;
+            started = List.copyOf(reporters);
+        }
+        started.forEach(Thread::interrupt);
+        due.clear();
         if (ownsHttp) {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
@@ -363,12 +366,56 @@ public final class OnfonSimulator implements AutoCloseable {
         }
         String status = number.endsWith("0001") ? "UNDELIV" : "DELIVRD";
         String errorCode = number.endsWith("0001") ? "001" : "000";
-        scheduler.schedule(() -> sendReport(messageId, number, status, errorCode, submitDate, text),
-                dlrDelay.toMillis(), TimeUnit.MILLISECONDS);
+        due.add(new DueReport(System.nanoTime() + dlrDelay.toNanos(), messageId, number, status, errorCode,
+                submitDate, text.length() > 20 ? text.substring(0, 20) : text));
+        startReporters();
     }
 
-    private void sendReport(String messageId, String number, String status, String errorCode, String submitDate,
-                            String text) {
+    /** A report waiting for its time: what is sent, and nothing more, so a long backlog stays small in memory. */
+    private record DueReport(long dueAt, String messageId, String number, String status, String errorCode,
+                             String submitDate, String shortMessage) {
+    }
+
+    /**
+     * Onfon pushes reports from many workers at once: {@value #REPORT_CONCURRENCY} threads here, each sending one
+     * report at a time when it falls due. Reports waiting stay in {@link #due} as small records rather than as
+     * queued HTTP calls (OkHttp's asynchronous queue, 5 requests per host, piled up calls in memory once dispatch
+     * outran it). Started with the first report.
+     */
+    private void startReporters() {
+        synchronized (reporters) {
+            if (!reporters.isEmpty() || closed) {
+                return;
+            }
+            for (int i = 0; i < REPORT_CONCURRENCY; i++) {
+                Thread t = new Thread(this::sendDueReports, "onfon-simulator-dlr-" + i);
+                t.setDaemon(true);
+                reporters.add(t);
+                t.start();
+            }
+        }
+    }
+
+    private void sendDueReports() {
+        while (!closed) {
+            try {
+                DueReport r = due.take();
+                long wait = r.dueAt() - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                sendReport(r);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Onfon simulator could not send a delivery report", e);
+            }
+        }
+    }
+
+    private void sendReport(DueReport r) {
+        String messageId = r.messageId();
+        String status = r.status();
         String target = dlrUrl.get();
         HttpUrl base = target == null ? null : HttpUrl.parse(target);
         if (base == null) {
@@ -377,27 +424,19 @@ public final class OnfonSimulator implements AutoCloseable {
         }
         HttpUrl url = base.newBuilder()
                 .addQueryParameter("messageId", messageId)
-                .addQueryParameter("mobile", number)
+                .addQueryParameter("mobile", r.number())
                 .addQueryParameter("status", status)
-                .addQueryParameter("errorCode", errorCode)
-                .addQueryParameter("submitDate", submitDate)
+                .addQueryParameter("errorCode", r.errorCode())
+                .addQueryParameter("submitDate", r.submitDate())
                 .addQueryParameter("doneDate", now())
-                .addQueryParameter("shortMessage", text.length() > 20 ? text.substring(0, 20) : text)
+                .addQueryParameter("shortMessage", r.shortMessage())
                 .build();
-        http.newCall(new Request.Builder().url(url).get().build()).enqueue(new Callback() {
-            @Override
-            public void onResponse(Call call, Response response) {
-                try (response) {
-                    reports.add(new SentReport(url.toString(), messageId, status, response.code()));
-                }
-            }
-
-            @Override
-            public void onFailure(Call call, IOException e) {
-                reports.add(new SentReport(url.toString(), messageId, status, -1));
-                log.info("Onfon simulator could not deliver the report for {}: {}", messageId, e.toString());
-            }
-        });
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            reports.add(new SentReport(url.toString(), messageId, status, response.code()));
+        } catch (IOException e) {
+            reports.add(new SentReport(url.toString(), messageId, status, -1));
+            log.info("Onfon simulator could not deliver the report for {}: {}", messageId, e.toString());
+        }
     }
 
     private ObjectNode error(String code, String description) {
