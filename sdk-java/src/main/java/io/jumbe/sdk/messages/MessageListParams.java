@@ -27,7 +27,9 @@ public final class MessageListParams extends MessageFilterParams {
     }
 
     Query toQuery(String direction, String after) {
-        return Pages.paging(addFilters(new Query().add("direction", direction).add("channel", channel)), this, after);
+        Query q = new Query().add("direction", direction).add("channel", channel);
+        filters().forEach(q::add);
+        return Pages.paging(q, this, after);
     }
 
     /** Builds {@link MessageListParams}. */

@@ -1,9 +1,10 @@
 package io.jumbe.sdk.sms;
 
 import io.jumbe.sdk.ListParams;
-import io.jumbe.sdk.internal.Query;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The filters every message list shares ({@code status}, {@code recipient}, {@code reference}, {@code from},
@@ -31,14 +32,18 @@ public abstract class MessageFilterParams extends ListParams {
     }
 
     /**
-     * Adds the filters to a query.
+     * The filters as query parameters, in the order they are sent; a null value is left out of the request.
      *
-     * @param query the query to add to
-     * @return the same query
+     * @return parameter name to value
      */
-    protected Query addFilters(Query query) {
-        return query.add("status", status == null ? null : status.wireValue()).add("recipient", recipient)
-                .add("reference", reference).add("from", from).add("to", to);
+    protected final Map<String, Object> filters() {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("status", status == null ? null : status.wireValue());
+        q.put("recipient", recipient);
+        q.put("reference", reference);
+        q.put("from", from);
+        q.put("to", to);
+        return q;
     }
 
     /**

@@ -31,7 +31,9 @@ public final class SmsHistoryParams extends MessageFilterParams {
     }
 
     Query toQuery(String after) {
-        return Pages.paging(addFilters(new Query()), this, after);
+        Query q = new Query();
+        filters().forEach(q::add);
+        return Pages.paging(q, this, after);
     }
 
     /** Builds {@link SmsHistoryParams}. */
