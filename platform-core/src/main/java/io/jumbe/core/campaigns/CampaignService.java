@@ -298,7 +298,8 @@ public final class CampaignService {
                         .orElseThrow(() -> InsufficientBalance.of(h, tenantId, r.total(), "campaign"));
                 // the day's usage counts the campaign's messages and charge when they are paid, as a send counts its
                 // own (after the debit: the tenant's row before the counter row, as every writer takes them)
-                usage.accepted(h, tenantId, channel(c).name(), r.content().category() == null ? "" : r.content().category(), r.sendable().size(),
+                String category = r.content().category() == null ? "" : r.content().category();
+                usage.accepted(h, tenantId, channel(c).name(), category, r.sendable().size(),
                         r.sendable().stream().mapToLong(x -> Math.max(1, x.segments())).sum(), r.total().cents());
                 feed(h, campaignId, scheduled ? c.scheduleAt() : now);
                 Map<String, Object> data = eventData(campaignId, c.name(), scheduled ? "scheduled" : "running");

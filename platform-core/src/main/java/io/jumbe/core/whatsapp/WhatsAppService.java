@@ -212,11 +212,14 @@ public final class WhatsAppService {
             h.afterCommit(() -> queuedListeners.forEach(l -> l.accept(queue)));
             WhatsAppStore.insertAll(h, messages);
             jobs.enqueueAll(h, work);
+            BalanceChange debited = ledger.debit(h, tenantId, total, Posting.of("whatsapp_charge", "WhatsApp "
+                            + charged.wireName() + " message to " + messages.size() + " recipient(s)").withReference(what))
+                    .orElseThrow(() -> InsufficientBalance.of(h, tenantId, total, "request"));
+            // after the debit: the tenant's row before the day's counter row, the order every writer takes them in
+            // (the other way round, a send and a status of the same tenant deadlocked)
             lifecycle.usage().accepted(h, tenantId, UsageCounters.WHATSAPP, charged.wireName(), messages.size(),
                     messages.size(), total.cents());
-            return ledger.debit(h, tenantId, total, Posting.of("whatsapp_charge", "WhatsApp " + charged.wireName()
-                            + " message to " + messages.size() + " recipient(s)").withReference(what))
-                    .orElseThrow(() -> InsufficientBalance.of(h, tenantId, total, "request"));
+            return debited;
         });
         List<WhatsAppSendResult.Queued> queued = messages.stream()
                 .map(m -> new WhatsAppSendResult.Queued(m.id(), m.recipient(), m.cost())).toList();
