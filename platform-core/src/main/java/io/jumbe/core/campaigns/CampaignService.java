@@ -3,6 +3,7 @@ package io.jumbe.core.campaigns;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jumbe.core.analytics.UsageCounters;
 import io.jumbe.core.common.FieldError;
+import io.jumbe.core.common.SendLimits;
 import io.jumbe.core.common.Ids;
 import io.jumbe.core.common.Json;
 import io.jumbe.core.common.ListPage;
@@ -143,18 +144,7 @@ public final class CampaignService {
         } else {
             ch.validate(r, errors);
         }
-        TextRules.check(errors, "reference", r.reference(), TextRules.Kind.LINE);
-        if (r.reference() != null && r.reference().length() > SmsService.MAX_REFERENCE) {
-            errors.add(new FieldError("reference", "is at most " + SmsService.MAX_REFERENCE + " characters"));
-        }
-        if (r.scheduleAt() != null) {
-            Instant now = clock.instant();
-            if (!r.scheduleAt().isAfter(now)) {
-                errors.add(new FieldError("schedule_at", "must be in the future"));
-            } else if (r.scheduleAt().isAfter(now.plus(SmsService.MAX_SCHEDULE_AHEAD))) {
-                errors.add(new FieldError("schedule_at", "may be at most 30 days ahead"));
-            }
-        }
+        SendLimits.checkReferenceAndSchedule(errors, clock.instant(), r.reference(), r.scheduleAt());
         Audience audience = r.audience() == null ? new Audience(null, null, null) : r.audience();
         if (audience.groups().isEmpty() && audience.contacts().isEmpty() && audience.recipients().isEmpty()) {
             errors.add(new FieldError("audience", "name at least one group, contact or recipient"));

@@ -23,6 +23,18 @@ public final class SendLimits {
      */
     public static void check(List<FieldError> errors, Instant now, String reference, Instant scheduleAt,
                              boolean single, List<String> recipients) {
+        checkReferenceAndSchedule(errors, now, reference, scheduleAt);
+        String field = single ? "recipient" : "recipients";
+        if (recipients.isEmpty()) {
+            errors.add(new FieldError(field, "at least one recipient is required"));
+        } else if (recipients.size() > MAX_RECIPIENTS) {
+            errors.add(new FieldError(field, "at most " + MAX_RECIPIENTS + " recipients per request"));
+        }
+    }
+
+    /** Adds to {@code errors} what is wrong with a send's or a campaign's {@code reference} and {@code schedule_at}. */
+    public static void checkReferenceAndSchedule(List<FieldError> errors, Instant now, String reference,
+                                                 Instant scheduleAt) {
         TextRules.check(errors, "reference", reference, TextRules.Kind.LINE);
         if (reference != null && reference.length() > MAX_REFERENCE) {
             errors.add(new FieldError("reference", "is at most " + MAX_REFERENCE + " characters"));
@@ -33,12 +45,6 @@ public final class SendLimits {
             } else if (scheduleAt.isAfter(now.plus(MAX_SCHEDULE_AHEAD))) {
                 errors.add(new FieldError("schedule_at", "may be at most 30 days ahead"));
             }
-        }
-        String field = single ? "recipient" : "recipients";
-        if (recipients.isEmpty()) {
-            errors.add(new FieldError(field, "at least one recipient is required"));
-        } else if (recipients.size() > MAX_RECIPIENTS) {
-            errors.add(new FieldError(field, "at most " + MAX_RECIPIENTS + " recipients per request"));
         }
     }
 }
