@@ -29,6 +29,7 @@ import io.jumbe.server.testing.Sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,7 +271,8 @@ class SmsAgainstServerTest {
         JumbeClient client = server.client(server.sender("10.00"));
         String id = client.sms().send(sms("0712345678", "counted")).messageId();
         eventually(() -> client.sms().status(id), m -> m.status() == MessageStatus.DELIVERED);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        // statistics count days in the server's TIMEZONE (Africa/Nairobi by default), not UTC days
+        LocalDate today = LocalDate.now(ZoneId.of("Africa/Nairobi"));
 
         SmsStatistics range = client.sms().statistics(SmsStatisticsParams.between(today, today));
         SmsStatisticsOverview defaults = client.sms().statisticsOverview();
