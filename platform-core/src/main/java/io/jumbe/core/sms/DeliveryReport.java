@@ -2,6 +2,7 @@ package io.jumbe.core.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jumbe.core.common.Json;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import java.util.Optional;
 public record DeliveryReport(String upstreamMessageId, String mobile, String status, String errorCode,
                              String submitDate, String doneDate, DeliveryState state, boolean recognised) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(Json.newFactory());
     private static final Map<String, DeliveryState> VOCABULARY = vocabulary();
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.OutboundHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ public final class DarajaClient implements PaymentGateway {
     private final DarajaConfig config;
     private final OkHttpClient http;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     private final AccessTokenCache tokens;
 
     /** A client with its own OkHttp client (10 s connect, 30 s read) and the system clock. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.jumbe.core.common.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +29,7 @@ public final class StkCallbackParser {
 
     /** A parser with its own Jackson mapper. */
     public StkCallbackParser() {
-        this(new ObjectMapper());
+        this(new ObjectMapper(Json.newFactory()));
     }
 
     /** A parser over a shared Jackson mapper. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.sms.MessageOutcome;
 import io.jumbe.core.sms.OutboundSms;
@@ -56,7 +57,7 @@ public final class OnfonClient implements SmsGateway {
 
     private final OnfonConfig config;
     private final OkHttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     private final HttpUrl sendUrl;
     private final HttpUrl balanceUrl;
 

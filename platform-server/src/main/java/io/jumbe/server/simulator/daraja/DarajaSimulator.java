@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.payments.mpesa.DarajaConfig;
 import io.jumbe.core.payments.mpesa.DarajaPassword;
@@ -208,7 +209,7 @@ public final class DarajaSimulator implements AutoCloseable {
     private final int maxPushes;
     private final OkHttpClient http;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService scheduler;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.sms.onfon.OnfonConfig;
 import io.jumbe.server.simulator.RecentItems;
@@ -69,7 +70,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private final Duration dlrDelay;
     private final OkHttpClient http;
     private final boolean ownsHttp;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     /** Reports not sent yet, oldest first (one delay for all, so also the order they fall due in): small records. */
     private final LinkedBlockingQueue<DueReport> due = new LinkedBlockingQueue<>();
     private final List<Thread> reporters = new java.util.ArrayList<>();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.jumbe.core.common.Json;
 import io.jumbe.core.common.OutboundHttp;
 import io.jumbe.core.whatsapp.GraphConfig;
 import io.jumbe.core.whatsapp.MetaSignature;
@@ -78,7 +79,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     private final MetaSignature signature;
     private final Duration statusDelay;
     private final OkHttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     private final ScheduledExecutorService scheduler;
     private final RecentItems<Received> received = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final RecentItems<SentWebhook> webhooks = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
