@@ -54,11 +54,10 @@ public final class JobQueue {
             return;
         }
         Instant now = clock.instant();
-        Batches.insertInParts(h, "INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, "
-                + "run_at, created_at, updated_at) VALUES (:queue, :kind, :payload, :dedupe, 'ready', 0, :max, :runAt, "
-                + ":now, :now)", newJobs, (batch, job) -> batch.bind("queue", job.queue()).bind("kind", job.kind())
-                .bind("payload", job.payload()).bind("dedupe", job.dedupeKey()).bind("max", job.maxAttempts())
-                .bind("runAt", job.runAt() == null ? now : job.runAt()).bind("now", now));
+        Batches.insertRows(h, "INSERT INTO jobs (queue, kind, payload, dedupe_key, status, attempts, max_attempts, "
+                + "run_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'ready', 0, ?, ?, ?, ?)", newJobs,
+                (row, job) -> row.text(job.queue()).text(job.kind()).text(job.payload()).text(job.dedupeKey())
+                        .number(job.maxAttempts()).time(job.runAt() == null ? now : job.runAt()).time(now).time(now));
     }
 
     /** Marks claimed jobs done in the caller's transaction; jobs whose claim was lost are left alone. */

@@ -22,17 +22,13 @@ final class MessageStore {
     }
 
     static void insertAll(Handle h, Collection<Message> messages) {
-        Batches.insertInParts(h, "INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
-                + "encoding, segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, "
-                + "refunded, created_at) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, :encoding, "
-                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)",
-                messages, (batch, m) -> batch.bind("id", m.id()).bind("tenantId", m.tenantId())
-                        .bind("batchId", m.batchId()).bind("recipient", m.recipient()).bind("senderId", m.senderId())
-                        .bind("body", m.text()).bind("encoding", m.encoding().label()).bind("segments", m.segments())
-                        .bind("cost", m.cost().cents()).bind("price", m.price().cents())
-                        .bind("reference", m.reference()).bind("lane", m.lane())
-                        .bind("scheduledAt", m.scheduledAt()).bind("queuedAt", m.queuedAt())
-                        .bind("createdAt", m.createdAt()));
+        Batches.insertRows(h, "INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, encoding, "
+                + "segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, refunded, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, FALSE, ?)", messages,
+                (row, m) -> row.text(m.id()).number(m.tenantId()).text(m.batchId()).text(m.recipient())
+                        .text(m.senderId()).text(m.text()).text(m.encoding().label()).number(m.segments())
+                        .number(m.cost().cents()).number(m.price().cents()).text(m.reference()).text(m.lane())
+                        .time(m.scheduledAt()).time(m.queuedAt()).time(m.createdAt()));
     }
 
     static Optional<Message> find(Handle h, String id) {
