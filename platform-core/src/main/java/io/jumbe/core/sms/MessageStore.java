@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -21,12 +22,20 @@ final class MessageStore {
     private MessageStore() {
     }
 
-    static void insertAll(Handle h, Collection<Message> messages) {
+    /**
+     * Inserts new queued messages.
+     *
+     * @param dispatchKeys the dedupe key of the job carrying each message, by message id, for messages carried by a
+     *                     batch job ({@link SmsService#BATCH_KIND}); a message not in it is carried by its own job
+     */
+    static void insertAll(Handle h, Collection<Message> messages, Map<String, String> dispatchKeys) {
         Batches.insertInParts(h, "INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, "
                 + "encoding, segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, "
-                + "refunded, created_at) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, :encoding, "
-                + ":segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, :createdAt)",
+                + "refunded, created_at, dispatch_key) VALUES (:id, :tenantId, :batchId, :recipient, :senderId, :body, "
+                + ":encoding, :segments, :cost, :price, 'queued', :reference, :lane, :scheduledAt, :queuedAt, FALSE, "
+                + ":createdAt, :dispatchKey)",
                 messages, (batch, m) -> batch.bind("id", m.id()).bind("tenantId", m.tenantId())
+                        .bind("dispatchKey", dispatchKeys.get(m.id()))
                         .bind("batchId", m.batchId()).bind("recipient", m.recipient()).bind("senderId", m.senderId())
                         .bind("body", m.text()).bind("encoding", m.encoding().label()).bind("segments", m.segments())
                         .bind("cost", m.cost().cents()).bind("price", m.price().cents())
