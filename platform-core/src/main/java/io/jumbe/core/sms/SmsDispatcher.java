@@ -178,10 +178,8 @@ public final class SmsDispatcher implements AutoCloseable {
         // Under a cap, claim no more than about a second's worth: the rest stays free for the other workers and
         // instances sharing the cap, and less is held should this instance die.
         int messages = settings.maxTps() > 0 ? Math.min(settings.batchSize(), settings.maxTps()) : settings.batchSize();
-        // a bulk-lane job carries up to MESSAGES_PER_BULK_JOB messages: claim about as many messages, one job at least
-        int limit = SmsService.BULK_QUEUE.equals(queue)
-                ? Math.max(1, messages / SmsService.MESSAGES_PER_BULK_JOB) : messages;
-        List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
+        List<Job> claimed = SmsService.BULK_QUEUE.equals(queue) ? claimBulk(messages)
+                : jobs.claim(queue, messages, workerId, settings.lease());
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -257,6 +255,52 @@ public final class SmsDispatcher implements AutoCloseable {
             recordUntilStored(batch, result, round, byId, false);
         }
         return claimed.size();
+    }
+
+    /**
+     * Claims bulk-lane jobs carrying about {@code messages} messages. A job carries up to
+     * {@link SmsService#MESSAGES_PER_BULK_JOB}, so one job is claimed first; when it carried few (small bulks), more
+     * are claimed, as many as the first ones' size says fit, twice at most. Jobs that take the round well past
+     * {@code messages} go back at once, so a round never holds much more than a batch.
+     */
+    private List<Job> claimBulk(int messages) {
+        int limit = Math.max(1, messages / SmsService.MESSAGES_PER_BULK_JOB);
+        List<Job> claimed = new ArrayList<>(jobs.claim(SmsService.BULK_QUEUE, limit, workerId, settings.lease()));
+        int carried = carried(claimed);
+        for (int more = 0; more < 2 && claimed.size() == limit && carried < messages; more++) {
+            limit = Math.max(1, (messages - carried) / Math.max(1, carried / claimed.size()));
+            List<Job> next = jobs.claim(SmsService.BULK_QUEUE, limit, workerId, settings.lease());
+            claimed.addAll(next);
+            carried += carried(next);
+            if (next.size() < limit) {
+                break;
+            }
+        }
+        List<Job> kept = new ArrayList<>();
+        int keptMessages = 0;
+        for (Job job : claimed) {
+            if (kept.isEmpty() || keptMessages + carried(List.of(job)) <= messages) {
+                kept.add(job);
+                keptMessages += carried(List.of(job));
+            } else {
+                jobs.retry(job, job.payload(), job.runAt(), null, false);
+            }
+        }
+        return kept;
+    }
+
+    private static int carried(List<Job> claimed) {
+        int n = 0;
+        for (Job job : claimed) {
+            n++;
+            if (SmsService.BATCH_KIND.equals(job.kind())) {
+                String ids = job.payload();
+                for (int i = ids.indexOf(','); i >= 0; i = ids.indexOf(',', i + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /**
