@@ -16,6 +16,7 @@ import io.jumbe.core.common.Money;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.sms.SmsDispatcher;
 import io.jumbe.core.sms.SmsService;
+import io.jumbe.core.tenant.NewTenant;
 import io.jumbe.core.testing.TestClock;
 import io.jumbe.core.testing.TestDatabase;
 import io.jumbe.server.simulator.onfon.OnfonSimulator;
@@ -319,6 +320,26 @@ class BulkDispatchJobsTest {
             Map<String, Long> submissions = perNumber(simulator(app).submitted().stream()
                     .map(OnfonSimulator.SubmittedMessage::number).toList());
             assertThat(submissions.values()).allMatch(n -> n == 1L);
+        }
+    }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aSandboxResetClearsTheWaitingJobOfATestBulkWithItsMessages(TestDatabase db) {
+        try (TestApp app = TestApp.start(db, ENV)) {
+            var created = app.platform().tenants().create(NewTenant.of("Falley Clinic", "ops@falley.example",
+                    "FALLEY").withBalance(Money.parse("5.00")));
+            Sender test = new Sender(created.tenant().id(), created.testKey().secret(), app.http());
+            String at = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+            send(test, "{\"recipients\":[" + recipients(150, 300_010) + "],\"message\":\"later\","
+                    + "\"schedule_at\":\"" + at + "\"}");
+            assertThat(count(app.platform(), "SELECT COUNT(*) FROM jobs WHERE queue = ? AND status = 'ready'",
+                    SmsService.BULK_QUEUE)).isEqualTo(2);
+
+            Http.Response reset = test.post("/sandbox/reset", "{}");
+            assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+            assertThat(reset.json().get("messages_cleared").asInt()).isEqualTo(150);
+            assertThat(count(app.platform(), "SELECT COUNT(*) FROM jobs WHERE queue = ?", SmsService.BULK_QUEUE))
+                    .isZero();
         }
     }
 }
