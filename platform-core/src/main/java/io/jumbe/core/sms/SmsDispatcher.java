@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * our own upstream account out of credit or refused → messages put back untouched, dispatch paused and admins
  * alerted, the alert resolved by the next successful send.
  *
- * <p>A job whose message is no longer {@code queued} is simply completed, so a re-run after a crash never sends
- * a message already marked sent.
+ * <p>A job carries one message ({@link SmsService#SEND_KIND}, the single lane) or a chunk of a bulk
+ * ({@link SmsService#BATCH_KIND}, the bulk lane); a message no longer {@code queued} is skipped, and a job none of
+ * whose messages is left to send is simply completed, so a re-run after a crash never sends a message already
+ * marked sent.
  */
 public final class SmsDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
@@ -53,7 +55,8 @@ public final class SmsDispatcher implements AutoCloseable {
     /**
      * How dispatch runs.
      *
-     * @param batchSize      jobs claimed at once (and the most messages in one upstream request)
+     * @param batchSize      messages claimed at once (single-lane jobs; bulk-lane jobs carrying about as many) and
+     *                       the most messages in one upstream request
      * @param workersPerLane claiming threads per lane
      * @param pollInterval   how often an idle worker looks for due jobs
      * @param lease          how long a claim is held before another instance may take it
@@ -190,14 +193,20 @@ public final class SmsDispatcher implements AutoCloseable {
         Map<String, Message> byId = new HashMap<>();
         found.forEach(m -> byId.put(m.id(), m));
         List<String> nothingToDo = new ArrayList<>();
+        List<String> nextRound = new ArrayList<>();
         Map<String, List<OutboundSms>> bySender = new LinkedHashMap<>();
         Map<String, List<OutboundSms>> testBySender = new LinkedHashMap<>();
+        int toSend = 0;
         for (String id : round.messageIds()) {
             Message m = byId.get(id);
             if (m == null || m.status() != MessageStatus.QUEUED) {
                 // sent, failed or cancelled since (by an earlier run of this job that died before completing it)
                 nothingToDo.add(id);
+            } else if (toSend == messages) {
+                // a bulk job carries more than a round's share (under a small cap): the rest runs in the next round
+                nextRound.add(id);
             } else {
+                toSend++;
                 (modes.isTest(m.tenantId()) ? testBySender : bySender).computeIfAbsent(m.senderId(), s -> new ArrayList<>())
                         .add(new OutboundSms(m.id(), m.recipient(), m.text()));
             }
@@ -206,6 +215,9 @@ public final class SmsDispatcher implements AutoCloseable {
             List<Job> done = round.finishedBy(nothingToDo);
             jdbi.useTransaction(h -> jobs.completeAll(h, done));
             round.recorded(nothingToDo);
+        }
+        if (!nextRound.isEmpty()) {
+            round.again(nextRound, clock.instant(), null, false);
         }
         // test mode's messages go to the simulator, in batches of their own, and never pause live dispatch
         for (Map.Entry<String, List<OutboundSms>> e : testBySender.entrySet()) {
@@ -383,7 +395,8 @@ public final class SmsDispatcher implements AutoCloseable {
                 again.merge(job.id(), new Again(new java.util.LinkedHashSet<>(List.of(id)), at, error, countAttempt),
                         (a, b) -> {
                             a.messageIds().addAll(b.messageIds());
-                            return new Again(a.messageIds(), a.at().isAfter(b.at()) ? a.at() : b.at(), b.error(),
+                            return new Again(a.messageIds(), a.at().isAfter(b.at()) ? a.at() : b.at(),
+                                    b.error() != null ? b.error() : a.error(),
                                     a.countAttempt() || b.countAttempt());
                         });
                 java.util.Set<String> left = open.get(job.id());

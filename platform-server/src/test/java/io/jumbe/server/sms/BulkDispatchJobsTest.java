@@ -342,4 +342,32 @@ class BulkDispatchJobsTest {
                     .isZero();
         }
     }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void underASmallCapARoundSendsAboutASecondsWorthOfABatchJobAndPutsTheRestBack(TestDatabase db) throws Exception {
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("ONFON_MAX_TPS", "20");
+        try (TestApp app = TestApp.start(db, env)) {
+            SmsDispatcher dispatcher = app.application().smsDispatcher();
+            dispatcher.close();
+            Sender s = app.sender("100.00");
+            List<String> ids = ids(send(s, "{\"recipients\":[" + recipients(50, 200_010) + "],\"message\":\"bulk\"}"));
+
+            assertThat(dispatcher.dispatchOnce(SmsService.BULK_QUEUE)).isEqualTo(1);
+            assertThat(simulator(app).submitted()).hasSize(20);
+            Map<String, Object> job = app.platform().jdbi().withHandle(h -> h.createQuery("SELECT status, payload, "
+                    + "attempts FROM jobs WHERE queue = :q").bind("q", SmsService.BULK_QUEUE).mapToMap().one());
+            assertThat(job).containsEntry("status", "ready")
+                    .containsEntry("payload", String.join(",", ids.subList(20, 50)));
+            assertThat(((Number) job.get("attempts")).intValue()).as("not an attempt that failed").isZero();
+
+            assertThat(dispatcher.dispatchOnce(SmsService.BULK_QUEUE)).isEqualTo(1);
+            assertThat(dispatcher.dispatchOnce(SmsService.BULK_QUEUE)).isEqualTo(1);
+            assertThat(dispatcher.dispatchOnce(SmsService.BULK_QUEUE)).isZero();
+            Map<String, Long> submissions = perNumber(simulator(app).submitted().stream()
+                    .map(OnfonSimulator.SubmittedMessage::number).toList());
+            assertThat(submissions).hasSize(50);
+            assertThat(submissions.values()).allMatch(n -> n == 1L);
+        }
+    }
 }
