@@ -347,7 +347,7 @@ public final class CampaignService {
                 throw new ServiceException(INVALID_STATE, "This campaign can no longer be paused.");
             }
             h.createUpdate("UPDATE jobs SET run_at = :held, updated_at = :now WHERE status = 'ready' AND dedupe_key IN "
-                            + "(SELECT id FROM messages WHERE batch_id = :id AND status = 'queued')")
+                            + "(SELECT COALESCE(dispatch_key, id) FROM messages WHERE batch_id = :id AND status = 'queued')")
                     .bind("held", clock.instant().plus(HELD)).bind("now", clock.instant()).bind("id", campaignId)
                     .execute();
         });
@@ -367,7 +367,7 @@ public final class CampaignService {
                 throw new ServiceException(INVALID_STATE, "This campaign is no longer paused.");
             }
             h.createUpdate("UPDATE jobs SET run_at = :now, updated_at = :now WHERE status = 'ready' AND dedupe_key IN "
-                            + "(SELECT id FROM messages WHERE batch_id = :id AND status = 'queued')")
+                            + "(SELECT COALESCE(dispatch_key, id) FROM messages WHERE batch_id = :id AND status = 'queued')")
                     .bind("now", now).bind("id", campaignId).execute();
             feed(h, campaignId, stillScheduled ? c.scheduleAt() : now);
         });
@@ -396,31 +396,42 @@ public final class CampaignService {
                     + "WHERE campaign_id = :id AND status = 'pending'").bind("id", campaignId).mapTo(Long.class).one();
             h.createUpdate("UPDATE campaign_recipients SET status = 'cancelled' WHERE campaign_id = :id "
                     + "AND status = 'pending'").bind("id", campaignId).execute();
-            List<Map.Entry<String, Long>> waiting = h.createQuery("SELECT m.id, m.cost_cents FROM messages m JOIN jobs j "
-                            + "ON j.dedupe_key = m.id WHERE m.batch_id = :id AND m.status = 'queued' AND j.status = 'ready'")
-                    .bind("id", campaignId).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list();
+            // A job carries one message, or a chunk of the campaign's messages (queuePrepaid runs per campaign, so
+            // never another's): the jobs still waiting are taken whole, and the queued messages they carry cancelled.
+            List<String> waiting = h.createQuery("SELECT DISTINCT j.dedupe_key FROM messages m JOIN jobs j "
+                            + "ON j.dedupe_key = COALESCE(m.dispatch_key, m.id) WHERE m.batch_id = :id "
+                            + "AND m.status = 'queued' AND j.status = 'ready'")
+                    .bind("id", campaignId).mapTo(String.class).list();
             long unsent = 0;
             for (int from = 0; from < waiting.size(); from += PART) {
-                List<Map.Entry<String, Long>> part = waiting.subList(from, Math.min(waiting.size(), from + PART));
+                List<String> part = waiting.subList(from, Math.min(waiting.size(), from + PART));
                 // Taking the job first serialises with a dispatcher claiming it: whoever changes the job row wins.
                 var takeJobs = h.prepareBatch("UPDATE jobs SET status = 'done', last_error = 'cancelled', "
-                        + "updated_at = :now WHERE dedupe_key = :id AND status = 'ready'");
-                part.forEach(w -> takeJobs.bind("now", now).bind("id", w.getKey()).add());
+                        + "updated_at = :now WHERE dedupe_key = :key AND status = 'ready'");
+                part.forEach(key -> takeJobs.bind("now", now).bind("key", key).add());
                 int[] taken = takeJobs.execute();
-                var cancelMessages = h.prepareBatch("UPDATE messages SET status = 'cancelled', cancelled_at = :now, "
-                        + "refunded = TRUE WHERE id = :id AND status = 'queued' AND refunded = FALSE");
-                List<Map.Entry<String, Long>> took = new ArrayList<>();
+                List<String> took = new ArrayList<>();
                 for (int i = 0; i < part.size(); i++) {
                     if (taken[i] == 1) {
                         took.add(part.get(i));
-                        cancelMessages.bind("now", now).bind("id", part.get(i).getKey()).add();
                     }
                 }
-                if (!took.isEmpty()) {
+                if (took.isEmpty()) {
+                    continue;
+                }
+                List<Map.Entry<String, Long>> carried = h.createQuery("SELECT id, cost_cents FROM messages "
+                                + "WHERE batch_id = :id AND status = 'queued' AND refunded = FALSE "
+                                + "AND COALESCE(dispatch_key, id) IN (<keys>)")
+                        .bind("id", campaignId).bindList("keys", took)
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list();
+                var cancelMessages = h.prepareBatch("UPDATE messages SET status = 'cancelled', cancelled_at = :now, "
+                        + "refunded = TRUE WHERE id = :id AND status = 'queued' AND refunded = FALSE");
+                carried.forEach(w -> cancelMessages.bind("now", now).bind("id", w.getKey()).add());
+                if (!carried.isEmpty()) {
                     int[] cancelled = cancelMessages.execute();
-                    for (int i = 0; i < took.size(); i++) {
+                    for (int i = 0; i < carried.size(); i++) {
                         if (cancelled[i] == 1) {
-                            unsent += took.get(i).getValue();
+                            unsent += carried.get(i).getValue();
                         }
                     }
                 }

@@ -144,6 +144,20 @@ public final class JobQueue {
                 .bind("now", clock.instant()).bind("id", job.id()).bind("attempts", job.attempts()).execute() == 1);
     }
 
+    /**
+     * As {@link #retry(Job, Instant, String, boolean)}, with the job's payload replaced: a job carrying several
+     * items runs again for those still to do only.
+     */
+    public boolean retry(Job job, String payload, Instant runAt, String error, boolean countAttempt) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE jobs SET status = 'ready', payload = :payload, "
+                        + "run_at = :runAt, locked_by = NULL, locked_until = NULL, last_error = :error, "
+                        + "attempts = attempts - :uncount, updated_at = :now "
+                        + "WHERE id = :id AND attempts = :attempts AND status = 'running'")
+                .bind("payload", payload).bind("runAt", runAt).bind("error", truncate(error))
+                .bind("uncount", countAttempt ? 0 : 1).bind("now", clock.instant()).bind("id", job.id())
+                .bind("attempts", job.attempts()).execute() == 1);
+    }
+
     public boolean fail(Job job, String error) {
         return jdbi.inTransaction(h -> fail(h, job, error));
     }

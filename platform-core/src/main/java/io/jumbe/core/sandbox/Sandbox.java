@@ -26,7 +26,9 @@ public final class Sandbox {
      * with {@code :t} the twin's id. Tables added later by other features (contacts, campaigns, …) join this list.
      */
     static final List<String> CLEARED = List.of(
-            "jobs WHERE status = 'ready' AND dedupe_key IN (SELECT m.id FROM messages m WHERE m.tenant_id = :t)",
+            // a message's dispatch job is keyed by its dispatch_key (a bulk chunk's, all of one tenant) or its own id
+            "jobs WHERE status = 'ready' AND dedupe_key IN (SELECT COALESCE(m.dispatch_key, m.id) FROM messages m "
+                    + "WHERE m.tenant_id = :t)",
             "webhook_attempts WHERE delivery_id IN (SELECT d.id FROM webhook_deliveries d WHERE d.tenant_id = :t)",
             "webhook_deliveries WHERE tenant_id = :t",
             "messages WHERE tenant_id = :t",

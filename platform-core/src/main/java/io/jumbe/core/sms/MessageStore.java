@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -21,14 +22,20 @@ final class MessageStore {
     private MessageStore() {
     }
 
-    static void insertAll(Handle h, Collection<Message> messages) {
+    /**
+     * Inserts new queued messages.
+     *
+     * @param dispatchKeys the dedupe key of the job carrying each message, by message id, for messages carried by a
+     *                     batch job ({@link SmsService#BATCH_KIND}); a message not in it is carried by its own job
+     */
+    static void insertAll(Handle h, Collection<Message> messages, Map<String, String> dispatchKeys) {
         Batches.insertRows(h, "INSERT INTO messages (id, tenant_id, batch_id, recipient, sender_id, body, encoding, "
                 + "segments, cost_cents, price_cents, status, reference, lane, scheduled_at, queued_at, refunded, "
-                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, FALSE, ?)", messages,
-                (row, m) -> row.text(m.id()).number(m.tenantId()).text(m.batchId()).text(m.recipient())
+                + "created_at, dispatch_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, FALSE, ?, ?)",
+                messages, (row, m) -> row.text(m.id()).number(m.tenantId()).text(m.batchId()).text(m.recipient())
                         .text(m.senderId()).text(m.text()).text(m.encoding().label()).number(m.segments())
                         .number(m.cost().cents()).number(m.price().cents()).text(m.reference()).text(m.lane())
-                        .time(m.scheduledAt()).time(m.queuedAt()).time(m.createdAt()));
+                        .time(m.scheduledAt()).time(m.queuedAt()).time(m.createdAt()).text(dispatchKeys.get(m.id())));
     }
 
     static Optional<Message> find(Handle h, String id) {

@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * our own upstream account out of credit or refused → messages put back untouched, dispatch paused and admins
  * alerted, the alert resolved by the next successful send.
  *
- * <p>A job whose message is no longer {@code queued} is simply completed, so a re-run after a crash never sends
- * a message already marked sent.
+ * <p>A job carries one message ({@link SmsService#SEND_KIND}, the single lane) or a chunk of a bulk
+ * ({@link SmsService#BATCH_KIND}, the bulk lane); a message no longer {@code queued} is skipped, and a job none of
+ * whose messages is left to send is simply completed, so a re-run after a crash never sends a message already
+ * marked sent.
  */
 public final class SmsDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
@@ -53,7 +55,8 @@ public final class SmsDispatcher implements AutoCloseable {
     /**
      * How dispatch runs.
      *
-     * @param batchSize      jobs claimed at once (and the most messages in one upstream request)
+     * @param batchSize      messages claimed at once (single-lane jobs; bulk-lane jobs carrying about as many) and
+     *                       the most messages in one upstream request
      * @param workersPerLane claiming threads per lane
      * @param pollInterval   how often an idle worker looks for due jobs
      * @param lease          how long a claim is held before another instance may take it
@@ -64,7 +67,7 @@ public final class SmsDispatcher implements AutoCloseable {
     public record Settings(int batchSize, int workersPerLane, Duration pollInterval, Duration lease, Backoff backoff,
                            Duration upstreamPause, int maxTps) {
         public static Settings defaults(int maxTps) {
-            return new Settings(100, 2, Duration.ofMillis(250), Duration.ofMinutes(2), Backoff.standard(),
+            return new Settings(SmsService.MESSAGES_PER_BULK_JOB, 2, Duration.ofMillis(250), Duration.ofMinutes(2), Backoff.standard(),
                     Duration.ofMinutes(1), maxTps);
         }
 
@@ -177,43 +180,57 @@ public final class SmsDispatcher implements AutoCloseable {
         }
         // Under a cap, claim no more than about a second's worth: the rest stays free for the other workers and
         // instances sharing the cap, and less is held should this instance die.
-        int limit = settings.maxTps() > 0 ? Math.min(settings.batchSize(), settings.maxTps()) : settings.batchSize();
-        List<Job> claimed = jobs.claim(queue, limit, workerId, settings.lease());
+        int messages = settings.maxTps() > 0 ? Math.min(settings.batchSize(), settings.maxTps()) : settings.batchSize();
+        List<Job> claimed = SmsService.BULK_QUEUE.equals(queue) ? claimBulk(messages)
+                : jobs.claim(queue, messages, workerId, settings.lease());
         if (claimed.isEmpty()) {
             return 0;
         }
         crashPoints.reach(CLAIMED);
         HeldClaims held = new HeldClaims(jobs, clock, workerId, settings.lease(), claimed);
-        Map<String, Job> jobByMessage = new LinkedHashMap<>();
-        claimed.forEach(j -> jobByMessage.put(j.payload(), j));
-        List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, jobByMessage.keySet()));
+        Round round = new Round(claimed);
+        List<Message> found = jdbi.withHandle(h -> MessageStore.findAll(h, round.messageIds()));
         Map<String, Message> byId = new HashMap<>();
         found.forEach(m -> byId.put(m.id(), m));
-        List<Job> nothingToDo = new ArrayList<>();
+        List<String> nothingToDo = new ArrayList<>();
+        List<String> nextRound = new ArrayList<>();
         Map<String, List<OutboundSms>> bySender = new LinkedHashMap<>();
         Map<String, List<OutboundSms>> testBySender = new LinkedHashMap<>();
-        for (Job job : claimed) {
-            Message m = byId.get(job.payload());
+        int toSend = 0;
+        for (String id : round.messageIds()) {
+            Message m = byId.get(id);
             if (m == null || m.status() != MessageStatus.QUEUED) {
-                nothingToDo.add(job);
+                // sent, failed or cancelled since (by an earlier run of this job that died before completing it)
+                nothingToDo.add(id);
+            } else if (toSend == messages) {
+                // a bulk job carries more than a round's share (under a small cap): the rest runs in the next round
+                nextRound.add(id);
             } else {
+                toSend++;
                 (modes.isTest(m.tenantId()) ? testBySender : bySender).computeIfAbsent(m.senderId(), s -> new ArrayList<>())
                         .add(new OutboundSms(m.id(), m.recipient(), m.text()));
             }
         }
         if (!nothingToDo.isEmpty()) {
-            jdbi.useTransaction(h -> jobs.completeAll(h, nothingToDo));
+            List<Job> done = round.finishedBy(nothingToDo);
+            jdbi.useTransaction(h -> jobs.completeAll(h, done));
+            round.recorded(nothingToDo);
+        }
+        if (!nextRound.isEmpty()) {
+            round.again(nextRound, clock.instant(), null, false);
         }
         // test mode's messages go to the simulator, in batches of their own, and never pause live dispatch
         for (Map.Entry<String, List<OutboundSms>> e : testBySender.entrySet()) {
             for (SubmitBatch batch : SubmitBatch.byEncoding(e.getKey(), e.getValue())) {
-                recordUntilStored(batch, testGateway.get().submit(batch), jobByMessage, byId, true);
+                recordUntilStored(batch, testGateway.get().submit(batch), round, byId, true);
             }
         }
         List<SubmitBatch> batches = new ArrayList<>();
         // Under a cap, one request carries at most a tenth of a second's worth, so the messages of one request are
-        // never a burst well over the rate the upstream counts per second.
-        int chunk = settings.maxTps() > 0 ? Math.max(1, settings.maxTps() / 10) : Integer.MAX_VALUE;
+        // never a burst well over the rate the upstream counts per second. Never more than a batch in one request,
+        // whatever the jobs carry.
+        int chunk = Math.min(settings.batchSize(),
+                settings.maxTps() > 0 ? Math.max(1, settings.maxTps() / 10) : Integer.MAX_VALUE);
         bySender.forEach((sender, list) -> SubmitBatch.byEncoding(sender, list).forEach(whole -> {
             List<OutboundSms> all = whole.messages();
             for (int from = 0; from < all.size(); from += chunk) {
@@ -222,27 +239,194 @@ public final class SmsDispatcher implements AutoCloseable {
         }));
         for (SubmitBatch planned : batches) {
             if (paused()) {
-                putBack(planned, jobByMessage, pausedUntil.get(), "dispatch paused: upstream account refused");
+                putBack(planned, round, pausedUntil.get(), "dispatch paused: upstream account refused");
                 continue;
             }
             if (lanes.stopping() || !mayWork.getAsBoolean()) {
                 // Stopping (SIGTERM), or this instance's heartbeat is late so others may soon take its claims: what
                 // was not submitted yet goes back for any instance, at once.
-                putBack(planned, jobByMessage, clock.instant(), lanes.stopping() ? "instance stopping" : "heartbeat late");
+                putBack(planned, round, clock.instant(), lanes.stopping() ? "instance stopping" : "heartbeat late");
                 continue;
             }
             // a slow claim may have lost some of its leases meanwhile: another worker has those now
-            List<OutboundSms> stillHeld = planned.messages().stream()
-                    .filter(m -> held.holds(jobByMessage.get(m.messageId()))).toList();
+            List<OutboundSms> stillHeld = new ArrayList<>();
+            for (OutboundSms m : planned.messages()) {
+                Job job = round.jobOf(m.messageId());
+                if (held.holds(job)) {
+                    stillHeld.add(m);
+                } else {
+                    round.lost(job);
+                }
+            }
             if (stillHeld.isEmpty()) {
                 continue;
             }
             SubmitBatch batch = new SubmitBatch(planned.senderId(), stillHeld);
             limiter.acquire(batch.messages().size());
             SubmitResult result = gateway.get().submit(batch);
-            recordUntilStored(batch, result, jobByMessage, byId, false);
+            recordUntilStored(batch, result, round, byId, false);
         }
         return claimed.size();
+    }
+
+    /**
+     * Claims bulk-lane jobs carrying about {@code messages} messages. A job carries up to
+     * {@link SmsService#MESSAGES_PER_BULK_JOB}, so one job is claimed first; when it carried few (small bulks), more
+     * are claimed, as many as the first ones' size says fit, twice at most. Jobs that take the round well past
+     * {@code messages} go back at once, so a round never holds much more than a batch.
+     */
+    private List<Job> claimBulk(int messages) {
+        int limit = Math.max(1, messages / SmsService.MESSAGES_PER_BULK_JOB);
+        List<Job> claimed = new ArrayList<>(jobs.claim(SmsService.BULK_QUEUE, limit, workerId, settings.lease()));
+        int carried = carried(claimed);
+        for (int more = 0; more < 2 && claimed.size() == limit && carried < messages; more++) {
+            limit = Math.max(1, (messages - carried) / Math.max(1, carried / claimed.size()));
+            List<Job> next = jobs.claim(SmsService.BULK_QUEUE, limit, workerId, settings.lease());
+            claimed.addAll(next);
+            carried += carried(next);
+            if (next.size() < limit) {
+                break;
+            }
+        }
+        List<Job> kept = new ArrayList<>();
+        int keptMessages = 0;
+        for (Job job : claimed) {
+            if (kept.isEmpty() || keptMessages + carried(List.of(job)) <= messages) {
+                kept.add(job);
+                keptMessages += carried(List.of(job));
+            } else {
+                jobs.retry(job, job.payload(), job.runAt(), null, false);
+            }
+        }
+        return kept;
+    }
+
+    private static int carried(List<Job> claimed) {
+        int n = 0;
+        for (Job job : claimed) {
+            n++;
+            if (SmsService.BATCH_KIND.equals(job.kind())) {
+                String ids = job.payload();
+                for (int i = ids.indexOf(','); i >= 0; i = ids.indexOf(',', i + 1)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The messages of one round's claimed jobs, and which of them each job still waits for. A job carries one message
+     * ({@link SmsService#SEND_KIND}) or a chunk of a bulk ({@link SmsService#BATCH_KIND}), and is settled once every
+     * message it carries is recorded: completed when all were (sent, failed and refunded, or no longer queued),
+     * otherwise run again for the rest only, its payload narrowed to them.
+     *
+     * <p>A job is completed in the transaction that records its last message, which may be later than the
+     * transaction that marked its first ones sent. That is safe: should this instance die in between, the job runs
+     * again and skips every message no longer {@code queued}, so each is still sent once.
+     */
+    private final class Round {
+        private final Map<String, Job> jobByMessage = new LinkedHashMap<>();
+        private final Map<Long, java.util.Set<String>> open = new HashMap<>();
+        private final Map<Long, Again> again = new HashMap<>();
+        // completed, run again or lost to another worker: nothing more is done about it in this round
+        private final java.util.Set<Long> settled = new java.util.HashSet<>();
+
+        /** What a job runs again for, when, and why. */
+        private record Again(java.util.Set<String> messageIds, Instant at, String error, boolean countAttempt) {
+        }
+
+        Round(List<Job> claimed) {
+            for (Job job : claimed) {
+                java.util.Set<String> ids = new java.util.LinkedHashSet<>(SmsService.messageIdsOf(job));
+                ids.forEach(id -> jobByMessage.put(id, job));
+                open.put(job.id(), ids);
+            }
+        }
+
+        java.util.Set<String> messageIds() {
+            return jobByMessage.keySet();
+        }
+
+        Job jobOf(String messageId) {
+            return jobByMessage.get(messageId);
+        }
+
+        /** Jobs that recording {@code messageIds} finishes with nothing to run again: to complete in that transaction. */
+        List<Job> finishedBy(java.util.Collection<String> messageIds) {
+            java.util.Set<String> recording = java.util.Set.copyOf(messageIds);
+            List<Job> done = new ArrayList<>();
+            for (Job job : jobsOf(messageIds)) {
+                if (!settled.contains(job.id()) && !again.containsKey(job.id())
+                        && recording.containsAll(open.get(job.id()))) {
+                    done.add(job);
+                }
+            }
+            return done;
+        }
+
+        /** After the transaction that recorded {@code messageIds} committed (with {@link #finishedBy} completed). */
+        void recorded(java.util.Collection<String> messageIds) {
+            for (Job job : jobsOf(messageIds)) {
+                if (settled.contains(job.id())) {
+                    continue;
+                }
+                java.util.Set<String> left = open.get(job.id());
+                left.removeAll(messageIds);
+                if (left.isEmpty()) {
+                    settled.add(job.id());
+                    if (again.containsKey(job.id())) {
+                        runAgain(job);
+                    }
+                }
+            }
+        }
+
+        /**
+         * These messages are to be sent again (at the latest of the times asked for, counting an attempt if any of
+         * them met a failure); their job goes back once nothing else of it is in hand.
+         */
+        void again(java.util.Collection<String> messageIds, Instant at, String error, boolean countAttempt) {
+            for (String id : messageIds) {
+                Job job = jobByMessage.get(id);
+                if (settled.contains(job.id())) {
+                    continue;
+                }
+                again.merge(job.id(), new Again(new java.util.LinkedHashSet<>(List.of(id)), at, error, countAttempt),
+                        (a, b) -> {
+                            a.messageIds().addAll(b.messageIds());
+                            return new Again(a.messageIds(), a.at().isAfter(b.at()) ? a.at() : b.at(),
+                                    b.error() != null ? b.error() : a.error(),
+                                    a.countAttempt() || b.countAttempt());
+                        });
+                java.util.Set<String> left = open.get(job.id());
+                left.remove(id);
+                if (left.isEmpty()) {
+                    settled.add(job.id());
+                    runAgain(job);
+                }
+            }
+        }
+
+        /** Another worker holds {@code job} now (its lease ran out): this round leaves it alone. */
+        void lost(Job job) {
+            settled.add(job.id());
+        }
+
+        private void runAgain(Job job) {
+            Again a = again.get(job.id());
+            String payload = SmsService.BATCH_KIND.equals(job.kind()) ? String.join(",", a.messageIds()) : job.payload();
+            jobs.retry(job, payload, a.at(), a.error(), a.countAttempt());
+        }
+
+        private java.util.Collection<Job> jobsOf(java.util.Collection<String> messageIds) {
+            Map<Long, Job> out = new LinkedHashMap<>();
+            for (String id : messageIds) {
+                Job job = jobByMessage.get(id);
+                out.put(job.id(), job);
+            }
+            return out.values();
+        }
     }
 
     /**
@@ -250,12 +434,12 @@ public final class SmsDispatcher implements AutoCloseable {
      * claim left unrecorded would be sent again once released. Recording twice is harmless (every step is
      * conditional on the state it moves from).
      */
-    private void recordUntilStored(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
+    private void recordUntilStored(SubmitBatch batch, SubmitResult result, Round round,
                                    Map<String, Message> byId, boolean test) throws InterruptedException {
         long pause = 100;
         while (true) {
             try {
-                record(batch, result, jobByMessage, byId, test);
+                record(batch, result, round, byId, test);
                 return;
             } catch (RuntimeException e) {
                 if (StoreErrors.conflict(e)) {
@@ -276,8 +460,8 @@ public final class SmsDispatcher implements AutoCloseable {
         }
     }
 
-    private void record(SubmitBatch batch, SubmitResult result, Map<String, Job> jobByMessage,
-                        Map<String, Message> byId, boolean test) {
+    private void record(SubmitBatch batch, SubmitResult result, Round round, Map<String, Message> byId,
+                        boolean test) {
         if (result instanceof SubmitResult.Completed completed) {
             List<MessageOutcome.Accepted> accepted = new ArrayList<>();
             List<MessageOutcome.Rejected> rejected = new ArrayList<>();
@@ -315,15 +499,17 @@ public final class SmsDispatcher implements AutoCloseable {
                 groups.add(group);
                 for (List<MessageOutcome.Accepted> g : groups) {
                     List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                    List<Job> done = new ArrayList<>();
+                    List<String> ids = new ArrayList<>();
                     for (MessageOutcome.Accepted a : g) {
                         moves.add(Map.entry(byId.get(a.messageId()), a.upstreamMessageId()));
-                        done.add(jobByMessage.get(a.messageId()));
+                        ids.add(a.messageId());
                     }
+                    List<Job> done = round.finishedBy(ids);
                     jdbi.useTransaction(h -> {
                         jobs.completeAll(h, done);
                         sent.addAndGet(lifecycle.markSentAll(h, moves));
                     });
+                    round.recorded(ids);
                 }
                 lifecycle.applyHeld(accepted.stream().map(MessageOutcome.Accepted::upstreamMessageId).toList());
                 if (!test) {
@@ -333,18 +519,17 @@ public final class SmsDispatcher implements AutoCloseable {
             if (!rejected.isEmpty()) {
                 Map<String, MessageOutcome.Rejected> byMessage = new HashMap<>();
                 rejected.forEach(r -> byMessage.put(r.messageId(), r));
-                perTenant(byMessage.keySet(), byId, (h, messages) -> {
+                perTenant(byMessage.keySet(), byId, round, (h, messages) -> {
                     for (Message m : messages) {
                         MessageOutcome.Rejected r = byMessage.get(m.id());
                         if (lifecycle.failQueued(h, m, r.code(), r.description())) {
                             failed.incrementAndGet();
                         }
                     }
-                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
             }
             for (MessageOutcome.TransientFailure t : transients) {
-                retryOrFail(jobByMessage.get(t.messageId()), byId.get(t.messageId()), "no_outcome", t.reason());
+                retryOrFail(round, byId.get(t.messageId()), "no_outcome", t.reason());
             }
             return;
         }
@@ -354,28 +539,25 @@ public final class SmsDispatcher implements AutoCloseable {
                 log.info("Onfon request of {} message(s) failed transiently: {} {}", batch.messages().size(),
                         failure.code(), failure.description());
                 for (OutboundSms m : batch.messages()) {
-                    retryOrFail(jobByMessage.get(m.messageId()), byId.get(m.messageId()), failure.code(),
-                            failure.description());
+                    retryOrFail(round, byId.get(m.messageId()), failure.code(), failure.description());
                 }
             }
             case PERMANENT -> {
                 log.warn("Onfon refused a request of {} message(s) for good: {} {}", batch.messages().size(),
                         failure.code(), failure.description());
-                perTenant(batch.messages().stream().map(OutboundSms::messageId).toList(), byId, (h, messages) -> {
+                perTenant(batch.messages().stream().map(OutboundSms::messageId).toList(), byId, round, (h, messages) -> {
                     for (Message m : messages) {
                         if (lifecycle.failQueued(h, m, failure.code(), failure.description())) {
                             failed.incrementAndGet();
                         }
                     }
-                    jobs.completeAll(h, messages.stream().map(m -> jobByMessage.get(m.id())).toList());
                 });
             }
             case UPSTREAM_CREDIT_EXHAUSTED, UPSTREAM_ACCESS_DENIED -> {
                 if (test) {
                     // the simulator's account trouble says nothing about Onfon's: retry later, pause nothing
                     for (OutboundSms m : batch.messages()) {
-                        retryOrFail(jobByMessage.get(m.messageId()), byId.get(m.messageId()), failure.code(),
-                                failure.description());
+                        retryOrFail(round, byId.get(m.messageId()), failure.code(), failure.description());
                     }
                     return;
                 }
@@ -389,41 +571,51 @@ public final class SmsDispatcher implements AutoCloseable {
                         + until + " and retried then; tenants' messages stay queued.";
                 log.error("{}", detail);
                 alerts.raise(credit ? ALERT_CREDIT : ALERT_ACCESS, null, detail);
-                putBack(batch, jobByMessage, until, failure.kind().code());
+                putBack(batch, round, until, failure.kind().code());
             }
         }
     }
 
     /**
-     * Runs {@code work} once per tenant, each in its own transaction: a transaction then locks one tenant row only
-     * (events and refunds take it), so two dispatch workers can never deadlock on each other's tenants.
+     * Records outcomes once per tenant, each in its own transaction (with the jobs that finishes): a transaction then
+     * locks one tenant row only (events and refunds take it), so two dispatch workers can never deadlock on each
+     * other's tenants.
      */
-    private void perTenant(java.util.Collection<String> messageIds, Map<String, Message> byId,
+    private void perTenant(java.util.Collection<String> messageIds, Map<String, Message> byId, Round round,
                            java.util.function.BiConsumer<org.jdbi.v3.core.Handle, List<Message>> work) {
         Map<Long, List<Message>> byTenant = new java.util.TreeMap<>();
         for (String id : messageIds) {
             Message m = byId.get(id);
             byTenant.computeIfAbsent(m.tenantId(), t -> new ArrayList<>()).add(m);
         }
-        byTenant.values().forEach(messages -> jdbi.useTransaction(h -> work.accept(h, messages)));
+        byTenant.values().forEach(messages -> {
+            List<String> ids = messages.stream().map(Message::id).toList();
+            List<Job> done = round.finishedBy(ids);
+            jdbi.useTransaction(h -> {
+                work.accept(h, messages);
+                jobs.completeAll(h, done);
+            });
+            round.recorded(ids);
+        });
     }
 
-    private void putBack(SubmitBatch batch, Map<String, Job> jobByMessage, Instant at, String reason) {
-        for (OutboundSms m : batch.messages()) {
-            jobs.retry(jobByMessage.get(m.messageId()), at, reason, false);
-        }
+    private void putBack(SubmitBatch batch, Round round, Instant at, String reason) {
+        round.again(batch.messages().stream().map(OutboundSms::messageId).toList(), at, reason, false);
     }
 
-    private void retryOrFail(Job job, Message m, String code, String description) {
+    private void retryOrFail(Round round, Message m, String code, String description) {
+        Job job = round.jobOf(m.id());
         if (job.attempts() >= job.maxAttempts()) {
+            List<Job> done = round.finishedBy(List.of(m.id()));
             jdbi.useTransaction(h -> {
                 if (lifecycle.failQueued(h, m, code, "not sent after " + job.attempts() + " attempts: " + description)) {
                     failed.incrementAndGet();
                 }
-                jobs.completeAll(h, List.of(job));
+                jobs.completeAll(h, done);
             });
+            round.recorded(List.of(m.id()));
         } else {
-            jobs.retry(job, clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
+            round.again(List.of(m.id()), clock.instant().plus(settings.backoff().delayAfter(job.attempts())),
                     code + ": " + description, true);
         }
     }
