@@ -112,6 +112,7 @@ public final class SmsBench {
 
                 // A backlog (what the runs above queued) drained with no upstream cap, while nothing else runs.
                 long before = queued(raw);
+                long finalBefore = finalStatus(raw);
                 gc = server.gcPauseMillis();
                 long start = System.nanoTime();
                 server.command("dispatch on");
@@ -120,6 +121,14 @@ public final class SmsBench {
                 long dispatched = before - queued(raw);
                 System.out.printf("dispatch to the simulator, no upstream cap: %d of %d queued messages in %.1f s = "
                         + "%.0f messages/s, GC pauses %d ms%n", dispatched, before, seconds, dispatched / seconds,
+                        server.gcPauseMillis() - gc);
+                // The figure counts a message once its delivery report is applied too: wait for as many
+                // reports as messages left the queue (the simulator reports each after its delay).
+                awaitFinalAtLeast(raw, finalBefore + dispatched, Duration.ofSeconds(90));
+                double throughReports = (System.nanoTime() - start) / 1e9;
+                long reported = finalStatus(raw) - finalBefore;
+                System.out.printf("  and their delivery reports applied: %d in %.1f s from the start = %.0f messages/s "
+                        + "sent and reported, GC pauses %d ms%n", reported, throughReports, reported / throughReports,
                         server.gcPauseMillis() - gc);
 
                 // The same sends while dispatch and delivery reports run in the same server, for comparison.
@@ -339,6 +348,22 @@ public final class SmsBench {
                 .executeQuery("SELECT COUNT(*) FROM messages WHERE status = 'queued' AND body <> 'raw'")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Messages (not the baseline's rows) whose delivery report has been applied: delivered or failed. */
+    private static long finalStatus(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
+                "SELECT COUNT(*) FROM messages WHERE status IN ('delivered', 'failed') AND body <> 'raw'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void awaitFinalAtLeast(DataSource ds, long target, Duration max) throws Exception {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline && finalStatus(ds) < target) {
+            Thread.sleep(100);
         }
     }
 

@@ -49,6 +49,15 @@ import org.slf4j.LoggerFactory;
 public final class OnfonSimulator implements AutoCloseable {
     /** Delivery reports in flight at once, as Onfon's callback workers send them. */
     private static final int REPORT_CONCURRENCY = 16;
+    /**
+     * Reports waiting for their time or a sender, at most, before a submit waits for room (up to
+     * {@link #ROOM_WAIT}). The simulator runs in the server's process, so a backlog of reports here is the server's
+     * heap: dispatch with no upstream cap outran the senders 4 to 1 and the waiting reports filled the heap into
+     * back-to-back full collections. A submit that still finds no room after the wait queues its reports anyway,
+     * well inside the dispatcher's 30-second read timeout: it is slowed, never failed.
+     */
+    static final int MAX_WAITING_REPORTS = 5_000;
+    private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
 
     /** Access key a default simulator expects. */
     public static final String DEFAULT_ACCESS_KEY = "sim-onfon-access-key";
@@ -73,6 +82,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper(Json.newFactory());
     /** Reports not sent yet, oldest first (one delay for all, so also the order they fall due in): small records. */
     private final LinkedBlockingQueue<DueReport> due = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(MAX_WAITING_REPORTS);
     private final List<Thread> reporters = new java.util.ArrayList<>();
     private volatile boolean closed;
     private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
@@ -271,6 +281,7 @@ public final class OnfonSimulator implements AutoCloseable {
 
     private void sendBulk(Context ctx) {
         requests.incrementAndGet();
+        long roomDeadline = System.nanoTime() + ROOM_WAIT.toNanos();
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             ctx.status(500).result("Internal Server Error");
             return;
@@ -339,7 +350,7 @@ public final class OnfonSimulator implements AutoCloseable {
                 entry.put("MessageErrorDescription", "Success");
                 entry.put("MessageId", messageId);
                 submitted.add(new SubmittedMessage(senderId, number, text, unicode, messageId, 0));
-                scheduleReport(messageId, number, text, submitDate);
+                scheduleReport(messageId, number, text, submitDate, roomDeadline);
             }
         }
         answer(ctx, response);
@@ -361,20 +372,27 @@ public final class OnfonSimulator implements AutoCloseable {
         answer(ctx, response);
     }
 
-    private void scheduleReport(String messageId, String number, String text, String submitDate) {
+    private void scheduleReport(String messageId, String number, String text, String submitDate, long roomDeadline) {
         if (number.endsWith("0005")) {
             return;
         }
         String status = number.endsWith("0001") ? "UNDELIV" : "DELIVRD";
         String errorCode = number.endsWith("0001") ? "001" : "000";
+        boolean holdsRoom;
+        try {
+            holdsRoom = room.tryAcquire(Math.max(0, roomDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            holdsRoom = false;
+        }
         due.add(new DueReport(System.nanoTime() + dlrDelay.toNanos(), messageId, number, status, errorCode,
-                submitDate, text.length() > 20 ? text.substring(0, 20) : text));
+                submitDate, text.length() > 20 ? text.substring(0, 20) : text, holdsRoom));
         startReporters();
     }
 
     /** A report waiting for its time: what is sent, and nothing more, so a long backlog stays small in memory. */
     private record DueReport(long dueAt, String messageId, String number, String status, String errorCode,
-                             String submitDate, String shortMessage) {
+                             String submitDate, String shortMessage, boolean holdsRoom) {
     }
 
     /**
@@ -405,7 +423,13 @@ public final class OnfonSimulator implements AutoCloseable {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                sendReport(r);
+                try {
+                    sendReport(r);
+                } finally {
+                    if (r.holdsRoom()) {
+                        room.release();
+                    }
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
