@@ -278,6 +278,7 @@ class BulkDispatchJobsTest {
             assertThat(count(app.platform(), "SELECT COUNT(*) FROM wallet_transactions WHERE type = 'refund'")).isZero();
         }
     }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void smallBulksAreClaimedTogetherSoOneRoundStillSendsABatch(TestDatabase db) throws Exception {
@@ -322,6 +323,7 @@ class BulkDispatchJobsTest {
             assertThat(submissions.values()).allMatch(n -> n == 1L);
         }
     }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aSandboxResetClearsTheWaitingJobOfATestBulkWithItsMessages(TestDatabase db) {
@@ -342,6 +344,7 @@ class BulkDispatchJobsTest {
                     .isZero();
         }
     }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void underASmallCapARoundSendsAboutASecondsWorthOfABatchJobAndPutsTheRestBack(TestDatabase db) throws Exception {
