@@ -396,6 +396,14 @@ public final class SmsService {
         });
     }
 
+    /**
+     * The end of a window that ends now, by the platform's clock (the one that stamped the messages): a second ahead,
+     * so that what was created this instant counts.
+     */
+    public Instant upToNow() {
+        return clock.instant().plusSeconds(1);
+    }
+
     /** Start of today in {@code TIMEZONE} (Africa/Nairobi unless set): tenants' days start at their midnight. */
     public Instant startOfToday() {
         return lifecycle.usage().today().atStartOfDay(lifecycle.usage().zone()).toInstant();

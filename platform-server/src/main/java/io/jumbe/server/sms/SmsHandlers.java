@@ -90,15 +90,14 @@ public final class SmsHandlers implements RouteGroup {
         q.throwIfInvalid();
         if (from == null && to == null) {
             Map<String, Object> body = new LinkedHashMap<>();
-            Instant now = Instant.now();
-            Instant end = now.plusSeconds(1);
+            Instant end = sms.upToNow();
             body.put("today", SmsViews.statistics(sms.statistics(tenantId, sms.startOfToday(), end)));
             body.put("this_month", SmsViews.statistics(sms.statistics(tenantId, sms.startOfMonth(), end)));
             Responses.json(ctx, 200, body);
             return;
         }
         Instant start = from == null ? sms.startOfMonth() : from;
-        Instant end = to == null ? Instant.now().plusSeconds(1) : to;
+        Instant end = to == null ? sms.upToNow() : to;
         Responses.json(ctx, 200, SmsViews.statistics(sms.statistics(tenantId, start, end)));
     }
 

@@ -83,9 +83,10 @@ class SmsAccountViewsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void historyFiltersAndStatisticsCountWhatWasSent(TestDatabase db) {
-        // Noon of today (UTC), standing still: "today" and "this month" are the same day and month however long the
-        // run takes, even across midnight.
-        TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS));
+        // Noon of tomorrow (UTC), standing still: "today" and "this month" are the same day and month however long the
+        // run takes, and a view that read the machine's clock instead of the platform's (which stamped the messages)
+        // would miss them. CI met that at midnight: "today" ended at the real now, before the test clock's noon.
+        TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.DAYS).plus(36, ChronoUnit.HOURS));
         try (TestApp app = TestApp.start(db, ENV, clock)) {
             Sender s = app.sender("100.00");
             app.platform().wallet().manualCredit(s.clientId(), Money.parse("50.00"), "bank-1", "test", "admin");
