@@ -83,10 +83,19 @@ public final class JobQueue {
     public List<Job> claim(String queue, int limit, String workerId, Duration lease) {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
-            List<Long> ids = h.createQuery("SELECT id FROM jobs WHERE queue = :queue AND ((status = 'ready' AND run_at <= :now) "
-                            + "OR (status = 'running' AND locked_until < :now)) ORDER BY run_at, id LIMIT :limit "
+            // Expired claims first, then due jobs: each an ordered range of the claim index (queue, status, run_at,
+            // id) read only as far as the limit. One query for "ready OR expired" had PostgreSQL read and sort every
+            // due job of the queue to return the first few: 8 ms a claim with a backlog of 100,000.
+            List<Long> ids = new java.util.ArrayList<>(h.createQuery("SELECT id FROM jobs WHERE queue = :queue "
+                            + "AND status = 'running' AND locked_until < :now ORDER BY run_at, id LIMIT :limit "
                             + "FOR UPDATE SKIP LOCKED")
-                    .bind("queue", queue).bind("now", now).bind("limit", limit).mapTo(Long.class).list();
+                    .bind("queue", queue).bind("now", now).bind("limit", limit).mapTo(Long.class).list());
+            if (ids.size() < limit) {
+                ids.addAll(h.createQuery("SELECT id FROM jobs WHERE queue = :queue AND status = 'ready' "
+                                + "AND run_at <= :now ORDER BY run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                        .bind("queue", queue).bind("now", now).bind("limit", limit - ids.size()).mapTo(Long.class)
+                        .list());
+            }
             if (ids.isEmpty()) {
                 return List.of();
             }
