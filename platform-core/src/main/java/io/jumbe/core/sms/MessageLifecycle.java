@@ -212,11 +212,10 @@ public final class MessageLifecycle {
                 }
                 return;
             }
-            // The status moves first; then the events of every tenant in one go and the usage counters, so the
-            // tenants' rows (event sequences) and usage rows are locked at the end, in tenant order, briefly.
-            Map<String, MessageStatus> statusNow = new java.util.HashMap<>();
-            Map<Long, List<EventStore.NewEvent>> newEvents = new java.util.TreeMap<>();
-            Map<Long, long[]> finals = new java.util.TreeMap<>();
+            // The status moves first (one UPDATE for the batch); then the events of every tenant in one go and the
+            // usage counters, so the tenants' rows (event sequences) and usage rows are locked at the end, in tenant
+            // order, briefly.
+            List<PlannedMove> plans = new java.util.ArrayList<>();
             for (int i : order) {
                 DeliveryReport report = reports.get(i);
                 Message m = byUpstreamId.get(report.upstreamMessageId());
@@ -224,22 +223,33 @@ public final class MessageLifecycle {
                     out[i] = ReportOutcome.UNKNOWN;
                     continue;
                 }
-                MessageStatus was = statusNow.getOrDefault(m.id(), m.status());
-                Optional<Move> move = move(h, m, was, report);
+                Optional<Move> move = plan(m, m.status(), report);
                 if (move.isEmpty()) {
                     out[i] = ReportOutcome.IGNORED;
                     continue;
                 }
-                statusNow.put(m.id(), move.get().next());
-                move.get().event(m, m.refunded()).ifPresent(e -> newEvents
+                plans.add(new PlannedMove(i, m, report, move.get()));
+            }
+            Map<Integer, Move> moved = plans.stream().map(p -> p.message().id()).distinct().count() == plans.size()
+                    ? moveAll(h, plans) : moveOneByOne(h, plans);
+            Map<Long, List<EventStore.NewEvent>> newEvents = new java.util.TreeMap<>();
+            Map<Long, long[]> finals = new java.util.TreeMap<>();
+            for (PlannedMove p : plans) {
+                Move move = moved.get(p.index());
+                if (move == null) {
+                    out[p.index()] = ReportOutcome.IGNORED;
+                    continue;
+                }
+                Message m = p.message();
+                move.event(m, m.refunded()).ifPresent(e -> newEvents
                         .computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(e));
                 long[] counts = finals.computeIfAbsent(m.tenantId(), t -> new long[2]);
-                if (move.get().next() == MessageStatus.DELIVERED) {
+                if (move.next() == MessageStatus.DELIVERED) {
                     counts[0]++;
-                } else if (move.get().next() == MessageStatus.FAILED) {
+                } else if (move.next() == MessageStatus.FAILED) {
                     counts[1]++;
                 }
-                out[i] = ReportOutcome.APPLIED;
+                out[p.index()] = ReportOutcome.APPLIED;
             }
             events.appendAllByTenant(h, newEvents);
             Map<Long, Long> delivered = new java.util.TreeMap<>();
@@ -308,6 +318,16 @@ public final class MessageLifecycle {
 
     /** A status move a report made: where to, and the error it carried (null when none). */
     private record Move(MessageStatus next, String error, String reportStatus) {
+        /** The report's status as stored (the column holds 64 characters). */
+        String upstreamStatus() {
+            return truncate(reportStatus, 64);
+        }
+
+        /** What {@code error_code} records: nothing when delivered, else the error or failing the status. */
+        String errorCode() {
+            return next == MessageStatus.DELIVERED ? null : truncate(error == null ? reportStatus : error, 32);
+        }
+
         /** The event the move announces; an upstream EXPIRED is final for the network but has no event of its own. */
         Optional<EventStore.NewEvent> event(Message m, boolean refunded) {
             return switch (next) {
@@ -320,11 +340,15 @@ public final class MessageLifecycle {
         }
     }
 
+    /** A report's move as planned from the status its transaction read, before the conditional UPDATE. */
+    private record PlannedMove(int index, Message message, DeliveryReport report, Move move) {
+    }
+
     /**
-     * The conditional UPDATE a report makes, from status {@code was}: empty when the report is not final, a duplicate,
-     * older news, or the message moved meanwhile.
+     * The move a report asks for from status {@code was}: empty when the report is not final, a duplicate or older
+     * news.
      */
-    private Optional<Move> move(Handle h, Message m, MessageStatus was, DeliveryReport report) {
+    private Optional<Move> plan(Message m, MessageStatus was, DeliveryReport report) {
         Optional<MessageStatus> target = report.state().messageStatus();
         if (!report.recognised()) {
             log.info("delivery report for {} with unrecognised status {}: message stays {}", m.id(), report.status(),
@@ -333,20 +357,114 @@ public final class MessageLifecycle {
         if (target.isEmpty() || !was.canMoveTo(target.get())) {
             return Optional.empty();
         }
-        MessageStatus next = target.get();
-        String timeColumn = switch (next) {
+        String error = report.errorCode().isEmpty() || "000".equals(report.errorCode()) || "0".equals(report.errorCode())
+                ? null : report.errorCode();
+        return Optional.of(new Move(target.get(), error, report.status()));
+    }
+
+    /**
+     * The conditional UPDATE a report makes, from status {@code was}: empty when the report is not final, a duplicate,
+     * older news, or the message moved meanwhile.
+     */
+    private Optional<Move> move(Handle h, Message m, MessageStatus was, DeliveryReport report) {
+        Optional<Move> planned = plan(m, was, report);
+        if (planned.isEmpty()) {
+            return planned;
+        }
+        Move move = planned.get();
+        String timeColumn = switch (move.next()) {
             case DELIVERED -> "delivered_at";
             case FAILED -> "failed_at";
             default -> "expired_at";
         };
-        String error = report.errorCode().isEmpty() || "000".equals(report.errorCode()) || "0".equals(report.errorCode())
-                ? null : report.errorCode();
         int n = h.createUpdate("UPDATE messages SET status = :next, upstream_status = :us, error_code = :err, "
                         + timeColumn + " = :now WHERE id = :id AND status = :was")
-                .bind("next", next.wireName()).bind("us", truncate(report.status(), 64))
-                .bind("err", next == MessageStatus.DELIVERED ? null : truncate(error == null ? report.status() : error, 32))
+                .bind("next", move.next().wireName()).bind("us", move.upstreamStatus()).bind("err", move.errorCode())
                 .bind("now", clock.instant()).bind("id", m.id()).bind("was", was.wireName()).execute();
-        return n == 1 ? Optional.of(new Move(next, error, report.status())) : Optional.empty();
+        return n == 1 ? planned : Optional.empty();
+    }
+
+    /**
+     * Each planned move in turn, from the status the one before left (a batch with two reports for one message).
+     * Returns the moves made, by report index.
+     */
+    private Map<Integer, Move> moveOneByOne(Handle h, List<PlannedMove> plans) {
+        Map<Integer, Move> moved = new java.util.HashMap<>();
+        Map<String, MessageStatus> statusNow = new java.util.HashMap<>();
+        for (PlannedMove p : plans) {
+            Message m = p.message();
+            move(h, m, statusNow.getOrDefault(m.id(), m.status()), p.report()).ifPresent(move -> {
+                statusNow.put(m.id(), move.next());
+                moved.put(p.index(), move);
+            });
+        }
+        return moved;
+    }
+
+    /**
+     * The planned moves of distinct messages, each conditional on the status read: one UPDATE on PostgreSQL (rows
+     * taken in id order, so two batches lock shared rows in the same order), a JDBC batch on H2. Returns the moves
+     * made, by report index; a message that moved meanwhile is left alone.
+     */
+    private Map<Integer, Move> moveAll(Handle h, List<PlannedMove> plans) {
+        Map<Integer, Move> moved = new java.util.HashMap<>();
+        if (plans.isEmpty()) {
+            return moved;
+        }
+        List<PlannedMove> byId = new java.util.ArrayList<>(plans);
+        byId.sort(java.util.Comparator.comparing(p -> p.message().id()));
+        Instant now = clock.instant();
+        if (dialect == Dialect.POSTGRES) {
+            int n = byId.size();
+            String[] ids = new String[n];
+            String[] was = new String[n];
+            String[] next = new String[n];
+            String[] us = new String[n];
+            String[] err = new String[n];
+            Map<String, PlannedMove> byMessage = new java.util.HashMap<>();
+            for (int i = 0; i < n; i++) {
+                PlannedMove p = byId.get(i);
+                ids[i] = p.message().id();
+                was[i] = p.message().status().wireName();
+                next[i] = p.move().next().wireName();
+                us[i] = p.move().upstreamStatus();
+                err[i] = p.move().errorCode();
+                byMessage.put(ids[i], p);
+            }
+            h.createQuery("UPDATE messages SET status = v.next, upstream_status = v.us, error_code = v.err, "
+                            + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
+                            + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
+                            + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END "
+                            + "FROM unnest(CAST(:ids AS varchar[]), CAST(:was AS varchar[]), CAST(:next AS varchar[]), "
+                            + "CAST(:us AS varchar[]), CAST(:err AS varchar[])) AS v(id, was, next, us, err) "
+                            + "WHERE messages.id = v.id AND messages.status = v.was RETURNING messages.id")
+                    .bind("now", now).bindArray("ids", String.class, (Object[]) ids)
+                    .bindArray("was", String.class, (Object[]) was).bindArray("next", String.class, (Object[]) next)
+                    .bindArray("us", String.class, (Object[]) us).bindArray("err", String.class, (Object[]) err)
+                    .mapTo(String.class).forEach(id -> {
+                        PlannedMove p = byMessage.get(id);
+                        moved.put(p.index(), p.move());
+                    });
+            return moved;
+        }
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = :next, "
+                + "upstream_status = :us, error_code = :err, "
+                + "delivered_at = CASE WHEN :next = 'delivered' THEN :now ELSE delivered_at END, "
+                + "failed_at = CASE WHEN :next = 'failed' THEN :now ELSE failed_at END, "
+                + "expired_at = CASE WHEN :next = 'expired' THEN :now ELSE expired_at END "
+                + "WHERE id = :id AND status = :was");
+        for (PlannedMove p : byId) {
+            batch.bind("next", p.move().next().wireName()).bind("us", p.move().upstreamStatus())
+                    .bind("err", p.move().errorCode()).bind("now", now).bind("id", p.message().id())
+                    .bind("was", p.message().status().wireName()).add();
+        }
+        int[] changed = batch.execute();
+        for (int i = 0; i < changed.length; i++) {
+            if (changed[i] == 1) {
+                moved.put(byId.get(i).index(), byId.get(i).move());
+            }
+        }
+        return moved;
     }
 
     /** sent → expired for messages with no final report after {@code expiry}; returns how many. */

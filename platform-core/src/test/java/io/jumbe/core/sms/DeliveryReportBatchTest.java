@@ -74,6 +74,39 @@ class DeliveryReportBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBatchOfReportsForDistinctMessagesGivesEachItsOwnStatusTimeAndError(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            List<String> ids = sentMessages(platform, 4);
+            platform.jdbi().useHandle(h -> h.execute("UPDATE messages SET status = 'expired' WHERE id = ?", ids.get(3)));
+
+            // one report per message: the batch moves them all in one statement, each from the status it read
+            List<ReportOutcome> outcomes = platform.sms().lifecycle().applyAll(List.of(report("up-0", "DELIVRD"),
+                    new DeliveryReport("up-1", "254712345678", "UNDELIV", "001", "2026-04-08 09:30",
+                            "2026-04-08 09:31", DeliveryReport.classify("UNDELIV"), true),
+                    report("up-2", "EXPIRED"), report("up-3", "DELIVRD")));
+
+            assertThat(outcomes).containsOnly(ReportOutcome.APPLIED);
+            List<String> rows = platform.jdbi().withHandle(h -> h.createQuery("SELECT id, status, error_code, "
+                            + "delivered_at IS NOT NULL AS d, failed_at IS NOT NULL AS f, expired_at IS NOT NULL AS e, "
+                            + "upstream_status FROM messages WHERE id IN (<ids>) ORDER BY upstream_message_id")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> rs.getString("status") + " " + rs.getString("error_code") + " "
+                            + rs.getBoolean("d") + rs.getBoolean("f") + rs.getBoolean("e") + " "
+                            + rs.getString("upstream_status")).list());
+            assertThat(rows).containsExactly("delivered null truefalsefalse DELIVRD", "failed 001 falsetruefalse UNDELIV",
+                    "expired EXPIRED falsefalsetrue EXPIRED", "delivered null truefalsefalse DELIVRD");
+            assertThat(events(platform, "message.delivered")).isEqualTo(2);
+            assertThat(events(platform, "message.failed")).isEqualTo(1);
+
+            // the same reports again change nothing
+            assertThat(platform.sms().lifecycle().applyAll(List.of(report("up-0", "DELIVRD"), report("up-2",
+                    "EXPIRED")))).containsOnly(ReportOutcome.IGNORED);
+            assertThat(events(platform, "message.delivered")).isEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aBatchOfReportsCountsItsOutcomesAndWritesTheEventsOfATenantInArrivalOrder(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             long tenant = platform.tenants().create(NewTenant.of("Clinic", "ops@clinic.example", "CLINIC")
