@@ -17,6 +17,7 @@ import io.jumbe.core.config.JumbeConfig;
 import io.jumbe.core.events.EventStore;
 import io.jumbe.core.idempotency.IdempotencyService;
 import io.jumbe.core.jobs.Backoff;
+import io.jumbe.core.jobs.ForegroundLoad;
 import io.jumbe.core.jobs.InstanceHeartbeat;
 import io.jumbe.core.jobs.JobQueue;
 import io.jumbe.core.jobs.JobRunner;
@@ -142,6 +143,7 @@ public final class Jumbe implements AutoCloseable {
     private final JobRunner jobRunner;
     private final InstanceHeartbeat instance;
     private final DeliveryReportBatcher deliveryReports;
+    private final ForegroundLoad foreground = new ForegroundLoad();
     private final Housekeeping housekeeping;
     private boolean started;
     private boolean stopped;
@@ -208,9 +210,9 @@ public final class Jumbe implements AutoCloseable {
                 testOnfon == null ? Jumbe::noTestSimulator : onfonGateway(testOnfon), sms.lifecycle(), alerts, SmsDispatcher.Settings.defaults(config.onfon().maxTps())
                 .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
                 workerId, upstreamLimiter("onfon", config.onfon().maxTps()), instance::mayWork,
-                b.crashPoints);
+                b.crashPoints, foreground);
         sms.onQueued(smsDispatcher::wake);
-        this.deliveryReports = new DeliveryReportBatcher(sms.lifecycle(), 2, 50);
+        this.deliveryReports = new DeliveryReportBatcher(sms.lifecycle(), 2, 50, foreground);
 
         // WhatsApp: the Cloud API account of the config, or the server's simulator; with neither, sends are accepted
         // and stay queued until a platform that knows one starts (dispatch is not started without it).
@@ -239,7 +241,7 @@ public final class Jumbe implements AutoCloseable {
         this.whatsappDispatcher = new WhatsAppDispatcher(jdbi, jobs, clock, graphGateway, testGraphGateway,
                 waLifecycle, alerts, WhatsAppDispatcher.Settings.defaults(maxMps)
                         .withTimings(tuning.pollInterval(), tuning.lease(), tuning.backoff(), tuning.upstreamPause()),
-                workerId, upstreamLimiter("whatsapp", maxMps), instance::mayWork);
+                workerId, upstreamLimiter("whatsapp", maxMps), instance::mayWork, foreground);
         whatsapp.onQueued(whatsappDispatcher::wake);
         this.messageExpiry = new MessageExpiry(sms.lifecycle(), config.dlrExpiry(), tuning.expiryEvery());
         this.jobRunner = new JobRunner(jobs, clock, workerId, List.of(webhooks.queueSpec(),
@@ -807,6 +809,11 @@ public final class Jumbe implements AutoCloseable {
     /** The SMS dispatch worker (running after {@link #start()}): its counters, and pause state. */
     public SmsDispatcher smsDispatcher() {
         return smsDispatcher;
+    }
+
+    /** Tenants' API requests in progress: the HTTP layer counts them, and dispatch gives way to them. */
+    public ForegroundLoad foreground() {
+        return foreground;
     }
 
     /** Applies Onfon's delivery reports in small batches, one transaction per batch (what the report endpoint calls). */

@@ -77,7 +77,8 @@ public final class JumbeServer implements AutoCloseable {
                 new CallbackSources(List.of(), trustedProxies)::clientAddress);
         MetricsAccess metricsAccess = new MetricsAccess(metricsToken);
         SimulatorAccess simulatorAccess = new SimulatorAccess(limits.simulatorsPublic());
-        Admission admission = new Admission(Admission.SERVER_MAX_IN_FLIGHT, limits.tenantMaxInFlight());
+        Admission admission = new Admission(Admission.SERVER_MAX_IN_FLIGHT, limits.tenantMaxInFlight(),
+                platform.foreground());
         StoreGuard storeGuard = new StoreGuard(platform.database().dataSource(), platform.clock());
         this.app = Javalin.create(config -> {
             // Javalin nests its servlet context inside a wrapper it finds on the server

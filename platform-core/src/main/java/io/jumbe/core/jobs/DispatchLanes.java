@@ -33,6 +33,7 @@ public final class DispatchLanes implements AutoCloseable {
     private final Duration pollInterval;
     private final Round round;
     private final BooleanSupplier paused;
+    private final ForegroundLoad foreground;
     private final Map<String, Object> wakeups = new LinkedHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
@@ -41,14 +42,16 @@ public final class DispatchLanes implements AutoCloseable {
     /**
      * @param channel what the log lines and thread names call it ({@code SMS}, {@code WhatsApp})
      * @param paused  whether the upstream refused us: an idle round is then followed by the poll interval's wait
+     * @param foreground tenants' API requests, which a round gives way to ({@link ForegroundLoad})
      */
     public DispatchLanes(String channel, List<String> lanes, int workersPerLane, Duration pollInterval, Round round,
-                         BooleanSupplier paused) {
+                         BooleanSupplier paused, ForegroundLoad foreground) {
         this.channel = channel;
         this.workersPerLane = workersPerLane;
         this.pollInterval = pollInterval;
         this.round = round;
         this.paused = paused;
+        this.foreground = foreground;
         lanes.forEach(lane -> wakeups.put(lane, new Object()));
     }
 
@@ -87,7 +90,11 @@ public final class DispatchLanes implements AutoCloseable {
         long unreachableFor = 0;
         while (running.get()) {
             try {
+                long cpu = ForegroundLoad.threadCpuNanos();
                 int claimed = round.run(lane);
+                if (claimed > 0) {
+                    foreground.restAfterRound(ForegroundLoad.threadCpuNanos() - cpu);
+                }
                 if (unreachableFor > 0) {
                     log.info("{} dispatch on {} runs again: the database is back", channel, lane);
                     unreachableFor = 0;

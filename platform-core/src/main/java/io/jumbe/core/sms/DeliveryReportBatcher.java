@@ -1,5 +1,6 @@
 package io.jumbe.core.sms;
 
+import io.jumbe.core.jobs.ForegroundLoad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -29,13 +30,23 @@ public final class DeliveryReportBatcher implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
     private final int workerCount;
+    private final ForegroundLoad foreground;
     private volatile boolean running = true;
 
     /** The workers start with the first report (a program that never receives reports runs none). */
     public DeliveryReportBatcher(MessageLifecycle lifecycle, int workers, int maxBatch) {
+        this(lifecycle, workers, maxBatch, new ForegroundLoad());
+    }
+
+    /**
+     * @param foreground tenants' API requests: while they run, a worker rests after each batch (Onfon's callers
+     *                   wait a little longer for their answer; tenants' calls do not wait behind reports)
+     */
+    public DeliveryReportBatcher(MessageLifecycle lifecycle, int workers, int maxBatch, ForegroundLoad foreground) {
         this.lifecycle = lifecycle;
         this.workerCount = workers;
         this.maxBatch = maxBatch;
+        this.foreground = foreground;
     }
 
     private synchronized void startWorkers() {
@@ -91,7 +102,13 @@ public final class DeliveryReportBatcher implements AutoCloseable {
             List<Pending> batch = new ArrayList<>();
             batch.add(first);
             queue.drainTo(batch, maxBatch - 1);
+            long cpu = ForegroundLoad.threadCpuNanos();
             applyBatch(batch);
+            try {
+                foreground.restAfterRound(ForegroundLoad.threadCpuNanos() - cpu);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.common.CrashPoints;
 import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.DispatchLanes;
+import io.jumbe.core.jobs.ForegroundLoad;
 import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -111,17 +112,19 @@ public final class SmsDispatcher implements AutoCloseable {
                          Supplier<SmsGateway> testGateway, MessageLifecycle lifecycle, Alerts alerts, Settings settings,
                          String workerId) {
         this(jdbi, jobs, clock, gateway, testGateway, lifecycle, alerts, settings, workerId,
-                new SendRateLimiter(settings.maxTps()), () -> true, CrashPoints.NONE);
+                new SendRateLimiter(settings.maxTps()), () -> true, CrashPoints.NONE, new ForegroundLoad());
     }
 
     /**
      * @param limiter the upstream's cap, shared by the instances ({@code Jumbe.upstreamLimiter("onfon", ...)})
      * @param mayWork whether this instance may claim and submit now (its heartbeat is fresh)
      * @param crashPoints where a test makes this process die ({@link #CLAIMED})
+     * @param foreground  tenants' API requests, which dispatch gives way to
      */
     public SmsDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<SmsGateway> gateway,
                          Supplier<SmsGateway> testGateway, MessageLifecycle lifecycle, Alerts alerts, Settings settings,
-                         String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints) {
+                         String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork, CrashPoints crashPoints,
+                         ForegroundLoad foreground) {
         this.jdbi = jdbi;
         this.testGateway = testGateway;
         this.modes = new TenantModes(jdbi);
@@ -136,7 +139,7 @@ public final class SmsDispatcher implements AutoCloseable {
         this.mayWork = mayWork;
         this.crashPoints = crashPoints;
         this.lanes = new DispatchLanes("SMS", List.of(SmsService.SINGLE_QUEUE, SmsService.BULK_QUEUE),
-                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused);
+                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused, foreground);
     }
 
     /** Starts the lanes' workers. */

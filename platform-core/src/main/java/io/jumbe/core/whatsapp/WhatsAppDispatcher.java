@@ -3,6 +3,7 @@ package io.jumbe.core.whatsapp;
 import io.jumbe.core.alerts.Alerts;
 import io.jumbe.core.jobs.Backoff;
 import io.jumbe.core.jobs.DispatchLanes;
+import io.jumbe.core.jobs.ForegroundLoad;
 import io.jumbe.core.jobs.HeldClaims;
 import io.jumbe.core.jobs.Job;
 import io.jumbe.core.jobs.JobQueue;
@@ -88,7 +89,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
     public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
                               WhatsAppLifecycle lifecycle, Alerts alerts, Settings settings, String workerId) {
         this(jdbi, jobs, clock, gateway, gateway, lifecycle, alerts, settings, workerId,
-                new SendRateLimiter(settings.maxMps()), () -> true);
+                new SendRateLimiter(settings.maxMps()), () -> true, new ForegroundLoad());
     }
 
     /**
@@ -97,10 +98,12 @@ public final class WhatsAppDispatcher implements AutoCloseable {
      *                    never pauses live dispatch
      * @param limiter     the upstream's cap, shared by the instances ({@code Jumbe.upstreamLimiter("whatsapp", ...)})
      * @param mayWork     whether this instance may claim and send now (its heartbeat is fresh)
+     * @param foreground  tenants' API requests, which dispatch gives way to
      */
     public WhatsAppDispatcher(Jdbi jdbi, JobQueue jobs, Clock clock, Supplier<WhatsAppGateway> gateway,
                               Supplier<WhatsAppGateway> testGateway, WhatsAppLifecycle lifecycle, Alerts alerts,
-                              Settings settings, String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork) {
+                              Settings settings, String workerId, UpstreamLimiter limiter, BooleanSupplier mayWork,
+                              ForegroundLoad foreground) {
         this.jdbi = jdbi;
         this.jobs = jobs;
         this.clock = clock;
@@ -114,7 +117,7 @@ public final class WhatsAppDispatcher implements AutoCloseable {
         this.limiter = limiter;
         this.mayWork = mayWork;
         this.lanes = new DispatchLanes("WhatsApp", List.of(WhatsAppService.SINGLE_QUEUE, WhatsAppService.BULK_QUEUE),
-                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused);
+                settings.workersPerLane(), settings.pollInterval(), this::dispatchOnce, this::paused, foreground);
     }
 
     /** Starts the lanes' workers. */

@@ -1,5 +1,6 @@
 package io.jumbe.server.http;
 
+import io.jumbe.core.jobs.ForegroundLoad;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ public final class Admission {
     private final Semaphore server;
     private final int tenantMax;
     private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ForegroundLoad foreground;
 
-    public Admission(int serverMax, int tenantMax) {
+    /** @param foreground told of every tenant request admitted and ended, so that dispatch gives way to them */
+    public Admission(int serverMax, int tenantMax, ForegroundLoad foreground) {
         this.server = new Semaphore(serverMax);
         this.tenantMax = tenantMax;
+        this.foreground = foreground;
     }
 
     /** The paths that must answer even when the API is saturated. */
@@ -57,6 +61,7 @@ public final class Admission {
                     + " per account. Retry after 1 second.", List.of(), Map.of("retry_after", 1));
         }
         ctx.attribute(TENANT_PERMIT, tenantId);
+        foreground.enter();
     }
 
     /** Gives back what {@link #enter} and {@link #enterTenant} took for this request. */
@@ -65,6 +70,7 @@ public final class Admission {
         if (tenantId != null) {
             ctx.attribute(TENANT_PERMIT, null);
             inFlight.get(tenantId).decrementAndGet();
+            foreground.leave();
         }
         if (ctx.attribute(SERVER_PERMIT) != null) {
             ctx.attribute(SERVER_PERMIT, null);
