@@ -86,7 +86,7 @@ public final class Application implements AutoCloseable {
         this.onfonSimulator = onfon.simulated() ? new OnfonSimulator(OnfonSimulator.DEFAULT_MOUNT_PREFIX,
                 onfon.accessKey(), onfon.apiKey(), onfon.clientId(), smsTuning.simulatorDlrDelay(),
                 // its delivery reports go to our own callback, which dedupes them: any request may be resent
-                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build()) : null;
+                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build(), smsTuning.simulatorHistory()) : null;
         // Test mode (sk_test_ keys) always has simulators, even beside real accounts: the live ones when those are
         // simulated, else its own, mounted at the same paths (free, as the live ones are not mounted then).
         this.testOnfonSimulator = onfonSimulator != null ? onfonSimulator

@@ -54,9 +54,11 @@ public final class OnfonSimulator implements AutoCloseable {
      * {@link #ROOM_WAIT}). The simulator runs in the server's process, so a backlog of reports here is the server's
      * heap: dispatch with no upstream cap outran the senders 4 to 1 and the waiting reports filled the heap into
      * back-to-back full collections. A submit that still finds no room after the wait queues its reports anyway,
-     * well inside the dispatcher's 30-second read timeout: it is slowed, never failed.
+     * well inside the dispatcher's 30-second read timeout: it is slowed, never failed. Every report waits its delay
+     * here, so the bound is also a rate: 10,000 at the default 2-second delay lets 5,000 messages a second through
+     * (5,000 capped dispatch at 2,500/s); a waiting report is a few hundred bytes, so at most a few MiB.
      */
-    static final int MAX_WAITING_REPORTS = 5_000;
+    static final int MAX_WAITING_REPORTS = 10_000;
     private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
 
     /** Access key a default simulator expects. */
@@ -85,10 +87,10 @@ public final class OnfonSimulator implements AutoCloseable {
     private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(MAX_WAITING_REPORTS);
     private final List<Thread> reporters = new java.util.ArrayList<>();
     private volatile boolean closed;
-    private final RecentItems<SubmittedMessage> submitted = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
-    private final RecentItems<SentReport> reports = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
+    private final RecentItems<SubmittedMessage> submitted;
+    private final RecentItems<SentReport> reports;
     private final AtomicInteger requests = new AtomicInteger();
-    private final java.util.Queue<Arrival> arrivals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final RecentItems<Arrival> arrivals = new RecentItems<>(RecentItems.DEFAULT_CAPACITY);
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicBoolean creditExhausted = new AtomicBoolean();
     private volatile Supplier<String> dlrUrl = () -> null;
@@ -110,7 +112,9 @@ public final class OnfonSimulator implements AutoCloseable {
     /**
      * A delivery report the simulator tried to send.
      *
-     * @param url        the full URL called
+     * @param url        the full URL called, kept only when the callee did not answer 200 (to send it again): the URLs
+     *                   of the last 10,000 reports were several megabytes of the server's heap, promoted and dropped
+     *                   again every few seconds while a backlog drained
      * @param messageId  the report's {@code messageId}
      * @param status     {@code DELIVRD} or {@code UNDELIV}
      * @param httpStatus the callee's status, or -1 when the call failed
@@ -130,11 +134,20 @@ public final class OnfonSimulator implements AutoCloseable {
      */
     public OnfonSimulator(String pathPrefix, String accessKey, String apiKey, String clientId, Duration dlrDelay,
                           OkHttpClient http) {
-        this(pathPrefix, accessKey, apiKey, clientId, dlrDelay, http, false);
+        this(pathPrefix, accessKey, apiKey, clientId, dlrDelay, http, false, RecentItems.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * As {@link #OnfonSimulator(String, String, String, String, Duration, OkHttpClient)}, keeping the last
+     * {@code history} submitted messages and sent reports for {@link #submitted()} and {@link #reports()}.
+     */
+    public OnfonSimulator(String pathPrefix, String accessKey, String apiKey, String clientId, Duration dlrDelay,
+                          OkHttpClient http, int history) {
+        this(pathPrefix, accessKey, apiKey, clientId, dlrDelay, http, false, history);
     }
 
     private OnfonSimulator(String pathPrefix, String accessKey, String apiKey, String clientId, Duration dlrDelay,
-                           OkHttpClient http, boolean ownsHttp) {
+                           OkHttpClient http, boolean ownsHttp, int history) {
         String prefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
         while (prefix.endsWith("/")) {
             prefix = prefix.substring(0, prefix.length() - 1);
@@ -146,6 +159,8 @@ public final class OnfonSimulator implements AutoCloseable {
         this.dlrDelay = Objects.requireNonNull(dlrDelay, "dlrDelay");
         this.http = Objects.requireNonNull(http, "http");
         this.ownsHttp = ownsHttp;
+        this.submitted = new RecentItems<>(history);
+        this.reports = new RecentItems<>(history);
     }
 
     /**
@@ -156,7 +171,7 @@ public final class OnfonSimulator implements AutoCloseable {
      */
     public OnfonSimulator(String pathPrefix, Duration dlrDelay) {
         this(pathPrefix, DEFAULT_ACCESS_KEY, DEFAULT_API_KEY, DEFAULT_CLIENT_ID, dlrDelay,
-                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build(), true);
+                OutboundHttp.builder(OutboundHttp.Resend.ANY_REQUEST).build(), true, RecentItems.DEFAULT_CAPACITY);
     }
 
     /**
@@ -228,9 +243,12 @@ public final class OnfonSimulator implements AutoCloseable {
         return requests.get();
     }
 
-    /** When each accepted request arrived and how many messages it carried, in order: what a rate cap is judged by. */
+    /**
+     * When each of the last 10,000 accepted requests arrived and how many messages it carried, in order: what a rate
+     * cap is judged by.
+     */
     public List<Arrival> arrivals() {
-        return List.copyOf(arrivals);
+        return arrivals.snapshot();
     }
 
     /**
@@ -332,9 +350,18 @@ public final class OnfonSimulator implements AutoCloseable {
         response.put("ErrorDescription", "Success");
         ArrayNode data = response.putArray("Data");
         String submitDate = now();
+        String previousText = null;
+        String shortText = null;
         for (JsonNode p : parameters) {
             String number = p.path("Number").asText();
             String text = p.path("Text").asText();
+            // a bulk's recipients mostly share one text: kept once, not once per recipient, in the test hooks
+            if (text.equals(previousText)) {
+                text = previousText;
+            } else {
+                shortText = text.length() > 20 ? text.substring(0, 20) : text;
+            }
+            previousText = text;
             ObjectNode entry = data.addObject();
             entry.put("MobileNumber", number);
             entry.put("Custom", "");
@@ -350,7 +377,7 @@ public final class OnfonSimulator implements AutoCloseable {
                 entry.put("MessageErrorDescription", "Success");
                 entry.put("MessageId", messageId);
                 submitted.add(new SubmittedMessage(senderId, number, text, unicode, messageId, 0));
-                scheduleReport(messageId, number, text, submitDate, roomDeadline);
+                scheduleReport(messageId, number, shortText, submitDate, roomDeadline);
             }
         }
         answer(ctx, response);
@@ -372,7 +399,9 @@ public final class OnfonSimulator implements AutoCloseable {
         answer(ctx, response);
     }
 
-    private void scheduleReport(String messageId, String number, String text, String submitDate, long roomDeadline) {
+    /** @param shortMessage the start of the text, as Onfon's reports carry it */
+    private void scheduleReport(String messageId, String number, String shortMessage, String submitDate,
+                                long roomDeadline) {
         if (number.endsWith("0005")) {
             return;
         }
@@ -386,7 +415,7 @@ public final class OnfonSimulator implements AutoCloseable {
             holdsRoom = false;
         }
         due.add(new DueReport(System.nanoTime() + dlrDelay.toNanos(), messageId, number, status, errorCode,
-                submitDate, text.length() > 20 ? text.substring(0, 20) : text, holdsRoom));
+                submitDate, shortMessage, holdsRoom));
         startReporters();
     }
 
@@ -457,7 +486,8 @@ public final class OnfonSimulator implements AutoCloseable {
                 .addQueryParameter("shortMessage", r.shortMessage())
                 .build();
         try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
-            reports.add(new SentReport(url.toString(), messageId, status, response.code()));
+            reports.add(new SentReport(response.code() == 200 ? null : url.toString(), messageId, status,
+                    response.code()));
         } catch (IOException e) {
             reports.add(new SentReport(url.toString(), messageId, status, -1));
             log.info("Onfon simulator could not deliver the report for {}: {}", messageId, e.toString());
