@@ -107,6 +107,7 @@ public final class DeliveryReportBatcher implements AutoCloseable {
             try {
                 foreground.restAfterRound(ForegroundLoad.threadCpuNanos() - cpu);
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
         }
