@@ -76,6 +76,13 @@ class BulkDispatchJobsTest {
         return numbers.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
+    /** The app's SMS dispatcher with its workers stopped, so that the test runs its rounds one at a time. */
+    private static SmsDispatcher roundByRound(TestApp app) {
+        SmsDispatcher dispatcher = app.application().smsDispatcher();
+        dispatcher.close();
+        return dispatcher;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aBulkOf250RecipientsIsCarriedByThreeJobsAndSendsEachMessageOnce(TestDatabase db) {
@@ -161,8 +168,7 @@ class BulkDispatchJobsTest {
     void aTransientFailureOfSomeMessagesOfABatchRetriesOnlyThose(TestDatabase db) throws Exception {
         TestClock clock = TestClock.ofNow();
         try (ForgetfulOnfon onfon = new ForgetfulOnfon(); TestApp app = TestApp.start(db, onfon.env(), clock)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close(); // one round at a time, as this test says
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("10.00");
             onfon.forgetOnce.addAll(List.of("254722400001", "254722400003"));
             List<String> ids = ids(send(s, "{\"recipients\":[" + recipients(5, 400_000) + "],\"message\":\"bulk\"}"));
@@ -196,8 +202,7 @@ class BulkDispatchJobsTest {
     void cancellingOneScheduledMessageOfABulkRefundsOnlyItAndTheOthersAreStillSent(TestDatabase db) throws Exception {
         TestClock clock = TestClock.ofNow();
         try (TestApp app = TestApp.start(db, ENV, clock)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close();
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("10.00");
             String at = clock.instant().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
             List<String> ids = ids(send(s, "{\"recipients\":[" + recipients(3, 500_010) + "],\"message\":\"later\","
@@ -254,8 +259,7 @@ class BulkDispatchJobsTest {
     void aBatchJobHalfSentByAnInstanceThatDiedIsFinishedByAnotherSendingTheRestOnce(TestDatabase db) throws Exception {
         TestClock clock = TestClock.ofNow();
         try (TestApp app = TestApp.start(db, ENV, clock)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close();
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("10.00");
             List<String> ids = ids(send(s, "{\"recipients\":[" + recipients(4, 700_010) + "],\"message\":\"bulk\"}"));
             // an instance claimed the job, had two of its messages accepted and recorded, and died before the rest
@@ -283,8 +287,7 @@ class BulkDispatchJobsTest {
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void smallBulksAreClaimedTogetherSoOneRoundStillSendsABatch(TestDatabase db) throws Exception {
         try (TestApp app = TestApp.start(db, ENV)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close();
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("100.00");
             for (int i = 0; i < 30; i++) {
                 send(s, "{\"recipients\":[" + recipients(2, 800_010 + 10 * i) + "],\"message\":\"pair\"}");
@@ -300,8 +303,7 @@ class BulkDispatchJobsTest {
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void jobsThatWouldTakeARoundWellPastABatchGoBackUntouched(TestDatabase db) throws Exception {
         try (TestApp app = TestApp.start(db, ENV)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close();
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("400.00");
             send(s, "{\"recipients\":[" + recipients(2, 900_010) + "],\"message\":\"pair\"}");
             for (int i = 0; i < 3; i++) {
@@ -351,8 +353,7 @@ class BulkDispatchJobsTest {
         Map<String, String> env = new HashMap<>(ENV);
         env.put("ONFON_MAX_TPS", "20");
         try (TestApp app = TestApp.start(db, env)) {
-            SmsDispatcher dispatcher = app.application().smsDispatcher();
-            dispatcher.close();
+            SmsDispatcher dispatcher = roundByRound(app);
             Sender s = app.sender("100.00");
             List<String> ids = ids(send(s, "{\"recipients\":[" + recipients(50, 200_010) + "],\"message\":\"bulk\"}"));
 
