@@ -76,15 +76,22 @@ public final class Deprecations {
 
         /** The path with its parameters blanked, {@code /api/{}/client/balance}, to match a router's template. */
         public String shape() {
-            return path.replaceAll("\\{[^}]*}", "{}");
+            return PATH_PARAMETER.matcher(path).replaceAll("{}");
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{[^}]*}");
+    private static final java.util.regex.Pattern ROUTE_PARAMETER = java.util.regex.Pattern.compile("\\{[^}]*}|<[^>]*>");
     // RFC 9110's IMF-fixdate: a two-digit day, unlike RFC_1123_DATE_TIME
     private static final DateTimeFormatter IMF_FIXDATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
     private final List<Operation> operations;
+    /**
+     * {@link #find} by method and route template: asked on every request, and the templates are the router's
+     * (a few hundred at most), so each is matched against the operations once.
+     */
+    private final Map<String, java.util.Optional<Operation>> byRoute = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Deprecations(List<Operation> operations) {
         this.operations = List.copyOf(operations);
@@ -259,9 +266,11 @@ public final class Deprecations {
      * its success answer holds deprecated fields.
      */
     public java.util.Optional<Operation> find(String method, String routeTemplate) {
-        String shape = routeTemplate.replaceAll("\\{[^}]*}|<[^>]*>", "{}");
-        return operations.stream().filter(op -> op.method().equalsIgnoreCase(method) && op.shape().equals(shape))
-                .findFirst();
+        return byRoute.computeIfAbsent(method + ' ' + routeTemplate, key -> {
+            String shape = ROUTE_PARAMETER.matcher(routeTemplate).replaceAll("{}");
+            return operations.stream().filter(op -> op.method().equalsIgnoreCase(method) && op.shape().equals(shape))
+                    .findFirst();
+        });
     }
 
     /** The deprecations in the docs-site jar ({@code jumbe-docs/deprecations.json}); none when it has no such file. */

@@ -12,7 +12,7 @@ public interface EventListener {
     void onEvent(Handle h, DomainEvent event);
 
     /**
-     * Several events of one transaction at once ({@link EventStore#appendAll}), in their order. A listener that
+     * Several events of one transaction at once ({@link EventStore#appendAllByTenant}), in their order. A listener that
      * writes rows may write them all in one batch; by default each event goes to {@link #onEvent} in turn.
      */
     default void onEvents(Handle h, java.util.List<DomainEvent> events) {

@@ -110,32 +110,18 @@ public final class EventStore {
         return announce(h, new DomainEvent(id, eventId, tenantId, type, sequence, data, now));
     }
 
-    /** An event to record with {@link #appendAll} or {@link #appendAllByTenant}. */
+    /** An event to record with {@link #appendAllByTenant}. */
     public record NewEvent(String type, Map<String, Object> data) {
     }
 
     /**
-     * Records several events for one tenant: one sequence reservation and one INSERT (PostgreSQL; a JDBC batch on
-     * H2) instead of a statement per event, and the listeners told once with all of them. Each event gets the next
-     * sequence number in list order, exactly as {@link #append} called in that order would give. Callers put this
-     * near the end of their transaction: the reservation locks the tenant's row until commit.
-     *
-     * @return the events, in the order given
-     */
-    public List<DomainEvent> appendAll(Handle h, long tenantId, List<NewEvent> newEvents) {
-        if (newEvents.isEmpty()) {
-            return List.of();
-        }
-        long last = reserve(h, tenantId, newEvents.size());
-        return insertAll(h, Map.of(tenantId, newEvents), Map.of(tenantId, last)).get(tenantId);
-    }
-
-    /**
-     * {@link #appendAll} for several tenants in one transaction (a dispatched batch's {@code message.sent} events,
-     * a batch of delivery reports): on PostgreSQL the tenants' rows are locked in the order of their ids (as every
-     * transaction that locks several does, so none waits on another in a cycle), their sequences taken in one
-     * UPDATE and all the events inserted in one INSERT; on H2, one reservation per tenant in that order. Listeners
-     * are told per tenant.
+     * Records several tenants' events in one transaction (a dispatched batch's {@code message.sent} events, a batch
+     * of delivery reports): each event gets its tenant's next sequence number in list order, exactly as
+     * {@link #append} called in that order would give. Callers put this near the end of their transaction: it locks
+     * the tenants' rows until commit. On PostgreSQL one statement ({@link #APPEND_ALL_IN_ONE_STATEMENT}) locks the
+     * tenants' rows in the order of their ids (as every transaction that locks several does, so none waits on another
+     * in a cycle), takes their sequences and inserts every event, one round trip where it took three. On H2, one reservation per tenant in that order, then a batch insert. Listeners are told
+     * per tenant.
      *
      * @param byTenant the events per tenant, each list in the order its sequence numbers are given
      */
@@ -145,80 +131,127 @@ public final class EventStore {
         if (sorted.isEmpty()) {
             return;
         }
-        Map<Long, Long> lastSequence = new java.util.HashMap<>();
-        if (dialect != Dialect.POSTGRES || sorted.size() == 1) {
-            sorted.forEach((tenantId, list) -> lastSequence.put(tenantId, reserve(h, tenantId, list.size())));
-        } else {
-            Long[] tenantIds = sorted.keySet().toArray(Long[]::new);
-            Integer[] counts = sorted.values().stream().map(List::size).toArray(Integer[]::new);
-            h.createQuery("SELECT id FROM tenants WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE")
-                    .bindArray("ids", Long.class, (Object[]) tenantIds).mapTo(Long.class).list();
-            h.createQuery("UPDATE tenants SET event_seq = event_seq + v.n FROM unnest(CAST(:ids AS bigint[]), "
-                            + "CAST(:ns AS int[])) AS v(id, n) WHERE tenants.id = v.id "
-                            + "RETURNING tenants.id, tenants.event_seq, tenants.settings_version")
-                    .bindArray("ids", Long.class, (Object[]) tenantIds).bindArray("ns", Integer.class, (Object[]) counts)
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                    .forEach(row -> {
-                        lastSequence.put(row[0], row[1]);
-                        sawSettingsVersion(h, row[0], row[2]);
-                    });
+        if (dialect == Dialect.POSTGRES) {
+            appendAllInOneStatement(h, sorted);
+            return;
         }
+        Map<Long, Long> lastSequence = new java.util.HashMap<>();
+        sorted.forEach((tenantId, list) -> lastSequence.put(tenantId, reserve(h, tenantId, list.size())));
         insertAll(h, sorted, lastSequence);
     }
 
-    /** Inserts the events whose sequences were reserved (ending at {@code lastSequence}) and tells the listeners. */
-    private Map<Long, List<DomainEvent>> insertAll(Handle h, Map<Long, List<NewEvent>> byTenant,
-                                                   Map<Long, Long> lastSequence) {
+    /**
+     * PostgreSQL: lock the tenants' rows in id order (a materialised CTE, so the locks are taken by one scan in that
+     * order before any row is changed), add each tenant's event count to its sequence, and insert the events with
+     * their sequences counted back from the tenant's new last one ({@code r}: how many of its events follow this
+     * one), in the order given ({@code o}).
+     */
+    private static final String APPEND_ALL_IN_ONE_STATEMENT = """
+            WITH locked AS MATERIALIZED (
+                SELECT id FROM tenants WHERE id = ANY(CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE
+            ), seq AS (
+                UPDATE tenants SET event_seq = tenants.event_seq + v.n
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:ns AS int[])) AS v(id, n), locked
+                WHERE tenants.id = v.id AND locked.id = v.id
+                RETURNING tenants.id, tenants.event_seq, tenants.settings_version
+            ), event AS (
+                INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at)
+                SELECT e.e, e.t, e.y, seq.event_seq - e.r, e.p, :createdAt
+                FROM unnest(CAST(:eventIds AS varchar[]), CAST(:tenants AS bigint[]), CAST(:types AS varchar[]),
+                    CAST(:rest AS int[]), CAST(:payloads AS varchar[])) WITH ORDINALITY AS e(e, t, y, r, p, o)
+                JOIN seq ON seq.id = e.t
+                ORDER BY e.o
+                RETURNING id, event_id, tenant_id, sequence
+            )
+            SELECT event.id, event.event_id, event.sequence, seq.id AS tenant_id, seq.settings_version
+            FROM seq LEFT JOIN event ON event.tenant_id = seq.id""";
+
+    private void appendAllInOneStatement(Handle h, java.util.SortedMap<Long, List<NewEvent>> byTenant) {
         Instant now = clock.instant();
-        List<String> eventIds = new java.util.ArrayList<>();
-        List<Long> tenants = new java.util.ArrayList<>();
-        List<Long> sequences = new java.util.ArrayList<>();
-        List<String> types = new java.util.ArrayList<>();
-        List<String> payloads = new java.util.ArrayList<>();
-        byTenant.forEach((tenantId, list) -> {
-            Long last = lastSequence.get(tenantId);
-            if (last == null) {
+        int total = byTenant.values().stream().mapToInt(List::size).sum();
+        String[] eventIds = new String[total];
+        Long[] tenants = new Long[total];
+        String[] types = new String[total];
+        Integer[] rest = new Integer[total];
+        String[] payloads = new String[total];
+        int i = 0;
+        for (Map.Entry<Long, List<NewEvent>> e : byTenant.entrySet()) {
+            int size = e.getValue().size();
+            for (int k = 0; k < size; k++, i++) {
+                NewEvent n = e.getValue().get(k);
+                eventIds[i] = ids.next("EVT");
+                tenants[i] = e.getKey();
+                types[i] = n.type();
+                rest[i] = size - 1 - k;
+                payloads[i] = Json.write(n.data());
+            }
+        }
+        Map<String, long[]> idAndSequence = new java.util.HashMap<>();
+        java.util.Set<Long> tenantsFound = new java.util.HashSet<>();
+        h.createQuery(APPEND_ALL_IN_ONE_STATEMENT)
+                .bindArray("ids", Long.class, byTenant.keySet().toArray())
+                .bindArray("ns", Integer.class, byTenant.values().stream().map(List::size).toArray())
+                .bindArray("eventIds", String.class, (Object[]) eventIds)
+                .bindArray("tenants", Long.class, (Object[]) tenants)
+                .bindArray("types", String.class, (Object[]) types)
+                .bindArray("rest", Integer.class, (Object[]) rest)
+                .bindArray("payloads", String.class, (Object[]) payloads)
+                .bind("createdAt", now)
+                .map((rs, ctx) -> {
+                    long tenantId = rs.getLong("tenant_id");
+                    if (tenantsFound.add(tenantId)) {
+                        sawSettingsVersion(h, tenantId, rs.getLong("settings_version"));
+                    }
+                    return Map.entry(rs.getString("event_id"), new long[] {rs.getLong("id"), rs.getLong("sequence")});
+                })
+                .forEach(e -> idAndSequence.put(e.getKey(), e.getValue()));
+        for (Long tenantId : byTenant.keySet()) {
+            if (!tenantsFound.contains(tenantId)) {
                 throw noTenant(tenantId);
             }
-            long sequence = last - list.size();
+        }
+        i = 0;
+        for (Map.Entry<Long, List<NewEvent>> e : byTenant.entrySet()) {
+            List<DomainEvent> recorded = new java.util.ArrayList<>(e.getValue().size());
+            for (NewEvent n : e.getValue()) {
+                long[] row = idAndSequence.get(eventIds[i]);
+                recorded.add(new DomainEvent(row[0], eventIds[i], e.getKey(), n.type(), row[1], n.data(), now));
+                i++;
+            }
+            tell(h, recorded);
+        }
+    }
+
+    private void tell(Handle h, List<DomainEvent> recorded) {
+        for (EventListener listener : listeners) {
+            listener.onEvents(h, recorded);
+        }
+    }
+
+    /** H2: inserts the events whose sequences were reserved (ending at {@code lastSequence}) and tells the listeners. */
+    private void insertAll(Handle h, Map<Long, List<NewEvent>> byTenant, Map<Long, Long> lastSequence) {
+        Instant now = clock.instant();
+        List<String> eventIds = new java.util.ArrayList<>();
+        List<Long> sequences = new java.util.ArrayList<>();
+        // a JDBC batch, then the generated ids read back by the unique event ids
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO events (event_id, tenant_id, "
+                + "type, sequence, payload, created_at) VALUES (:eventId, :tenantId, :type, :sequence, :payload, "
+                + ":createdAt)");
+        byTenant.forEach((tenantId, list) -> {
+            long sequence = lastSequence.get(tenantId) - list.size();
             for (NewEvent e : list) {
-                eventIds.add(ids.next("EVT"));
-                tenants.add(tenantId);
+                String eventId = ids.next("EVT");
+                eventIds.add(eventId);
                 sequences.add(++sequence);
-                types.add(e.type());
-                payloads.add(Json.write(e.data()));
+                batch.bind("eventId", eventId).bind("tenantId", tenantId).bind("type", e.type())
+                        .bind("sequence", sequence).bind("payload", Json.write(e.data())).bind("createdAt", now).add();
             }
         });
+        batch.execute();
         Map<String, Long> idByEvent = new java.util.HashMap<>();
-        if (dialect == Dialect.POSTGRES) {
-            h.createQuery("INSERT INTO events (event_id, tenant_id, type, sequence, payload, created_at) "
-                            + "SELECT e, t, y, s, p, :createdAt FROM unnest(CAST(:eventIds AS varchar[]), "
-                            + "CAST(:tenants AS bigint[]), CAST(:types AS varchar[]), CAST(:sequences AS bigint[]), "
-                            + "CAST(:payloads AS varchar[])) AS v(e, t, y, s, p) RETURNING id, event_id")
-                    .bind("createdAt", now)
-                    .bindArray("eventIds", String.class, eventIds.toArray())
-                    .bindArray("tenants", Long.class, tenants.toArray())
-                    .bindArray("types", String.class, types.toArray())
-                    .bindArray("sequences", Long.class, sequences.toArray())
-                    .bindArray("payloads", String.class, payloads.toArray())
-                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
-                    .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
-        } else {
-            // H2: a JDBC batch, then the generated ids read back by the unique event ids
-            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO events (event_id, tenant_id, "
-                    + "type, sequence, payload, created_at) VALUES (:eventId, :tenantId, :type, :sequence, :payload, "
-                    + ":createdAt)");
-            for (int i = 0; i < eventIds.size(); i++) {
-                batch.bind("eventId", eventIds.get(i)).bind("tenantId", tenants.get(i)).bind("type", types.get(i))
-                        .bind("sequence", sequences.get(i)).bind("payload", payloads.get(i)).bind("createdAt", now)
-                        .add();
-            }
-            batch.execute();
-            h.createQuery("SELECT id, event_id FROM events WHERE event_id IN (<ids>)").bindList("ids", eventIds)
-                    .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
-                    .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
-        }
-        Map<Long, List<DomainEvent>> out = new java.util.LinkedHashMap<>();
+        h.createQuery("SELECT id, event_id FROM events WHERE event_id IN (<ids>)").bindList("ids", eventIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .forEach(e -> idByEvent.put(e.getKey(), e.getValue()));
         int i = 0;
         for (Map.Entry<Long, List<NewEvent>> e : byTenant.entrySet()) {
             List<DomainEvent> recorded = new java.util.ArrayList<>(e.getValue().size());
@@ -227,12 +260,8 @@ public final class EventStore {
                         sequences.get(i), n.data(), now));
                 i++;
             }
-            for (EventListener listener : listeners) {
-                listener.onEvents(h, recorded);
-            }
-            out.put(e.getKey(), recorded);
+            tell(h, recorded);
         }
-        return out;
     }
 
     /**

@@ -35,6 +35,7 @@ public record DeliveryReport(String upstreamMessageId, String mobile, String sta
                              String submitDate, String doneDate, DeliveryState state, boolean recognised) {
 
     private static final ObjectMapper JSON = new ObjectMapper(Json.newFactory());
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_]");
     private static final Map<String, DeliveryState> VOCABULARY = vocabulary();
 
     /**
@@ -139,7 +140,7 @@ public record DeliveryReport(String upstreamMessageId, String mobile, String sta
     }
 
     private static String key(String status) {
-        return status == null ? "" : status.replaceAll("[\\s_]", "").toUpperCase(Locale.ROOT);
+        return status == null ? "" : SEPARATORS.matcher(status).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private static Map<String, DeliveryState> vocabulary() {

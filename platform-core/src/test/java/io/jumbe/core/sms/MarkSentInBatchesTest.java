@@ -99,6 +99,8 @@ class MarkSentInBatchesTest {
             List<DomainEvent> events = sentEvents(platform, clinic);
             assertThat(events).extracting(DomainEvent::sequence)
                     .containsExactly(lastSequence + 1, lastSequence + 2, lastSequence + 3);
+            // consumers follow the stream by id: a tenant's events come in the order of their sequence numbers
+            assertThat(events).extracting(DomainEvent::id).isSorted();
             for (int i = 0; i < 3; i++) {
                 Message m = clinics.get(i);
                 JsonNode stored = Json.mapper().valueToTree(events.get(i).data());

@@ -297,10 +297,12 @@ public final class OnfonClient implements SmsGateway {
             return "0";
         }
         String raw = node.asText("").strip();
-        if (raw.matches("\\d+")) {
-            return Integer.toString(Integer.parseInt(raw));
+        if (raw.isEmpty()) {
+            return "0";
         }
-        return raw.isEmpty() ? "0" : raw;
+        // "000" reads as 0; a run of digits too long for an int is kept as sent
+        return raw.length() <= 9 && raw.chars().allMatch(c -> c >= '0' && c <= '9')
+                ? Integer.toString(Integer.parseInt(raw)) : raw;
     }
 
     private static long parseCents(String credits) {

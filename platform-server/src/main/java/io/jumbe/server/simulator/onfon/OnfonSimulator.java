@@ -19,7 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +55,7 @@ public final class OnfonSimulator implements AutoCloseable {
      * back-to-back full collections. A submit that still finds no room after the wait queues its reports anyway,
      * well inside the dispatcher's 30-second read timeout: it is slowed, never failed. Every report waits its delay
      * here, so the bound is also a rate: 10,000 at the default 2-second delay lets 5,000 messages a second through
-     * (5,000 capped dispatch at 2,500/s); a waiting report is a few hundred bytes, so at most a few MiB.
+     * (5,000 capped dispatch at 2,500/s). A waiting report is 41 bytes in {@link WaitingReports}' columns.
      */
     static final int MAX_WAITING_REPORTS = 10_000;
     private static final Duration ROOM_WAIT = Duration.ofSeconds(5);
@@ -82,8 +81,8 @@ public final class OnfonSimulator implements AutoCloseable {
     private final OkHttpClient http;
     private final boolean ownsHttp;
     private final ObjectMapper json = new ObjectMapper(Json.newFactory());
-    /** Reports not sent yet, oldest first (one delay for all, so also the order they fall due in): small records. */
-    private final LinkedBlockingQueue<DueReport> due = new LinkedBlockingQueue<>();
+    /** Reports not sent yet, oldest first (one delay for all, so also the order they fall due in). */
+    private final WaitingReports due = new WaitingReports(MAX_WAITING_REPORTS);
     private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(MAX_WAITING_REPORTS);
     private final List<Thread> reporters = new java.util.ArrayList<>();
     private volatile boolean closed;
@@ -351,7 +350,7 @@ public final class OnfonSimulator implements AutoCloseable {
         ArrayNode data = response.putArray("Data");
         String submitDate = now();
         String previousText = null;
-        String shortText = null;
+        WaitingReports.Submission submission = null;
         for (JsonNode p : parameters) {
             String number = p.path("Number").asText();
             String text = p.path("Text").asText();
@@ -359,7 +358,7 @@ public final class OnfonSimulator implements AutoCloseable {
             if (text.equals(previousText)) {
                 text = previousText;
             } else {
-                shortText = text.length() > 20 ? text.substring(0, 20) : text;
+                submission = new WaitingReports.Submission(submitDate, text.length() > 20 ? text.substring(0, 20) : text);
             }
             previousText = text;
             ObjectNode entry = data.addObject();
@@ -372,12 +371,13 @@ public final class OnfonSimulator implements AutoCloseable {
                 reject(entry, 401, "Value filter failed for user [simulator] (destination_address filter mismatch).");
                 submitted.add(new SubmittedMessage(senderId, number, text, unicode, null, 401));
             } else {
-                String messageId = UUID.randomUUID().toString();
+                UUID id = UUID.randomUUID();
+                String messageId = id.toString();
                 entry.put("MessageErrorCode", 0);
                 entry.put("MessageErrorDescription", "Success");
                 entry.put("MessageId", messageId);
                 submitted.add(new SubmittedMessage(senderId, number, text, unicode, messageId, 0));
-                scheduleReport(messageId, number, shortText, submitDate, roomDeadline);
+                scheduleReport(id, number, submission, roomDeadline);
             }
         }
         answer(ctx, response);
@@ -399,14 +399,12 @@ public final class OnfonSimulator implements AutoCloseable {
         answer(ctx, response);
     }
 
-    /** @param shortMessage the start of the text, as Onfon's reports carry it */
-    private void scheduleReport(String messageId, String number, String shortMessage, String submitDate,
+    /** @param submission when the message was submitted and the start of its text, as Onfon's reports carry them */
+    private void scheduleReport(UUID messageId, String number, WaitingReports.Submission submission,
                                 long roomDeadline) {
         if (number.endsWith("0005")) {
             return;
         }
-        String status = number.endsWith("0001") ? "UNDELIV" : "DELIVRD";
-        String errorCode = number.endsWith("0001") ? "001" : "000";
         boolean holdsRoom;
         try {
             holdsRoom = room.tryAcquire(Math.max(0, roomDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -414,19 +412,13 @@ public final class OnfonSimulator implements AutoCloseable {
             Thread.currentThread().interrupt();
             holdsRoom = false;
         }
-        due.add(new DueReport(System.nanoTime() + dlrDelay.toNanos(), messageId, number, status, errorCode,
-                submitDate, shortMessage, holdsRoom));
+        due.add(System.nanoTime() + dlrDelay.toNanos(), messageId, number, submission, holdsRoom);
         startReporters();
-    }
-
-    /** A report waiting for its time: what is sent, and nothing more, so a long backlog stays small in memory. */
-    private record DueReport(long dueAt, String messageId, String number, String status, String errorCode,
-                             String submitDate, String shortMessage, boolean holdsRoom) {
     }
 
     /**
      * Onfon pushes reports from many workers at once: {@value #REPORT_CONCURRENCY} threads here, each sending one
-     * report at a time when it falls due. Reports waiting stay in {@link #due} as small records rather than as
+     * report at a time when it falls due. Reports waiting stay in {@link #due} as a few primitives each rather than as
      * queued HTTP calls (OkHttp's asynchronous queue, 5 requests per host, piled up calls in memory once dispatch
      * outran it). Started with the first report.
      */
@@ -447,7 +439,7 @@ public final class OnfonSimulator implements AutoCloseable {
     private void sendDueReports() {
         while (!closed) {
             try {
-                DueReport r = due.take();
+                WaitingReports.Due r = due.take();
                 long wait = r.dueAt() - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
@@ -467,9 +459,10 @@ public final class OnfonSimulator implements AutoCloseable {
         }
     }
 
-    private void sendReport(DueReport r) {
+    private void sendReport(WaitingReports.Due r) {
         String messageId = r.messageId();
-        String status = r.status();
+        boolean undelivered = r.number().endsWith("0001");
+        String status = undelivered ? "UNDELIV" : "DELIVRD";
         String target = dlrUrl.get();
         HttpUrl base = target == null ? null : HttpUrl.parse(target);
         if (base == null) {
@@ -480,10 +473,10 @@ public final class OnfonSimulator implements AutoCloseable {
                 .addQueryParameter("messageId", messageId)
                 .addQueryParameter("mobile", r.number())
                 .addQueryParameter("status", status)
-                .addQueryParameter("errorCode", r.errorCode())
-                .addQueryParameter("submitDate", r.submitDate())
+                .addQueryParameter("errorCode", undelivered ? "001" : "000")
+                .addQueryParameter("submitDate", r.submission().submitDate())
                 .addQueryParameter("doneDate", now())
-                .addQueryParameter("shortMessage", r.shortMessage())
+                .addQueryParameter("shortMessage", r.submission().shortMessage())
                 .build();
         try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
             reports.add(new SentReport(response.code() == 200 ? null : url.toString(), messageId, status,
