@@ -49,7 +49,8 @@ public final class SmsBench {
     private static final boolean PG_STATEMENTS = Boolean.getBoolean("bench.pgStatements");
     /** The JVM options {@code ./jumbe serve} starts the server with unless JAVA_OPTS says otherwise (keep in step). */
     private static final String SERVER_JVM = System.getProperty("bench.serverJvm",
-            "-XX:+UseSerialGC -Xmx72m -Xss512k -XX:TrimNativeHeapInterval=1000");
+            "-XX:+UseSerialGC -Xmx72m -Xmn28m -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=90 -Xss512k "
+                    + "-XX:TrimNativeHeapInterval=1000");
 
     private record Target(String baseUrl, long clientId, String key) {
         String sendPath() {

@@ -193,20 +193,20 @@ public final class MessageLifecycle {
     public List<ReportOutcome> applyAll(List<DeliveryReport> reports) {
         ReportOutcome[] out = new ReportOutcome[reports.size()];
         jdbi.useTransaction(h -> {
-            Map<String, Message> byUpstreamId = new java.util.HashMap<>();
-            MessageStore.findAllByUpstreamIds(h, reports.stream().map(DeliveryReport::upstreamMessageId).distinct()
-                    .toList()).forEach(m -> byUpstreamId.putIfAbsent(m.upstreamMessageId(), m));
             List<Integer> order = new java.util.ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
                 order.add(i);
             }
-            // a stable sort: reports of one message keep their arrival order
-            order.sort(java.util.Comparator.comparingLong(i -> {
-                Message m = byUpstreamId.get(reports.get(i).upstreamMessageId());
-                return m == null ? Long.MAX_VALUE : m.tenantId();
-            }));
             if (refundOnDeliveryFailure) {
-                // a refund locks its tenant's row where it happens: one report after another, in tenant order
+                // a refund locks its tenant's row where it happens: one report after another, in tenant order (a
+                // stable sort: reports of one message keep their arrival order)
+                Map<String, Message> byUpstreamId = new java.util.HashMap<>();
+                MessageStore.findAllByUpstreamIds(h, reports.stream().map(DeliveryReport::upstreamMessageId)
+                        .distinct().toList()).forEach(m -> byUpstreamId.putIfAbsent(m.upstreamMessageId(), m));
+                order.sort(java.util.Comparator.comparingLong(i -> {
+                    Message m = byUpstreamId.get(reports.get(i).upstreamMessageId());
+                    return m == null ? Long.MAX_VALUE : m.tenantId();
+                }));
                 for (int i : order) {
                     out[i] = apply(h, reports.get(i));
                 }
@@ -214,32 +214,46 @@ public final class MessageLifecycle {
             }
             // The status moves first (one UPDATE for the batch); then the events of every tenant in one go and the
             // usage counters, so the tenants' rows (event sequences) and usage rows are locked at the end, in tenant
-            // order, briefly.
+            // order, briefly. On PostgreSQL the reports are matched to their messages by the UPDATE itself; only
+            // those it did not move (not final, older news, a duplicate, an id not recorded yet) are read first.
+            List<PlannedMove> made = new java.util.ArrayList<>();
+            List<Integer> left = order;
+            if (dialect == Dialect.POSTGRES) {
+                left = moveByUpstreamIds(h, reports, order, made);
+            }
             List<PlannedMove> plans = new java.util.ArrayList<>();
-            for (int i : order) {
-                DeliveryReport report = reports.get(i);
-                Message m = byUpstreamId.get(report.upstreamMessageId());
-                if (m == null) {
-                    out[i] = ReportOutcome.UNKNOWN;
-                    continue;
+            if (!left.isEmpty()) {
+                Map<String, Message> byUpstreamId = new java.util.HashMap<>();
+                MessageStore.findAllByUpstreamIds(h, left.stream().map(i -> reports.get(i).upstreamMessageId())
+                        .distinct().toList()).forEach(m -> byUpstreamId.putIfAbsent(m.upstreamMessageId(), m));
+                for (int i : left) {
+                    DeliveryReport report = reports.get(i);
+                    Message m = byUpstreamId.get(report.upstreamMessageId());
+                    if (m == null) {
+                        out[i] = ReportOutcome.UNKNOWN;
+                        continue;
+                    }
+                    Optional<Move> move = plan(m, m.status(), report);
+                    if (move.isEmpty()) {
+                        out[i] = ReportOutcome.IGNORED;
+                        continue;
+                    }
+                    plans.add(new PlannedMove(i, m, report, move.get()));
                 }
-                Optional<Move> move = plan(m, m.status(), report);
-                if (move.isEmpty()) {
-                    out[i] = ReportOutcome.IGNORED;
-                    continue;
-                }
-                plans.add(new PlannedMove(i, m, report, move.get()));
             }
             Map<Integer, Move> moved = plans.stream().map(p -> p.message().id()).distinct().count() == plans.size()
                     ? moveAll(h, plans) : moveOneByOne(h, plans);
+            for (PlannedMove p : plans) {
+                if (moved.containsKey(p.index())) {
+                    made.add(p);
+                } else {
+                    out[p.index()] = ReportOutcome.IGNORED;
+                }
+            }
             Map<Long, List<EventStore.NewEvent>> newEvents = new java.util.TreeMap<>();
             Map<Long, long[]> finals = new java.util.TreeMap<>();
-            for (PlannedMove p : plans) {
-                Move move = moved.get(p.index());
-                if (move == null) {
-                    out[p.index()] = ReportOutcome.IGNORED;
-                    continue;
-                }
+            for (PlannedMove p : made) {
+                Move move = p.move();
                 Message m = p.message();
                 move.event(m, m.refunded()).ifPresent(e -> newEvents
                         .computeIfAbsent(m.tenantId(), t -> new java.util.ArrayList<>()).add(e));
@@ -267,6 +281,76 @@ public final class MessageLifecycle {
             }
         }
         return List.of(out);
+    }
+
+    /**
+     * PostgreSQL: the final reports of a batch, each for a different upstream id, matched to their messages and moved
+     * by one conditional UPDATE (from any status that may move to the report's), which returns the moved messages:
+     * one statement where reading them first took two. The rows are taken in upstream-id order, so two batches lock
+     * shared rows in the same order. Adds the moves made to {@code made}; returns the reports it left for the
+     * reading path (not final, a message not in a status to move, an id no message carries yet), in {@code order}.
+     */
+    private List<Integer> moveByUpstreamIds(Handle h, List<DeliveryReport> reports, List<Integer> order,
+                                            List<PlannedMove> made) {
+        List<Integer> candidates = new java.util.ArrayList<>();
+        Map<Integer, Move> targets = new java.util.HashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i : order) {
+            Optional<Move> move = target(reports.get(i));
+            if (move.isPresent()) {
+                if (!ids.add(reports.get(i).upstreamMessageId())) {
+                    return order; // two reports for one message: the reading path takes them in arrival order
+                }
+                candidates.add(i);
+                targets.put(i, move.get());
+            }
+        }
+        if (candidates.isEmpty()) {
+            return order;
+        }
+        candidates.sort(java.util.Comparator.comparing(i -> reports.get(i).upstreamMessageId()));
+        int n = candidates.size();
+        String[] upstreamIds = new String[n];
+        String[] next = new String[n];
+        String[] from = new String[n];
+        String[] us = new String[n];
+        String[] err = new String[n];
+        Integer[] index = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            int i = candidates.get(k);
+            Move move = targets.get(i);
+            upstreamIds[k] = reports.get(i).upstreamMessageId();
+            next[k] = move.next().wireName();
+            from[k] = java.util.Arrays.stream(MessageStatus.values()).filter(s -> s.canMoveTo(move.next()))
+                    .map(MessageStatus::wireName).collect(java.util.stream.Collectors.joining(","));
+            us[k] = move.upstreamStatus();
+            err[k] = move.errorCode();
+            index[k] = i;
+        }
+        java.util.Set<Integer> moved = new java.util.HashSet<>();
+        // the newest message with the upstream id, as findByUpstreamId prefers
+        h.createQuery("UPDATE messages SET status = v.next, upstream_status = v.us, error_code = v.err, "
+                        + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
+                        + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
+                        + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END "
+                        + "FROM (SELECT r.*, (SELECT x.id FROM messages x WHERE x.upstream_message_id = r.u "
+                        + "AND x.channel = 'sms' ORDER BY x.created_at DESC LIMIT 1) AS message_id "
+                        + "FROM unnest(CAST(:u AS varchar[]), CAST(:next AS varchar[]), CAST(:froms AS varchar[]), "
+                        + "CAST(:us AS varchar[]), CAST(:err AS varchar[]), CAST(:idx AS int[])) "
+                        + "AS r(u, next, froms, us, err, idx)) v "
+                        + "WHERE messages.id = v.message_id AND messages.status = ANY(string_to_array(v.froms, ',')) "
+                        + "RETURNING v.idx, " + MessageStore.COLUMNS)
+                .bind("now", clock.instant()).bindArray("u", String.class, (Object[]) upstreamIds)
+                .bindArray("next", String.class, (Object[]) next).bindArray("froms", String.class, (Object[]) from)
+                .bindArray("us", String.class, (Object[]) us).bindArray("err", String.class, (Object[]) err)
+                .bindArray("idx", Integer.class, (Object[]) index)
+                .map((rs, ctx) -> new PlannedMove(rs.getInt("idx"), MessageStore.map(rs), reports.get(rs.getInt("idx")),
+                        targets.get(rs.getInt("idx"))))
+                .forEach(p -> {
+                    made.add(p);
+                    moved.add(p.index());
+                });
+        return order.stream().filter(i -> !moved.contains(i)).toList();
     }
 
     /** Applies reports that arrived before their messages' upstream ids were committed; call after committing them. */
@@ -349,12 +433,17 @@ public final class MessageLifecycle {
      * news.
      */
     private Optional<Move> plan(Message m, MessageStatus was, DeliveryReport report) {
-        Optional<MessageStatus> target = report.state().messageStatus();
         if (!report.recognised()) {
             log.info("delivery report for {} with unrecognised status {}: message stays {}", m.id(), report.status(),
                     was.wireName());
         }
-        if (target.isEmpty() || !was.canMoveTo(target.get())) {
+        return target(report).filter(move -> was.canMoveTo(move.next()));
+    }
+
+    /** The move a report asks for, whatever the message's status: empty when the report is not final. */
+    private static Optional<Move> target(DeliveryReport report) {
+        Optional<MessageStatus> target = report.state().messageStatus();
+        if (target.isEmpty()) {
             return Optional.empty();
         }
         String error = report.errorCode().isEmpty() || "000".equals(report.errorCode()) || "0".equals(report.errorCode())

@@ -107,6 +107,26 @@ class DeliveryReportBatchTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBatchMixingFinalReportsWithAPendingOneAndAnUnknownIdMovesOnlyTheNewestMessageOfEachKnownId(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            List<String> ids = sentMessages(platform, 3);
+            // an older message that once carried up-1 (ids are the upstream's, and it may reuse one): the newest wins
+            platform.jdbi().useHandle(h -> h.execute("UPDATE messages SET upstream_message_id = 'up-1', "
+                    + "created_at = created_at - INTERVAL '1' DAY WHERE id = ?", ids.get(2)));
+
+            List<ReportOutcome> outcomes = platform.sms().lifecycle().applyAll(List.of(report("up-1", "DELIVRD"),
+                    report("up-0", "ACCEPTD"), report("up-never-sent", "DELIVRD")));
+
+            assertThat(outcomes).containsExactly(ReportOutcome.APPLIED, ReportOutcome.IGNORED, ReportOutcome.UNKNOWN);
+            assertThat(status(platform, ids.get(1))).isEqualTo("delivered");
+            assertThat(status(platform, ids.get(2))).isEqualTo("sent");
+            assertThat(status(platform, ids.get(0))).isEqualTo("sent");
+            assertThat(events(platform, "message.delivered")).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aBatchOfReportsCountsItsOutcomesAndWritesTheEventsOfATenantInArrivalOrder(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             long tenant = platform.tenants().create(NewTenant.of("Clinic", "ops@clinic.example", "CLINIC")

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Eight parallel 10,000-recipient sends against the server as the launcher runs it: a child JVM with
- * {@code -XX:+UseSerialGC -Xmx72m -Xss512k} over an embedded H2 database. Before large bodies were admitted a few
+ * {@code -XX:+UseSerialGC -Xmx72m -Xmn28m -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=90 -Xss512k} over an
+ * embedded H2 database. Before large bodies were admitted a few
  * at a time, most of them answered 500 {@code OutOfMemoryError}; now each is accepted or refused with 503 and
  * {@code Retry-After}, a refused one succeeds when retried, and every accepted one is kept whole. (H2 only: the
  * launcher's embedded default is what runs under that heap.)
@@ -110,7 +111,8 @@ class LargeBulksUnderSmallHeapTest {
 
     private static Process startChild(Path home, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx72m", "-Xss512k",
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx72m", "-Xmn28m",
+                "-XX:SurvivorRatio=3", "-XX:TargetSurvivorRatio=90", "-Xss512k",
                 "-cp", System.getProperty("java.class.path"), "io.jumbe.server.Main", "serve");
         pb.environment().putAll(env);
         pb.directory(home.toFile());

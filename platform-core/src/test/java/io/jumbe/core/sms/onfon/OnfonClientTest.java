@@ -120,6 +120,17 @@ class OnfonClientTest {
     }
 
     @Test
+    void keepsARecipientCodeTooLongForANumberAsSent() {
+        answer(200, """
+                {"ErrorCode":0,"ErrorDescription":"Success","Data":[
+                  {"MobileNumber":"254712345678","MessageId":null,"MessageErrorCode":"0004000000001",
+                   "MessageErrorDescription":"Rejected"}]}""");
+        SubmitResult result = client.submit(new SubmitBatch("MYBRAND", List.of(alice)));
+        assertThat(result).isEqualTo(new SubmitResult.Completed(List.of(
+                new MessageOutcome.Rejected("MSG-1", "0004000000001", "Rejected"))));
+    }
+
+    @Test
     void matchesEntriesByMobileNumberWhenTheCountsDiffer() {
         answer(200, """
                 {"ErrorCode":0,"ErrorDescription":"Success","Data":[
