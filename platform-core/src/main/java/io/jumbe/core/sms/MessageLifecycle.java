@@ -283,6 +283,13 @@ public final class MessageLifecycle {
         return List.of(out);
     }
 
+    /** PostgreSQL: a batch's status moves, each row's target, report status and error from {@code v}, at {@code :now}. */
+    private static final String MOVE_FROM_V = "UPDATE messages SET status = v.next, upstream_status = v.us, "
+            + "error_code = v.err, "
+            + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
+            + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
+            + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END ";
+
     /**
      * PostgreSQL: the final reports of a batch, each for a different upstream id, matched to their messages and moved
      * by one conditional UPDATE (from any status that may move to the report's), which returns the moved messages:
@@ -329,11 +336,7 @@ public final class MessageLifecycle {
         }
         java.util.Set<Integer> moved = new java.util.HashSet<>();
         // the newest message with the upstream id, as findByUpstreamId prefers
-        h.createQuery("UPDATE messages SET status = v.next, upstream_status = v.us, error_code = v.err, "
-                        + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
-                        + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
-                        + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END "
-                        + "FROM (SELECT r.*, (SELECT x.id FROM messages x WHERE x.upstream_message_id = r.u "
+        h.createQuery(MOVE_FROM_V + "FROM (SELECT r.*, (SELECT x.id FROM messages x WHERE x.upstream_message_id = r.u "
                         + "AND x.channel = 'sms' ORDER BY x.created_at DESC LIMIT 1) AS message_id "
                         + "FROM unnest(CAST(:u AS varchar[]), CAST(:next AS varchar[]), CAST(:froms AS varchar[]), "
                         + "CAST(:us AS varchar[]), CAST(:err AS varchar[]), CAST(:idx AS int[])) "
@@ -520,11 +523,7 @@ public final class MessageLifecycle {
                 err[i] = p.move().errorCode();
                 byMessage.put(ids[i], p);
             }
-            h.createQuery("UPDATE messages SET status = v.next, upstream_status = v.us, error_code = v.err, "
-                            + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
-                            + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
-                            + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END "
-                            + "FROM unnest(CAST(:ids AS varchar[]), CAST(:was AS varchar[]), CAST(:next AS varchar[]), "
+            h.createQuery(MOVE_FROM_V + "FROM unnest(CAST(:ids AS varchar[]), CAST(:was AS varchar[]), CAST(:next AS varchar[]), "
                             + "CAST(:us AS varchar[]), CAST(:err AS varchar[])) AS v(id, was, next, us, err) "
                             + "WHERE messages.id = v.id AND messages.status = v.was RETURNING messages.id")
                     .bind("now", now).bindArray("ids", String.class, (Object[]) ids)
