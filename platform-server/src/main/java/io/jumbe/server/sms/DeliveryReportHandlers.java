@@ -52,7 +52,7 @@ public final class DeliveryReportHandlers implements RouteGroup {
             throw new HttpProblem(400, "validation_failed", "A delivery report needs messageId and status.");
         }
         MessageLifecycle.ReportOutcome outcome = reports.apply(report.get());
-        Responses.json(ctx, 200, Map.of("status", "ok", "outcome", outcome.name().toLowerCase()));
+        Responses.jsonFinal(ctx, 200, Map.of("status", "ok", "outcome", outcome.name().toLowerCase()));
     }
 
     private static Optional<DeliveryReport> read(Context ctx) {

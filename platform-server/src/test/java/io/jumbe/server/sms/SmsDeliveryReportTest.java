@@ -39,8 +39,15 @@ class SmsDeliveryReportTest {
             String id = sentAndUnreported(s);
             String body = "{\"messageId\":\"" + upstreamId(s, id) + "\",\"mobile\":\"254712340005\",\"status\":\"DELIVRD\","
                     + "\"errorCode\":\"000\"}";
-            assertThat(report(app, "POST", DLR_TOKEN, null, body, "application/json").status()).isEqualTo(200);
-            assertThat(report(app, "POST", DLR_TOKEN, null, body, "application/json").status()).isEqualTo(200);
+            Http.Response first = report(app, "POST", DLR_TOKEN, null, body, "application/json");
+            Http.Response again = report(app, "POST", DLR_TOKEN, null, body, "application/json");
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("Content-Type")).startsWith("application/json");
+            assertThat(first.json().get("outcome").asText()).isEqualTo("applied");
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.json().get("status").asText()).isEqualTo("ok");
+            assertThat(again.json().get("outcome").asText()).isEqualTo("ignored");
             assertThat(status(s, id)).isEqualTo("delivered");
             assertThat(app.platform().events().forTenant(s.clientId(), EventTypes.MESSAGE_DELIVERED, 10)).hasSize(1);
         }

@@ -503,7 +503,8 @@ public final class OnfonSimulator implements AutoCloseable {
 
     private void answer(Context ctx, ObjectNode body) {
         try {
-            ctx.status(200).contentType("application/json").result(json.writeValueAsBytes(body));
+            ctx.status(200).contentType("application/json");
+            io.jumbe.server.http.Responses.writeNow(ctx, json.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
