@@ -124,15 +124,15 @@ public final class SmsBench {
                     peak = Math.max(one[0], hundred[0]);
                 }
                 double rate = Math.max(1, peak / 2);
-                long gc = server.gcPauseMillis();
+                GcTotals gc = server.gc();
                 long[] latencies = paced(targets, rate, RUN);
                 System.out.printf("send latency at %.0f req/s (half the peak), dispatch off: p50 %.1f ms, p99 %.1f ms "
-                        + "(%d calls), GC pauses %d ms%n", rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
-                        latencies.length, server.gcPauseMillis() - gc);
+                        + "(%d calls), %s%n", rate, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
+                        latencies.length, server.gc().since(gc));
 
                 // A backlog (what the runs above queued) drained with no upstream cap, while nothing else runs.
                 long before = queued(raw);
-                gc = server.gcPauseMillis();
+                gc = server.gc();
                 if (PG_STATEMENTS) {
                     statementStats(raw, true);
                 }
@@ -143,8 +143,8 @@ public final class SmsBench {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long dispatched = sentAndReported(raw, since)[0];
                 System.out.printf("dispatch to the simulator, no upstream cap: %d of %d queued messages in %.1f s = "
-                        + "%.0f messages/s, GC pauses %d ms%n", dispatched, before, seconds, dispatched / seconds,
-                        server.gcPauseMillis() - gc);
+                        + "%.0f messages/s, %s%n", dispatched, before, seconds, dispatched / seconds,
+                        server.gc().since(gc));
                 // The figure counts a message once its delivery report is applied too: wait for as many
                 // reports as messages left the queue (the simulator reports each after its delay).
                 awaitAtLeast(raw, since, 1, dispatched, Duration.ofSeconds(90));
@@ -154,19 +154,19 @@ public final class SmsBench {
                 // messages add that delay to the time above once, however many were sent. Both figures are shown.
                 double delay = io.jumbe.core.sms.SmsTuning.defaults().simulatorDlrDelay().toMillis() / 1e3;
                 System.out.printf("  and their delivery reports applied: %d in %.1f s from the start = %.0f messages/s "
-                        + "sent and reported; %.0f/s leaving out the simulator's %.0f s report delay; GC pauses %d ms%n",
+                        + "sent and reported; %.0f/s leaving out the simulator's %.0f s report delay; %s%n",
                         reported, throughReports, reported / throughReports, reported / (throughReports - delay), delay,
-                        server.gcPauseMillis() - gc);
+                        server.gc().since(gc));
                 if (PG_STATEMENTS) {
                     statementStats(raw, false);
                 }
 
                 // The same sends while dispatch and delivery reports run in the same server, for comparison.
-                gc = server.gcPauseMillis();
+                gc = server.gc();
                 latencies = paced(targets, rate / 2, RUN);
                 System.out.printf("send latency at %.0f req/s while dispatching the backlog: p50 %.1f ms, p99 %.1f ms, "
-                        + "GC pauses %d ms%n", rate / 2, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
-                        server.gcPauseMillis() - gc);
+                        + "%s%n", rate / 2, pct(latencies, 0.50) / 1e6, pct(latencies, 0.99) / 1e6,
+                        server.gc().since(gc));
                 double busy = sends(targets, CONCURRENCY, RUN, single());
                 System.out.printf("single sends/s, 100 tenants, while dispatching: %.0f%n", busy);
                 System.out.printf("server resident memory at peak (VmHWM of the server JVM, simulators included): "
@@ -442,6 +442,18 @@ public final class SmsBench {
         }
     }
 
+    /**
+     * The server's collector time (stop-the-world with the serial collector) and old-generation collections so far:
+     * a full collection stops every request for as long as it marks and compacts the live heap, so the latency lines
+     * say how many fell in their window.
+     */
+    private record GcTotals(long pauseMillis, long fullCollections) {
+        String since(GcTotals before) {
+            return "GC pauses " + (pauseMillis - before.pauseMillis) + " ms (" + (fullCollections
+                    - before.fullCollections) + " full)";
+        }
+    }
+
     /** The server JVM: started with {@link #SERVER_JVM}, driven over stdin, its log in a file. */
     private static final class ServerProcess implements AutoCloseable {
         private final Process process;
@@ -487,10 +499,10 @@ public final class SmsBench {
             return awaitLine("OK " + command);
         }
 
-        /** The server's total GC time so far, in milliseconds. */
-        long gcPauseMillis() throws IOException {
-            String line = command("gc");
-            return Long.parseLong(line.substring("OK gc ".length()).trim());
+        /** The server's collections so far. */
+        GcTotals gc() throws IOException {
+            String[] totals = command("gc").substring("OK gc ".length()).trim().split(" ");
+            return new GcTotals(Long.parseLong(totals[0]), Long.parseLong(totals[1]));
         }
 
         /** Where the server's memory goes, by the JVM's own accounting (-Dbench.nmt=true). */
