@@ -241,8 +241,11 @@ public final class MessageLifecycle {
                     plans.add(new PlannedMove(i, m, report, move.get()));
                 }
             }
-            Map<Integer, Move> moved = plans.stream().map(p -> p.message().id()).distinct().count() == plans.size()
-                    ? moveAll(h, plans) : moveOneByOne(h, plans);
+            // H2: one JDBC batch when the messages are distinct. PostgreSQL: the UPDATE above moved the batch; what
+            // it left and is still to move (two reports for one message, a row committed meanwhile) goes one by one.
+            boolean distinct = plans.stream().map(p -> p.message().id()).distinct().count() == plans.size();
+            Map<Integer, Move> moved = dialect != Dialect.POSTGRES && distinct ? moveAll(h, plans)
+                    : moveOneByOne(h, plans);
             for (PlannedMove p : plans) {
                 if (moved.containsKey(p.index())) {
                     made.add(p);
@@ -250,6 +253,8 @@ public final class MessageLifecycle {
                     out[p.index()] = ReportOutcome.IGNORED;
                 }
             }
+            // a tenant's events in the order its reports arrived, whichever statement moved them
+            made.sort(java.util.Comparator.comparingInt(PlannedMove::index));
             Map<Long, List<EventStore.NewEvent>> newEvents = new java.util.TreeMap<>();
             Map<Long, long[]> finals = new java.util.TreeMap<>();
             for (PlannedMove p : made) {
@@ -283,31 +288,24 @@ public final class MessageLifecycle {
         return List.of(out);
     }
 
-    /** PostgreSQL: a batch's status moves, each row's target, report status and error from {@code v}, at {@code :now}. */
-    private static final String MOVE_FROM_V = "UPDATE messages SET status = v.next, upstream_status = v.us, "
-            + "error_code = v.err, "
-            + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
-            + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
-            + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END ";
-
     /**
-     * PostgreSQL: the final reports of a batch, each for a different upstream id, matched to their messages and moved
+     * PostgreSQL: the final reports of a batch, each the only one for its upstream id, matched to their messages and moved
      * by one conditional UPDATE (from any status that may move to the report's), which returns the moved messages:
      * one statement where reading them first took two. The rows are taken in upstream-id order, so two batches lock
      * shared rows in the same order. Adds the moves made to {@code made}; returns the reports it left for the
-     * reading path (not final, a message not in a status to move, an id no message carries yet), in {@code order}.
+     * reading path (not final, a message not in a status to move, an id no message carries yet, an id reported twice),
+     * in {@code order}.
      */
     private List<Integer> moveByUpstreamIds(Handle h, List<DeliveryReport> reports, List<Integer> order,
                                             List<PlannedMove> made) {
+        Map<String, Long> reportsPerId = order.stream().collect(java.util.stream.Collectors.groupingBy(
+                i -> reports.get(i).upstreamMessageId(), java.util.stream.Collectors.counting()));
         List<Integer> candidates = new java.util.ArrayList<>();
         Map<Integer, Move> targets = new java.util.HashMap<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i : order) {
             Optional<Move> move = target(reports.get(i));
-            if (move.isPresent()) {
-                if (!ids.add(reports.get(i).upstreamMessageId())) {
-                    return order; // two reports for one message: the reading path takes them in arrival order
-                }
+            // two reports for one message are left to the reading path, which takes them in arrival order
+            if (move.isPresent() && reportsPerId.get(reports.get(i).upstreamMessageId()) == 1) {
                 candidates.add(i);
                 targets.put(i, move.get());
             }
@@ -336,7 +334,11 @@ public final class MessageLifecycle {
         }
         java.util.Set<Integer> moved = new java.util.HashSet<>();
         // the newest message with the upstream id, as findByUpstreamId prefers
-        h.createQuery(MOVE_FROM_V + "FROM (SELECT r.*, (SELECT x.id FROM messages x WHERE x.upstream_message_id = r.u "
+        h.createQuery("UPDATE messages SET status = v.next, upstream_status = v.us, error_code = v.err, "
+                        + "delivered_at = CASE WHEN v.next = 'delivered' THEN :now ELSE messages.delivered_at END, "
+                        + "failed_at = CASE WHEN v.next = 'failed' THEN :now ELSE messages.failed_at END, "
+                        + "expired_at = CASE WHEN v.next = 'expired' THEN :now ELSE messages.expired_at END "
+                        + "FROM (SELECT r.*, (SELECT x.id FROM messages x WHERE x.upstream_message_id = r.u "
                         + "AND x.channel = 'sms' ORDER BY x.created_at DESC LIMIT 1) AS message_id "
                         + "FROM unnest(CAST(:u AS varchar[]), CAST(:next AS varchar[]), CAST(:froms AS varchar[]), "
                         + "CAST(:us AS varchar[]), CAST(:err AS varchar[]), CAST(:idx AS int[])) "
@@ -494,9 +496,9 @@ public final class MessageLifecycle {
     }
 
     /**
-     * The planned moves of distinct messages, each conditional on the status read: one UPDATE on PostgreSQL (rows
-     * taken in id order, so two batches lock shared rows in the same order), a JDBC batch on H2. Returns the moves
-     * made, by report index; a message that moved meanwhile is left alone.
+     * H2: the planned moves of distinct messages, each conditional on the status read, as one JDBC batch (rows taken
+     * in id order, so two batches lock shared rows in the same order). Returns the moves made, by report index; a
+     * message that moved meanwhile is left alone.
      */
     private Map<Integer, Move> moveAll(Handle h, List<PlannedMove> plans) {
         Map<Integer, Move> moved = new java.util.HashMap<>();
@@ -506,35 +508,6 @@ public final class MessageLifecycle {
         List<PlannedMove> byId = new java.util.ArrayList<>(plans);
         byId.sort(java.util.Comparator.comparing(p -> p.message().id()));
         Instant now = clock.instant();
-        if (dialect == Dialect.POSTGRES) {
-            int n = byId.size();
-            String[] ids = new String[n];
-            String[] was = new String[n];
-            String[] next = new String[n];
-            String[] us = new String[n];
-            String[] err = new String[n];
-            Map<String, PlannedMove> byMessage = new java.util.HashMap<>();
-            for (int i = 0; i < n; i++) {
-                PlannedMove p = byId.get(i);
-                ids[i] = p.message().id();
-                was[i] = p.message().status().wireName();
-                next[i] = p.move().next().wireName();
-                us[i] = p.move().upstreamStatus();
-                err[i] = p.move().errorCode();
-                byMessage.put(ids[i], p);
-            }
-            h.createQuery(MOVE_FROM_V + "FROM unnest(CAST(:ids AS varchar[]), CAST(:was AS varchar[]), CAST(:next AS varchar[]), "
-                            + "CAST(:us AS varchar[]), CAST(:err AS varchar[])) AS v(id, was, next, us, err) "
-                            + "WHERE messages.id = v.id AND messages.status = v.was RETURNING messages.id")
-                    .bind("now", now).bindArray("ids", String.class, (Object[]) ids)
-                    .bindArray("was", String.class, (Object[]) was).bindArray("next", String.class, (Object[]) next)
-                    .bindArray("us", String.class, (Object[]) us).bindArray("err", String.class, (Object[]) err)
-                    .mapTo(String.class).forEach(id -> {
-                        PlannedMove p = byMessage.get(id);
-                        moved.put(p.index(), p.move());
-                    });
-            return moved;
-        }
         org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("UPDATE messages SET status = :next, "
                 + "upstream_status = :us, error_code = :err, "
                 + "delivered_at = CASE WHEN :next = 'delivered' THEN :now ELSE delivered_at END, "

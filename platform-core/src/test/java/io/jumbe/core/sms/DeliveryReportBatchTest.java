@@ -125,29 +125,59 @@ class DeliveryReportBatchTest {
         }
     }
 
+    /** Sends three messages for the tenant and marks them sent with upstream ids {@code up-0} to {@code up-2}. */
+    private static List<String> threeSentMessages(Jumbe platform, long tenant) {
+        List<String> ids = platform.sms().send(tenant, new SendRequest(List.of("0712345601", "0712345602",
+                "0712345603"), "Results ready", null, null, null, false)).messages().stream()
+                .map(SendResult.Queued::messageId).toList();
+        platform.jdbi().useTransaction(h -> {
+            List<Map.Entry<Message, String>> moves = new ArrayList<>();
+            for (Message m : MessageStore.findAll(h, ids)) {
+                moves.add(Map.entry(m, "up-" + ids.indexOf(m.id())));
+            }
+            platform.sms().lifecycle().markSentAll(h, moves);
+        });
+        return ids;
+    }
+
+    /** The tenant's delivered and failed events, in sequence order. */
+    private static List<io.jumbe.core.events.DomainEvent> finalEvents(Jumbe platform, long tenant) {
+        List<io.jumbe.core.events.DomainEvent> events = new ArrayList<>(platform.events().forTenant(tenant, null, 100));
+        events.removeIf(e -> !e.type().equals("message.delivered") && !e.type().equals("message.failed"));
+        events.sort(java.util.Comparator.comparingLong(io.jumbe.core.events.DomainEvent::sequence));
+        return events;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jumbe.core.testing.TestDatabases#all")
+    void aBatchOfOneReportPerMessageWritesATenantsEventsInArrivalOrder(TestDatabase db) {
+        try (Jumbe platform = db.platform()) {
+            long tenant = platform.tenants().create(NewTenant.of("Clinic", "ops@clinic.example", "CLINIC")
+                    .withBalance(Money.parse("100"))).tenant().id();
+            List<String> ids = threeSentMessages(platform, tenant);
+
+            // not in upstream-id order, which is the order PostgreSQL's single UPDATE takes the rows in
+            platform.sms().lifecycle().applyAll(List.of(report("up-2", "DELIVRD"), report("up-0", "UNDELIV"),
+                    report("up-1", "DELIVRD")));
+
+            assertThat(finalEvents(platform, tenant)).extracting(e -> e.type() + " " + e.data().get("message_id"))
+                    .containsExactly("message.delivered " + ids.get(2), "message.failed " + ids.get(0),
+                            "message.delivered " + ids.get(1));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jumbe.core.testing.TestDatabases#all")
     void aBatchOfReportsCountsItsOutcomesAndWritesTheEventsOfATenantInArrivalOrder(TestDatabase db) {
         try (Jumbe platform = db.platform()) {
             long tenant = platform.tenants().create(NewTenant.of("Clinic", "ops@clinic.example", "CLINIC")
                     .withBalance(Money.parse("100"))).tenant().id();
-            List<String> ids = platform.sms().send(tenant, new SendRequest(List.of("0712345601", "0712345602",
-                    "0712345603"), "Results ready", null, null, null, false)).messages().stream()
-                    .map(SendResult.Queued::messageId).toList();
-            platform.jdbi().useTransaction(h -> {
-                List<Map.Entry<Message, String>> moves = new ArrayList<>();
-                for (Message m : MessageStore.findAll(h, ids)) {
-                    moves.add(Map.entry(m, "up-" + ids.indexOf(m.id())));
-                }
-                platform.sms().lifecycle().markSentAll(h, moves);
-            });
+            List<String> ids = threeSentMessages(platform, tenant);
 
             platform.sms().lifecycle().applyAll(List.of(report("up-2", "DELIVRD"), report("up-0", "UNDELIV"),
                     report("up-1", "DELIVRD"), report("up-2", "DELIVRD")));
 
-            List<io.jumbe.core.events.DomainEvent> events = new ArrayList<>(platform.events().forTenant(tenant, null, 100));
-            events.removeIf(e -> !e.type().equals("message.delivered") && !e.type().equals("message.failed"));
-            events.sort(java.util.Comparator.comparingLong(io.jumbe.core.events.DomainEvent::sequence));
+            List<io.jumbe.core.events.DomainEvent> events = finalEvents(platform, tenant);
             assertThat(events).extracting(e -> e.type() + " " + e.data().get("message_id")).containsExactly(
                     "message.delivered " + ids.get(2), "message.failed " + ids.get(0),
                     "message.delivered " + ids.get(1));
