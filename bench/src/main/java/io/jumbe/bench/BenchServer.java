@@ -11,9 +11,9 @@ import java.time.Clock;
 
 /**
  * The server as {@code ./jumbe serve} runs it (same composition, pool size and defaults, configured from the
- * environment), in its own JVM so the benchmark measures its memory alone, plus one thing the benchmark needs:
- * commands on stdin to stop and start SMS dispatch, and to tell the collectors' pause time and old-generation collections so far ({@code gc}). Prints {@code READY <base url>} on stderr, then {@code OK} after
- * each command.
+ * environment), in its own JVM so the benchmark measures its memory alone, plus one thing the benchmark needs: commands
+ * on stdin to stop and start SMS dispatch, and to tell the collectors' pause time and old-generation collections so far
+ * ({@code gc}). Prints {@code READY <base url>} on stderr, then {@code OK} after each command.
  */
 public final class BenchServer {
     public static void main(String[] args) throws Exception {

@@ -115,13 +115,13 @@ public final class EventStore {
     }
 
     /**
-     * Records several tenants' events in one transaction (a dispatched batch's {@code message.sent} events, a batch
-     * of delivery reports): each event gets its tenant's next sequence number in list order, exactly as
-     * {@link #append} called in that order would give. Callers put this near the end of their transaction: it locks
-     * the tenants' rows until commit. On PostgreSQL one statement ({@link #APPEND_ALL_IN_ONE_STATEMENT}) locks the
-     * tenants' rows in the order of their ids (as every transaction that locks several does, so none waits on another
-     * in a cycle), takes their sequences and inserts every event, one round trip where it took three. On H2, one reservation per tenant in that order, then a batch insert. Listeners are told
-     * per tenant.
+     * Records several tenants' events in one transaction (a dispatched batch's {@code message.sent} events, a batch of
+     * delivery reports): each event gets its tenant's next sequence number in list order, exactly as {@link #append}
+     * called in that order would give. Callers put this near the end of their transaction: it locks the tenants' rows
+     * until commit. On PostgreSQL one statement ({@link #APPEND_ALL_IN_ONE_STATEMENT}) locks the tenants' rows in the
+     * order of their ids (as every transaction that locks several does, so none waits on another in a cycle), takes
+     * their sequences and inserts every event, one round trip where it took three. On H2, one reservation per tenant in
+     * that order, then a batch insert. Listeners are told per tenant.
      *
      * @param byTenant the events per tenant, each list in the order its sequence numbers are given
      */

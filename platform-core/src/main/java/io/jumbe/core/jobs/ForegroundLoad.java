@@ -6,13 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tenants' API requests in progress, which background work (dispatch, delivery reports) gives way to. On a small machine the API and the
- * dispatchers share the same cores: a dispatcher that drains a backlog flat out takes the CPU that tenants' calls
- * wait for (a send's p99 went from 6 ms to 60-80 ms on two cores while the SMS queue drained). So while a tenant
- * request is in progress, or ended within the last {@link #RECENT_MILLIS} ms, each dispatch round is followed by a
- * rest of {@link #REST_PER_CPU} times the CPU time the round's thread used. The rest follows CPU time, not the round's
- * duration: a round that mostly waits on the upstream (Onfon answers in a few hundred milliseconds) uses little CPU
- * and rests little, and with no tenant requests nothing rests at all.
+ * Tenants' API requests in progress, which background work (dispatch, delivery reports) gives way to. On a small
+ * machine the API and the dispatchers share the same cores: a dispatcher that drains a backlog flat out takes the CPU
+ * that tenants' calls wait for (a send's p99 went from 6 ms to 60-80 ms on two cores while the SMS queue drained). So
+ * while a tenant request is in progress, or ended within the last {@link #RECENT_MILLIS} ms, each dispatch round is
+ * followed by a rest of {@link #REST_PER_CPU} times the CPU time the round's thread used. The rest follows CPU time,
+ * not the round's duration: a round that mostly waits on the upstream (Onfon answers in a few hundred milliseconds)
+ * uses little CPU and rests little, and with no tenant requests nothing rests at all.
  */
 public final class ForegroundLoad {
     /** How long after the last tenant request the API still counts as busy: paced callers leave gaps between calls. */

@@ -183,10 +183,11 @@ public final class MessageLifecycle {
     }
 
     /**
-     * Applies several reports in one transaction ({@link DeliveryReportBatcher}'s): taken in the order of their
-     * tenants, so two such transactions never wait on each other's tenant rows in a cycle, and in arrival order for
-     * one message, so its status stays forward-only and a duplicate is a no-op. A report whose id no message carries
-     * yet then goes through {@link #apply(DeliveryReport)} (it may be held).
+     * Applies several reports in one transaction ({@link DeliveryReportBatcher}'s): the tenants' rows locked in the
+     * order of their ids, so two such transactions never wait on each other's tenant rows in a cycle; the reports of
+     * one message in arrival order, so its status stays forward-only and a duplicate is a no-op; and a tenant's
+     * events in the order its reports arrived. A report whose id no message carries yet then goes through
+     * {@link #apply(DeliveryReport)} (it may be held).
      *
      * @return the outcome of each report, in the order given
      */
@@ -289,12 +290,12 @@ public final class MessageLifecycle {
     }
 
     /**
-     * PostgreSQL: the final reports of a batch, each the only one for its upstream id, matched to their messages and moved
-     * by one conditional UPDATE (from any status that may move to the report's), which returns the moved messages:
-     * one statement where reading them first took two. The rows are taken in upstream-id order, so two batches lock
-     * shared rows in the same order. Adds the moves made to {@code made}; returns the reports it left for the
-     * reading path (not final, a message not in a status to move, an id no message carries yet, an id reported twice),
-     * in {@code order}.
+     * PostgreSQL: the final reports of a batch, each the only one for its upstream id, matched to their messages and
+     * moved by one conditional UPDATE (from any status that may move to the report's), which returns the moved
+     * messages: one statement where reading them first took two. The rows are taken in upstream-id order, so two
+     * batches lock shared rows in the same order. Adds the moves made to {@code made}; returns the reports it left for
+     * the reading path (not final, a message not in a status to move, an id no message carries yet, an id reported
+     * twice), in {@code order}.
      */
     private List<Integer> moveByUpstreamIds(Handle h, List<DeliveryReport> reports, List<Integer> order,
                                             List<PlannedMove> made) {
